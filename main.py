@@ -3,20 +3,41 @@
 python main.py                  open the app on the bundled report data
 python main.py --data FOLDER    open the app on another dataset
 python main.py check [--data]   validate a dataset and print its summary
+python main.py rank [options]   print the ranking (table, JSON or CSV)
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.filters import Filters
 from core.loader import DatasetError, load_dataset
+from core.models import Dataset
+from core.money import format_usd
+from core.scoring import (
+    DEFAULT_MISSING,
+    DEFAULT_PRESET,
+    MISSING_POLICIES,
+    PRESETS,
+    SIGNALS,
+    Weights,
+    rank,
+)
+from core.signals import build_signals
 
 
 class UsageError(Exception):
     """A bad command-line argument: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
+        raise UsageError(message)
 
 
 def _add_data_option(p: argparse.ArgumentParser) -> None:
@@ -29,19 +50,202 @@ def _add_data_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_rank_options(p: argparse.ArgumentParser) -> None:
+    _add_data_option(p)
+    p.add_argument(
+        "--weights",
+        default="",
+        metavar="value=V,difficulty=D,funding=F",
+        help="signed weights -100..100 (sub-weights too: logic, compute, corpus, capital, valuation, "
+        "recency, stage); they override the preset's",
+    )
+    p.add_argument(
+        "--preset", default=None, help=f"named weights: {', '.join(PRESETS)} (default {DEFAULT_PRESET})"
+    )
+    p.add_argument(
+        "--missing", default=DEFAULT_MISSING, help="undisclosed figures count as: zero|neutral|exclude"
+    )
+    p.add_argument("--country", default="", help="only these countries, e.g. CN,US")
+    p.add_argument("--segment", default="", help="only these segments (section refs), e.g. 1.1.2,1.4.1")
+    p.add_argument("--top", default="20", help="how many to print; 0 means all (default 20)")
+    p.add_argument("--fx", default=None, help="CNY per USD for conversions (default: the dataset's)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="main.py",
         description="Screen the companies of the China–US AIGC report. Without a command, opens the app.",
     )
     _add_data_option(parser)
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = sub.add_parser("check", help="validate a dataset and print its summary")
     _add_data_option(check)
+    r = sub.add_parser("rank", help="print the ranked companies")
+    _add_rank_options(r)
+    r.add_argument("--format", default="table", help="table|json|csv (default table)")
     return parser
 
 
-def _load(path: Path | None):
+def _number(text: str, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise UsageError(f"{what}: {text!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise UsageError(f"{what}: {text!r} is not a finite number")
+    return value
+
+
+def parse_weights(preset: str | None, spec: str) -> Weights:
+    name = preset or DEFAULT_PRESET
+    if name not in PRESETS:
+        raise UsageError(f"--preset: unknown preset {name!r}; choose one of {', '.join(PRESETS)}")
+    values = PRESETS[name].model_dump()
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        key, sep, val = part.partition("=")
+        key = key.strip()
+        if not sep or key not in values:
+            raise UsageError(
+                f"--weights: unknown weight {key!r}; use name=number with names {', '.join(values)}"
+            )
+        values[key] = _number(val.strip(), f"--weights {key}")
+        top = key in SIGNALS
+        lo, hi = (-100, 100) if top else (0, 100)
+        if not lo <= values[key] <= hi:
+            raise UsageError(f"--weights {key}: {val.strip()} is outside {lo}..{hi}")
+    return Weights(**values)
+
+
+def _csv_list(text: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in text.split(",") if p.strip())
+
+
+def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, Filters, int, float | None]:
+    weights = parse_weights(args.preset, args.weights)
+    if args.missing not in MISSING_POLICIES:
+        raise UsageError(f"--missing: {args.missing!r} is not one of {'|'.join(MISSING_POLICIES)}")
+    segments = _csv_list(args.segment)
+    unknown = sorted(segments - set(ds.segment_by_ref))
+    if unknown:
+        raise UsageError(
+            f"--segment: unknown segment {', '.join(unknown)}; the dataset has {', '.join(ds.segment_by_ref)}"
+        )
+    countries = frozenset(c.upper() for c in _csv_list(args.country))
+    known = {c.country for c in ds.companies if c.country}
+    bad = sorted(countries - known)
+    if bad:
+        raise UsageError(
+            f"--country: no company from {', '.join(bad)}; countries here: {', '.join(sorted(known))}"
+        )
+    top_f = _number(args.top, "--top")
+    if top_f < 0 or top_f != int(top_f):
+        raise UsageError(f"--top: {args.top!r} is not a whole number >= 0")
+    fx = None
+    if args.fx is not None:
+        fx = _number(args.fx, "--fx")
+        if not 0 < fx < 1000:
+            raise UsageError(f"--fx: {args.fx} is not a plausible CNY-per-USD rate")
+    return weights, args.missing, Filters(countries=countries, segments=segments), int(top_f), fx
+
+
+def _fmt_usd_cell(v: float | None, approx: bool) -> str:
+    return "—" if v is None else format_usd(v, approximate=approx).replace(" ", "")
+
+
+def format_table(result) -> str:
+    from core.texttable import render
+
+    headers = [
+        "#",
+        "Company",
+        "English",
+        "Ctry",
+        "Segments",
+        "Score",
+        "Value",
+        "Diff",
+        "Fund",
+        "Funding",
+        "Stab.",
+    ]
+    right = [True, False, False, False, False, True, True, True, True, True, True]
+    rows = []
+    for c in result.companies:
+        rows.append(
+            [
+                str(c.rank),
+                c.name,
+                c.name_en,
+                c.country or "",
+                " ".join(c.segments),
+                f"{c.score:.1f}",
+                f"{c.signals.value:.2f}",
+                f"{c.signals.difficulty:.2f}",
+                f"{c.signals.funding:.2f}",
+                _fmt_usd_cell(c.funding_total_usd, c.funding_approximate),
+                "—" if c.stability is None else f"{c.stability:.0%}",
+            ]
+        )
+    table = render(headers, rows, right, max_width=[5, 16, 24, 4, 24, 6, 5, 5, 5, 10, 5])
+    w = result.weights
+    d = result.dataset
+    head = (
+        f"{d.name} — {d.companies} companies; weights value={w['value']:g} difficulty={w['difficulty']:g} "
+        f"funding={w['funding']:g}"
+        + (f" (preset {result.preset})" if result.preset else "")
+        + f"; missing figures count as {d.missing}; 1 USD = {d.fx_cny_per_usd:g} CNY"
+        + f"; filters: {result.filters}"
+    )
+    return (
+        head
+        + "\n"
+        + table
+        + f"\n{len(result.companies)} shown. Stab. = share of ±20% weight draws in the top {result.top_k}."
+    )
+
+
+def format_csv(result) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(
+        [
+            "rank",
+            "id",
+            "name",
+            "name_en",
+            "country",
+            "segments",
+            "score",
+            "value",
+            "difficulty",
+            "funding",
+            "funding_total_usd",
+            "latest_valuation_usd",
+            "stability",
+        ]
+    )
+    for c in result.companies:
+        w.writerow(
+            [
+                c.rank,
+                c.id,
+                c.name,
+                c.name_en,
+                c.country or "",
+                ";".join(c.segments),
+                c.score,
+                c.signals.value,
+                c.signals.difficulty,
+                c.signals.funding,
+                "" if c.funding_total_usd is None else round(c.funding_total_usd),
+                "" if c.latest_valuation_usd is None else round(c.latest_valuation_usd),
+                "" if c.stability is None else c.stability,
+            ]
+        )
+    return buf.getvalue()
+
+
+def _load(path: Path | None) -> Dataset | None:
     try:
         return load_dataset(path)
     except DatasetError as exc:
@@ -49,19 +253,41 @@ def _load(path: Path | None):
         return None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command == "check":
-        ds = _load(args.data)
-        if ds is None:
-            return 2
-        print(ds.summary())
-        return 0
+def cmd_rank(args: argparse.Namespace) -> int:
+    from core.results import build_result
 
+    if args.format not in ("table", "json", "csv"):
+        raise UsageError(f"--format: {args.format!r} is not one of table|json|csv")
     ds = _load(args.data)
     if ds is None:
         return 2
-    print(ds.summary(), flush=True)
+    weights, policy, filters, top, fx = rank_options(args, ds)
+    ranking = rank(build_signals(ds, fx), weights, policy)
+    preset = (args.preset or DEFAULT_PRESET) if not args.weights else None
+    result = build_result(ds, ranking, filters, top=top, preset=preset)
+    if args.format == "json":
+        print(result.model_dump_json(indent=1))
+    elif args.format == "csv":
+        sys.stdout.write(format_csv(result))
+    else:
+        print(format_table(result))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "rank":
+            return cmd_rank(args)
+        ds = _load(args.data)
+        if ds is None:
+            return 2
+        print(ds.summary(), flush=True)
+        if args.command == "check":
+            return 0
+    except UsageError as exc:
+        print(f"main.py: error: {exc}", file=sys.stderr)
+        return 2
     from ui.app import run_app
 
     return run_app(ds)

@@ -230,6 +230,8 @@ def build_dataset(
             else:
                 owner[key] = (c.id, row)
 
+    table_of = {"company": "companies", "segment": "segments"}
+
     def check_ref(row: Row, field: str, value: str, known: Mapping, what: str) -> bool:
         if value not in known:
             problems.append(
@@ -237,7 +239,7 @@ def build_dataset(
                     row.file,
                     row.record,
                     field,
-                    f"unknown {what} {value!r}; add it to {files[what + 's']} or correct the reference",
+                    f"unknown {what} {value!r}; add it to {files[table_of[what]]} or correct the reference",
                 )
             )
             return False

@@ -1,0 +1,223 @@
+"""The ranked result as plain records: the contract of `main.py rank --format json`.
+
+The command line, the Excel memo and any other tool read a ranking through these models, so
+the arithmetic lives in one place (core.scoring) and the shape is validated here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from core.filters import Filters, filter_mask
+from core.models import Dataset
+from core.scoring import SIGNALS, MissingPolicy, Ranking
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SegmentOut(_Out):
+    ref: str
+    scenario: str
+    industry: str
+    scenario_zh: str
+    industry_zh: str
+    market: int
+    logic: int
+    compute: int
+    corpus: int
+
+
+class DatasetOut(_Out):
+    name: str
+    companies: int
+    fx_cny_per_usd: float
+    missing: MissingPolicy
+    content_hash: str
+
+
+class RoundOut(_Out):
+    round: str
+    round_norm: str | None
+    status: str
+    date: str | None
+    amount_text: str
+    amount_usd: float | None
+    amount_approximate: bool
+    valuation_text: str
+    valuation_usd: float | None
+    cumulative: bool
+    investors: list[str]
+    lead_investors: list[str]
+    segment: str
+    quote: str
+
+
+class EvidenceOut(_Out):
+    segment: str
+    role: str
+    quote: str
+
+
+class Signals3(_Out):
+    value: float
+    difficulty: float
+    funding: float
+
+
+class CompanyOut(_Out):
+    rank: int
+    id: str
+    name: str
+    name_en: str
+    aliases: list[str]
+    country: str | None
+    kind: str
+    segments: list[str]
+    score: float
+    signals: Signals3
+    missing: list[str]
+    contributions: Signals3
+    stability: float | None
+    funding_total_usd: float | None
+    funding_approximate: bool
+    latest_valuation_usd: float | None
+    rounds: list[RoundOut]
+    evidence: list[EvidenceOut]
+
+
+class RankResult(_Out):
+    weights: dict[str, float]
+    preset: str | None
+    filters: str
+    top_k: int
+    dataset: DatasetOut
+    segments: list[SegmentOut]
+    companies: list[CompanyOut]
+
+
+def _num(x: float) -> float | None:
+    return None if x is None or not math.isfinite(float(x)) else float(x)
+
+
+def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
+    t = ranking.table
+    cid = str(t.ids[row])
+    c = ds.company_by_id[cid]
+    fx = t.fx_cny_per_usd
+    rounds = []
+    for f in ds.funding_by_company.get(cid, ()):
+        m = f.amount
+        v = f.valuation
+        rounds.append(
+            RoundOut(
+                round=f.round,
+                round_norm=f.round_norm,
+                status=f.status,
+                date=f.date,
+                amount_text=f.amount_text,
+                amount_usd=m.usd_point(fx),
+                amount_approximate=m.parsed and (m.approximate or m.currency != "USD"),
+                valuation_text=f.valuation_text,
+                valuation_usd=v.usd_point(fx) if v else None,
+                cumulative=f.cumulative,
+                investors=[i.name for i in f.investors],
+                lead_investors=list(f.lead_investors),
+                segment=f.segment,
+                quote=f.quote,
+            )
+        )
+    sig = ranking.signals[row]
+    con = ranking.contributions[row]
+    return CompanyOut(
+        rank=int(ranking.rank[row]),
+        id=cid,
+        name=c.name,
+        name_en=c.name_en,
+        aliases=list(c.aliases),
+        country=c.country,
+        kind=c.kind,
+        segments=list(t.segments[row]),
+        score=round(float(ranking.score[row]), 4),
+        signals=Signals3(**{k: round(float(sig[i]), 6) for i, k in enumerate(SIGNALS)}),
+        missing=[k for i, k in enumerate(SIGNALS) if ranking.missing[row, i]],
+        contributions=Signals3(**{k: round(float(con[i]), 4) for i, k in enumerate(SIGNALS)}),
+        stability=_num(ranking.stability[row]),
+        funding_total_usd=_num(t.funding_total_usd[row]),
+        funding_approximate=bool(t.funding_approx[row]),
+        latest_valuation_usd=_num(t.latest_valuation_usd[row]),
+        rounds=rounds,
+        evidence=[
+            EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_by_company[cid]
+        ],
+    )
+
+
+def segment_index(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    by_scenario: dict[str, set[str]] = {}
+    by_industry: dict[str, set[str]] = {}
+    for s in ds.segments:
+        by_scenario.setdefault(s.scenario, set()).add(s.ref)
+        by_industry.setdefault(s.industry, set()).add(s.ref)
+    return by_scenario, by_industry
+
+
+def shown_rows(
+    ds: Dataset, ranking: Ranking, filters: Filters, shortlist: Collection[str] = (), top: int = 0
+) -> np.ndarray:
+    """Ranked rows that pass the filters, best first, at most ``top`` (0 = all)."""
+    by_scenario, by_industry = segment_index(ds)
+    mask = filter_mask(
+        ranking.table,
+        filters,
+        segment_refs_by_scenario=by_scenario,
+        segment_refs_by_industry=by_industry,
+        shortlist=shortlist,
+    )
+    rows = ranking.order[mask[ranking.order]]
+    return rows[:top] if top > 0 else rows
+
+
+def build_result(
+    ds: Dataset,
+    ranking: Ranking,
+    filters: Filters,
+    *,
+    top: int = 0,
+    preset: str | None = None,
+    shortlist: Collection[str] = (),
+) -> RankResult:
+    rows = shown_rows(ds, ranking, filters, shortlist, top)
+    return RankResult(
+        weights=ranking.weights.model_dump(),
+        preset=preset,
+        filters=filters.describe(),
+        top_k=ranking.top_k,
+        dataset=DatasetOut(
+            name=ds.name,
+            companies=len(ds.companies),
+            fx_cny_per_usd=ranking.table.fx_cny_per_usd,
+            missing=ranking.policy,
+            content_hash=ds.content_hash,
+        ),
+        segments=[
+            SegmentOut(
+                ref=s.ref,
+                scenario=s.scenario,
+                industry=s.industry,
+                scenario_zh=s.scenario_zh,
+                industry_zh=s.industry_zh,
+                market=s.market,
+                logic=s.logic,
+                compute=s.compute,
+                corpus=s.corpus,
+            )
+            for s in ds.segments
+        ],
+        companies=[company_out(ds, ranking, int(r)) for r in rows],
+    )

@@ -1,0 +1,289 @@
+"""Scoring: weights over prepared signals, a ranking, and how stable it is.
+
+Semantics every view and export shares (see also :mod:`core.signals`):
+
+* Three signed weights, value, difficulty and funding, each in -100..100.  A positive weight
+  prefers more of a signal; a negative one prefers less (a negative difficulty weight means
+  "prefer easier segments", a positive one "difficulty is a moat").
+* ``raw = sum(w_i * s_i) / sum(|w_i|)`` over the composite signals s_i in 0..1.  The reported
+  score is ``100 * (raw + N)`` with ``N = sum(|w_i| for w_i < 0) / sum(|w_i|)``, which is the
+  same as scoring a negatively weighted signal as ``1 - s_i``: the score is 0..100 for any
+  weights, and the order is the order of ``raw``.
+* Contribution of signal i to the score (points; they add up to the score):
+  ``100 * |w_i| * (s_i if w_i >= 0 else 1 - s_i) / sum(|w_i|)``.
+* All weights zero: every score is 0, every contribution 0, and the order is by name.
+* Sub-weights (>= 0) mix the difficulty sub-signals (logic, compute, corpus) and the funding
+  sub-signals (capital, valuation, recency, stage); by default equal.  All-zero sub-weights
+  fall back to equal ones.
+* Missing data policy, for a figure a company does not have:
+  ``zero`` - it counts as 0 (the default: nothing disclosed, no credit);
+  ``neutral`` - it counts as 0.5;
+  ``exclude`` - a company with no figure at all for a signal whose weight is not zero is left
+  out of the ranking; within funding, a company with some figures is scored on those it has.
+* Ties: scores are compared rounded to 1e-9, then by name (case-folded), then by id.
+* Rank stability: the share of random weight perturbations (each weight times a factor drawn
+  uniformly from [0.8, 1.2], 500 draws, seed 0) in which the company stays in the top k (10).
+  A company tied with the k-th score counts as in the top k, so equal companies get equal
+  stability whatever their names.  Sub-weights are not perturbed.  With more than
+  ``STABILITY_FULL_LIMIT`` ranked companies it is computed for the best
+  ``STABILITY_CANDIDATES`` by base score (others are NaN: not computed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.signals import FUNDING_SIGNALS, SignalTable, minmax
+
+MissingPolicy = Literal["zero", "neutral", "exclude"]
+MISSING_POLICIES: tuple[MissingPolicy, ...] = ("zero", "neutral", "exclude")
+DEFAULT_MISSING: MissingPolicy = "zero"
+SIGNALS = ("value", "difficulty", "funding")
+DIFFICULTY_SUBS = ("logic", "compute", "corpus")
+FUNDING_SUBS = FUNDING_SIGNALS
+
+STABILITY_DRAWS = 500
+STABILITY_TOP_K = 10
+STABILITY_SEED = 0
+STABILITY_FULL_LIMIT = 20_000
+STABILITY_CANDIDATES = 2_000
+
+Weight = Annotated[float, Field(ge=-100, le=100, allow_inf_nan=False)]
+SubWeight = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class Weights(BaseModel):
+    """The investor's weights: three signed top-level weights and non-negative sub-weights."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Weight = 50
+    difficulty: Weight = -50
+    funding: Weight = 50
+    logic: SubWeight = 1
+    compute: SubWeight = 1
+    corpus: SubWeight = 1
+    capital: SubWeight = 1
+    valuation: SubWeight = 1
+    recency: SubWeight = 1
+    stage: SubWeight = 1
+
+    def vector(self) -> np.ndarray:
+        return np.array([self.value, self.difficulty, self.funding], dtype=np.float64)
+
+    def sub_key(self) -> tuple[float, ...]:
+        return tuple(getattr(self, k) for k in DIFFICULTY_SUBS + FUNDING_SUBS)
+
+    def top(self) -> dict[str, float]:
+        return {k: getattr(self, k) for k in SIGNALS}
+
+
+PRESETS: dict[str, Weights] = {
+    "balanced": Weights(value=50, difficulty=-50, funding=50),
+    "market_first": Weights(value=100, difficulty=-20, funding=20),
+    "easy_landing": Weights(value=30, difficulty=-100, funding=20),
+    "follow_the_money": Weights(value=20, difficulty=0, funding=100),
+    "moat": Weights(value=40, difficulty=80, funding=30),
+}
+PRESET_LABELS: dict[str, str] = {
+    "balanced": "Balanced",
+    "market_first": "Market first",
+    "easy_landing": "Easy landing",
+    "follow_the_money": "Follow the money",
+    "moat": "Difficulty as a moat",
+}
+DEFAULT_PRESET = "balanced"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Composite signals of every company for one policy and one set of sub-weights.
+
+    ``matrix`` is n x 3 (value, difficulty, funding) with missing figures already filled per
+    the policy; ``missing`` marks the (company, signal) pairs with no figure at all.
+    """
+
+    matrix: np.ndarray
+    missing: np.ndarray
+    policy: MissingPolicy
+
+
+def _weighted_mean(cols: list[np.ndarray], weights: list[float], skip_nan: bool, fill: float) -> np.ndarray:
+    w = np.asarray(weights, dtype=np.float64)
+    if w.sum() <= 0:
+        w = np.ones_like(w)
+    stack = np.column_stack(cols)
+    present = np.isfinite(stack)
+    if skip_nan:
+        wsum = present @ w
+        num = np.where(present, stack, 0.0) @ w
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(wsum > 0, num / np.where(wsum > 0, wsum, 1.0), np.nan)
+    return np.where(present, stack, fill) @ w / w.sum()
+
+
+def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolicy) -> Prepared:
+    """The three composite signals, prepared for scoring (cached per policy and sub-weights)."""
+    key = ("prepared", policy, weights.sub_key())
+    cached = table._cache.get(key)
+    if cached is not None:
+        return cached
+    norm = table.norm
+    fill = 0.5 if policy == "neutral" else 0.0
+    skip = policy == "exclude"
+    value = norm["market"]
+    diff = _weighted_mean(
+        [norm[k] for k in DIFFICULTY_SUBS],
+        [getattr(weights, k) for k in DIFFICULTY_SUBS],
+        skip_nan=True,
+        fill=fill,
+    )
+    fund_present = np.column_stack([np.isfinite(norm[k]) for k in FUNDING_SUBS]).any(axis=1)
+    fund = _weighted_mean(
+        [norm[k] for k in FUNDING_SUBS], [getattr(weights, k) for k in FUNDING_SUBS], skip_nan=skip, fill=fill
+    )
+    fund = np.where(fund_present, fund, np.nan)
+    # composites are normalised again, so that each spans 0..1 like its parts
+    value, diff, fund = minmax(value), minmax(diff), minmax(fund)
+    missing = np.column_stack([~np.isfinite(value), ~np.isfinite(diff), ~fund_present])
+    matrix = np.column_stack([value, diff, fund])
+    matrix = np.where(missing, fill, matrix)
+    prepared = Prepared(np.ascontiguousarray(matrix), missing, policy)
+    table._cache[key] = prepared
+    return prepared
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The result every view reads: scores, order, ranks, contributions, stability.
+
+    Arrays are indexed by the SignalTable's rows.  ``order`` lists the ranked rows best first;
+    ``rank`` is 1-based, 0 for a company the policy excluded (its score is still computed,
+    with missing figures counted as zero, but it takes no place in the order).
+    """
+
+    table: SignalTable
+    weights: Weights
+    policy: MissingPolicy
+    signals: np.ndarray  # n x 3 composite signals used (0..1)
+    missing: np.ndarray  # n x 3 bool
+    score: np.ndarray  # n, 0..100
+    order: np.ndarray  # ranked rows, best first
+    rank: np.ndarray  # n, int, 0 = excluded
+    contributions: np.ndarray  # n x 3 points
+    stability: np.ndarray  # n, 0..1 or NaN
+    top_k: int
+
+    @property
+    def included(self) -> np.ndarray:
+        return self.rank > 0
+
+    @property
+    def all_zero(self) -> bool:
+        return not np.any(self.weights.vector())
+
+
+def _scores(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Score 0..100 of every row for a weight vector (or a matrix of weight vectors, R x 3)."""
+    w = np.atleast_2d(w)
+    total = np.abs(w).sum(axis=1)
+    neg = np.where(w < 0, -w, 0.0).sum(axis=1)
+    safe = np.where(total > 0, total, 1.0)
+    out = (matrix @ w.T + neg) / safe * 100.0
+    out[:, total == 0] = 0.0
+    return out
+
+
+def _order(score: np.ndarray, included: np.ndarray | None) -> np.ndarray:
+    """Rows best first: stable sort on the rounded score (rows are already in name order)."""
+    key = -np.round(score, 9)
+    if included is None:
+        return np.argsort(key, kind="stable")
+    rows = np.flatnonzero(included)
+    return rows[np.argsort(key[rows], kind="stable")]
+
+
+def rank(
+    table: SignalTable,
+    weights: Weights,
+    policy: MissingPolicy = DEFAULT_MISSING,
+    *,
+    stability: bool = True,
+    top_k: int = STABILITY_TOP_K,
+    draws: int = STABILITY_DRAWS,
+    seed: int = STABILITY_SEED,
+) -> Ranking:
+    prepared = composite_signals(table, weights, policy)
+    w = weights.vector()
+    matrix = prepared.matrix
+    score = _scores(matrix, w)[:, 0]
+    included = None
+    if policy == "exclude":
+        included = ~(prepared.missing & (w != 0)).any(axis=1)
+    order = _order(score, included)
+    n = len(table)
+    ranks = np.zeros(n, dtype=np.int64)
+    ranks[order] = np.arange(1, len(order) + 1)
+    total = np.abs(w).sum()
+    if total > 0:
+        flipped = np.where(w < 0, 1.0 - matrix, matrix)
+        contributions = flipped * (np.abs(w) / total * 100.0)
+    else:
+        contributions = np.zeros_like(matrix)
+    if stability:
+        stab = rank_stability(matrix, w, order, top_k=top_k, draws=draws, seed=seed)
+        if included is not None:
+            stab[~included] = 0.0  # never ranked, so never in the top k
+    else:
+        stab = np.full(n, np.nan)
+    return Ranking(
+        table=table,
+        weights=weights,
+        policy=policy,
+        signals=matrix,
+        missing=prepared.missing,
+        score=score,
+        order=order,
+        rank=ranks,
+        contributions=contributions,
+        stability=stab,
+        top_k=top_k,
+    )
+
+
+def rank_stability(
+    matrix: np.ndarray,
+    w: np.ndarray,
+    order: np.ndarray,
+    *,
+    top_k: int = STABILITY_TOP_K,
+    draws: int = STABILITY_DRAWS,
+    seed: int = STABILITY_SEED,
+) -> np.ndarray:
+    """Share of perturbed-weight draws in which each ranked row stays in the top k.
+
+    ``order`` is the base ranking (rows best first, excluded rows absent).  Rows not ranked,
+    and rows outside the candidate set of a large universe, get NaN.
+    """
+    n = matrix.shape[0]
+    out = np.full(n, np.nan)
+    if len(order) == 0 or draws <= 0:
+        return out
+    candidates = order if len(order) <= STABILITY_FULL_LIMIT else order[:STABILITY_CANDIDATES]
+    sub = matrix[candidates]
+    rng = np.random.default_rng(seed)
+    factors = rng.uniform(0.8, 1.2, size=(draws, len(w)))
+    hits = np.zeros(len(candidates), dtype=np.int64)
+    k = min(top_k, len(candidates))
+    chunk = max(1, 4_000_000 // max(1, len(candidates)))
+    for start in range(0, draws, chunk):
+        scores = np.round(_scores(sub, w * factors[start : start + chunk]), 9)  # m x r
+        # the k-th best score of each draw; a company tied with it is in the top k too
+        kth = np.partition(scores, len(candidates) - k, axis=0)[len(candidates) - k]
+        hits += (scores >= kth).sum(axis=1)
+    out[candidates] = hits / draws
+    return out

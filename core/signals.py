@@ -1,0 +1,216 @@
+"""Signals: the numbers a company is scored on, computed once per dataset.
+
+This module is the one place where every signal formula lives (data/README.md and the app's
+help point here).  For each company:
+
+Segment signals (from the segments the company appears in, through a mention or a funding
+event; a company in several segments gets the **mean** of their star ratings):
+
+* ``market``  - market-space stars (the *value* signal)
+* ``logic``, ``compute``, ``corpus`` - the three difficulty stars (the *difficulty* sub-signals)
+
+Funding signals (from the company's funding events; planned rounds count only for valuation):
+
+* ``capital``   - disclosed capital in US dollars: the larger of the sum of its single completed
+  rounds and its largest reported cumulative total (a cumulative figure already contains the
+  rounds), each amount at its point estimate, converted at the dataset's CNY-per-USD rate;
+  scored on a log10 scale.
+* ``valuation`` - the latest stated valuation in US dollars (log10 scale).
+* ``recency``   - the date of the latest dated completed event, as a fractional year
+  (mid-period when only the year or month is known).
+* ``stage``     - the latest stage reached (Angel 1, Pre-A 2, A 3, B 4, C 5, D 6, ..., IPO 9;
+  see :data:`core.models.ROUND_STAGE`).
+
+Every raw signal is then normalised to 0..1 across the loaded universe by min-max:
+``(x - min) / (max - min)``; when all companies share one value it is 0.5 for all.  A company
+with no figure for a signal has NaN there: what that counts as is the scoring's missing-data
+policy, never decided here.
+
+The composite signals the weights act on are
+
+* ``value``      = ``market``
+* ``difficulty`` = the sub-weighted mean of ``logic``, ``compute``, ``corpus``
+* ``funding``    = the sub-weighted mean of ``capital``, ``valuation``, ``recency``, ``stage``
+
+each normalised to 0..1 once more by min-max, so that the best company on a signal has 1.0
+(see :func:`core.scoring.composite_signals`, which also applies the missing-data policy).
+The table keeps rows sorted by name (then id), so that a stable sort on score alone breaks
+ties by name everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.models import Dataset
+
+SEGMENT_SIGNALS = ("market", "logic", "compute", "corpus")
+FUNDING_SIGNALS = ("capital", "valuation", "recency", "stage")
+BASE_SIGNALS = SEGMENT_SIGNALS + FUNDING_SIGNALS
+
+
+def minmax(x: np.ndarray) -> np.ndarray:
+    """Normalise to 0..1 ignoring NaN; a constant column becomes 0.5; NaN stays NaN."""
+    x = np.asarray(x, dtype=np.float64)
+    finite = np.isfinite(x)
+    if not finite.any():
+        return np.full_like(x, np.nan)
+    lo = float(x[finite].min())
+    hi = float(x[finite].max())
+    if hi - lo <= 1e-12 * max(1.0, abs(hi)):
+        return np.where(finite, 0.5, np.nan)
+    return (x - lo) / (hi - lo)
+
+
+@dataclass
+class SignalTable:
+    """Columnar signals of a universe of companies, rows sorted by (name, id).
+
+    ``raw`` holds each base signal in its own unit (stars, USD, fractional year, stage);
+    ``norm`` the same normalised to 0..1 (NaN where the company has no figure).
+    """
+
+    ids: np.ndarray  # object array of company ids
+    names: np.ndarray  # object array of names as written
+    raw: dict[str, np.ndarray]
+    norm: dict[str, np.ndarray]
+    funding_total_usd: np.ndarray  # the capital figure in USD, NaN if none disclosed
+    funding_approx: np.ndarray  # bool: the capital figure rests on a vague or converted amount
+    latest_valuation_usd: np.ndarray
+    fx_cny_per_usd: float
+    countries: np.ndarray  # object array: two-letter code or ""
+    segments: np.ndarray  # object array of tuples of section refs
+    roles: np.ndarray  # object array of tuples of roles
+    search_text: np.ndarray  # object array: every name and alias, case-folded, joined by "\n"
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def row_of(self) -> dict[str, int]:
+        cached = self._cache.get("row_of")
+        if cached is None:
+            cached = {cid: i for i, cid in enumerate(self.ids.tolist())}
+            self._cache["row_of"] = cached
+        return cached
+
+    @classmethod
+    def from_columns(
+        cls,
+        ids: np.ndarray,
+        names: np.ndarray,
+        raw: dict[str, np.ndarray],
+        funding_total_usd: np.ndarray,
+        funding_approx: np.ndarray,
+        latest_valuation_usd: np.ndarray,
+        fx_cny_per_usd: float,
+        countries: np.ndarray,
+        segments: np.ndarray,
+        roles: np.ndarray,
+        search_text: np.ndarray,
+    ) -> SignalTable:
+        """Build a table from raw columns (any row order): sorts by name and normalises."""
+        keys = np.array([str(n).casefold() for n in names.tolist()], dtype=object)
+        order = np.lexsort((ids.astype(str), keys.astype(str)))
+        raw = {k: np.asarray(v, dtype=np.float64)[order] for k, v in raw.items()}
+        norm = {k: minmax(raw[k]) for k in SEGMENT_SIGNALS + ("recency", "stage")}
+        for k in ("capital", "valuation"):
+            v = raw[k]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                logged = np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), np.nan)
+            norm[k] = minmax(logged)
+        return cls(
+            ids=ids[order],
+            names=names[order],
+            raw=raw,
+            norm=norm,
+            funding_total_usd=np.asarray(funding_total_usd, dtype=np.float64)[order],
+            funding_approx=np.asarray(funding_approx, dtype=bool)[order],
+            latest_valuation_usd=np.asarray(latest_valuation_usd, dtype=np.float64)[order],
+            fx_cny_per_usd=fx_cny_per_usd,
+            countries=countries[order],
+            segments=segments[order],
+            roles=roles[order],
+            search_text=search_text[order],
+        )
+
+
+def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTable:
+    """Compute every base signal of every company in the dataset."""
+    fx = ds.meta.fx_cny_per_usd if fx_cny_per_usd is None else fx_cny_per_usd
+    n = len(ds.companies)
+    raw = {k: np.full(n, np.nan) for k in BASE_SIGNALS}
+    total = np.full(n, np.nan)
+    approx = np.zeros(n, dtype=bool)
+    valuation = np.full(n, np.nan)
+    segs = ds.segment_by_ref
+    for i, c in enumerate(ds.companies):
+        refs = ds.segments_of(c.id)
+        if refs:
+            for k in SEGMENT_SIGNALS:
+                raw[k][i] = sum(getattr(segs[r], k) for r in refs) / len(refs)
+        events = ds.funding_by_company.get(c.id, ())
+        single = 0.0
+        single_any = False
+        single_approx = False
+        cum_best: tuple[float, bool] | None = None
+        latest_val: tuple[float, float] | None = None  # (when, usd)
+        for f in events:
+            when = f.year_fraction if f.year_fraction is not None else -np.inf
+            val = f.valuation
+            usd = val.usd_point(fx) if val is not None else None
+            if usd is not None and (latest_val is None or when >= latest_val[0]):
+                latest_val = (when, usd)
+            if f.status != "completed":
+                continue
+            if f.year_fraction is not None:
+                raw["recency"][i] = np.fmax(raw["recency"][i], f.year_fraction)
+            if (stage := f.stage) is not None:
+                raw["stage"][i] = np.fmax(raw["stage"][i], stage)
+            m = f.amount
+            usd = m.usd_point(fx)
+            if usd is None:
+                continue
+            vague = m.approximate or m.currency != "USD"
+            if f.cumulative:
+                if cum_best is None or usd > cum_best[0]:
+                    cum_best = (usd, vague)
+            else:
+                single += usd
+                single_any = True
+                single_approx |= vague
+        candidates = []
+        if single_any:
+            candidates.append((single, single_approx))
+        if cum_best is not None:
+            candidates.append(cum_best)
+        if candidates:
+            best = max(candidates, key=lambda t: t[0])
+            total[i], approx[i] = best
+            raw["capital"][i] = best[0]
+        if latest_val is not None:
+            valuation[i] = latest_val[1]
+            raw["valuation"][i] = latest_val[1]
+
+    def objects(values: list) -> np.ndarray:
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        return arr
+
+    cs = ds.companies
+    return SignalTable.from_columns(
+        ids=objects([c.id for c in cs]),
+        names=objects([c.name for c in cs]),
+        raw=raw,
+        funding_total_usd=total,
+        funding_approx=approx,
+        latest_valuation_usd=valuation,
+        fx_cny_per_usd=fx,
+        countries=objects([c.country or "" for c in cs]),
+        segments=objects([ds.segments_of(c.id) for c in cs]),
+        roles=objects([ds.roles_of(c.id) for c in cs]),
+        search_text=objects(["\n".join(n.casefold() for n in c.all_names) for c in cs]),
+    )
