@@ -112,18 +112,25 @@ class Prepared:
     policy: MissingPolicy
 
 
-def _weighted_mean(cols: list[np.ndarray], weights: list[float], skip_nan: bool, fill: float) -> np.ndarray:
+def _weighted_mean(
+    cols: list[np.ndarray], weights: list[float], skip_nan: bool, fill: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sub-weighted mean of columns, and whether each row has any figure that weighs.
+
+    Missing figures count as ``fill``, or with ``skip_nan`` are left out of the mean.
+    All-zero sub-weights count as equal ones.
+    """
     w = np.asarray(weights, dtype=np.float64)
     if w.sum() <= 0:
         w = np.ones_like(w)
     stack = np.column_stack(cols)
     present = np.isfinite(stack)
+    wsum = present @ w
+    has = wsum > 0
     if skip_nan:
-        wsum = present @ w
         num = np.where(present, stack, 0.0) @ w
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(wsum > 0, num / np.where(wsum > 0, wsum, 1.0), np.nan)
-    return np.where(present, stack, fill) @ w / w.sum()
+        return np.where(has, num / np.where(has, wsum, 1.0), np.nan), has
+    return np.where(present, stack, fill) @ w / w.sum(), has
 
 
 def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolicy) -> Prepared:
@@ -134,24 +141,24 @@ def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolic
         return cached
     norm = table.norm
     fill = 0.5 if policy == "neutral" else 0.0
-    skip = policy == "exclude"
-    value = norm["market"]
-    diff = _weighted_mean(
-        [norm[k] for k in DIFFICULTY_SUBS],
-        [getattr(weights, k) for k in DIFFICULTY_SUBS],
-        skip_nan=True,
-        fill=fill,
+    value = minmax(norm["market"])
+    # difficulty mixes the raw star ratings (a star is a star in each), then is normalised
+    diff, diff_has = _weighted_mean(
+        [table.raw[k] for k in DIFFICULTY_SUBS], [getattr(weights, k) for k in DIFFICULTY_SUBS], True, fill
     )
-    fund_present = np.column_stack([np.isfinite(norm[k]) for k in FUNDING_SUBS]).any(axis=1)
-    fund = _weighted_mean(
-        [norm[k] for k in FUNDING_SUBS], [getattr(weights, k) for k in FUNDING_SUBS], skip_nan=skip, fill=fill
+    diff = minmax(diff)
+    fund, fund_has = _weighted_mean(
+        [norm[k] for k in FUNDING_SUBS],
+        [getattr(weights, k) for k in FUNDING_SUBS],
+        policy == "exclude",
+        fill,
     )
-    fund = np.where(fund_present, fund, np.nan)
-    # composites are normalised again, so that each spans 0..1 like its parts
-    value, diff, fund = minmax(value), minmax(diff), minmax(fund)
-    missing = np.column_stack([~np.isfinite(value), ~np.isfinite(diff), ~fund_present])
-    matrix = np.column_stack([value, diff, fund])
-    matrix = np.where(missing, fill, matrix)
+    fund = np.where(fund_has, fund, np.nan)
+    top = np.nanmax(fund) if fund_has.any() else 0.0
+    if top > 0:
+        fund = fund / top
+    missing = np.column_stack([~np.isfinite(value), ~diff_has, ~fund_has])
+    matrix = np.where(missing, fill, np.column_stack([value, diff, fund]))
     prepared = Prepared(np.ascontiguousarray(matrix), missing, policy)
     table._cache[key] = prepared
     return prepared

@@ -22,17 +22,23 @@ Funding signals (from the company's funding events; planned rounds count only fo
   see :data:`core.models.ROUND_STAGE`).
 
 Every raw signal is then normalised to 0..1 across the loaded universe by min-max:
-``(x - min) / (max - min)``; when all companies share one value it is 0.5 for all.  A company
+``(x - min) / (max - min)``; when all companies share one value it is 0.5 for all.  For the
+funding signals the scale starts one step below the smallest figure (a decade for capital and
+valuation, a year for recency, a stage for stage), so that the smallest disclosed figure still
+counts for more than no figure: ``(x - (min - step)) / (max - (min - step))``.  A company
 with no figure for a signal has NaN there: what that counts as is the scoring's missing-data
 policy, never decided here.
 
 The composite signals the weights act on are
 
 * ``value``      = ``market``
-* ``difficulty`` = the sub-weighted mean of ``logic``, ``compute``, ``corpus``
+* ``difficulty`` = the sub-weighted mean of the raw ``logic``, ``compute``, ``corpus`` stars
+  (a star counts the same in each)
 * ``funding``    = the sub-weighted mean of ``capital``, ``valuation``, ``recency``, ``stage``
 
-each normalised to 0..1 once more by min-max, so that the best company on a signal has 1.0
+each normalised once more so that the best company on a signal has 1.0: value and
+difficulty by min-max, funding by dividing by its maximum (so that any disclosed figure still
+counts for more than none)
 (see :func:`core.scoring.composite_signals`, which also applies the missing-data policy).
 The table keeps rows sorted by name (then id), so that a stable sort on score alone breaks
 ties by name everywhere.
@@ -51,13 +57,18 @@ FUNDING_SIGNALS = ("capital", "valuation", "recency", "stage")
 BASE_SIGNALS = SEGMENT_SIGNALS + FUNDING_SIGNALS
 
 
-def minmax(x: np.ndarray) -> np.ndarray:
-    """Normalise to 0..1 ignoring NaN; a constant column becomes 0.5; NaN stays NaN."""
+def minmax(x: np.ndarray, floor_step: float = 0.0) -> np.ndarray:
+    """Normalise to 0..1 ignoring NaN; NaN stays NaN.
+
+    With ``floor_step`` the scale starts that far below the smallest figure, so that the
+    smallest disclosed figure still counts for more than none.  Without it a constant
+    column becomes 0.5.
+    """
     x = np.asarray(x, dtype=np.float64)
     finite = np.isfinite(x)
     if not finite.any():
         return np.full_like(x, np.nan)
-    lo = float(x[finite].min())
+    lo = float(x[finite].min()) - floor_step
     hi = float(x[finite].max())
     if hi - lo <= 1e-12 * max(1.0, abs(hi)):
         return np.where(finite, 0.5, np.nan)
@@ -116,12 +127,14 @@ class SignalTable:
         keys = np.array([str(n).casefold() for n in names.tolist()], dtype=object)
         order = np.lexsort((ids.astype(str), keys.astype(str)))
         raw = {k: np.asarray(v, dtype=np.float64)[order] for k, v in raw.items()}
-        norm = {k: minmax(raw[k]) for k in SEGMENT_SIGNALS + ("recency", "stage")}
+        norm = {k: minmax(raw[k]) for k in SEGMENT_SIGNALS}
+        norm["recency"] = minmax(raw["recency"], floor_step=1.0)  # a year before the oldest
+        norm["stage"] = minmax(raw["stage"], floor_step=1.0)  # a stage before the earliest
         for k in ("capital", "valuation"):
             v = raw[k]
             with np.errstate(divide="ignore", invalid="ignore"):
                 logged = np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), np.nan)
-            norm[k] = minmax(logged)
+            norm[k] = minmax(logged, floor_step=1.0)  # a decade below the smallest
         return cls(
             ids=ids[order],
             names=names[order],

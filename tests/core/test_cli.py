@@ -1,0 +1,126 @@
+"""The headless command line: `main.py rank` and `main.py check`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+import main
+from core.results import RankResult
+from core.texttable import display_width
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output_validates_against_the_contract(capsys):
+    code, out, _ = run(capsys, "rank", "--format", "json", "--top", "0")
+    assert code == 0
+    result = RankResult.model_validate_json(out)
+    assert result.dataset.companies == len(result.companies) == 84
+    assert [c.rank for c in result.companies] == list(range(1, 85))
+    scores = [c.score for c in result.companies]
+    assert scores == sorted(scores, reverse=True)
+    assert result.preset == "balanced" and result.weights["value"] == 50
+    assert result.dataset.missing == "zero" and result.dataset.fx_cny_per_usd == 7.2
+    assert len(result.segments) == 9
+    for c in result.companies:
+        assert c.evidence and all(e.quote for e in c.evidence)
+        assert sum(c.contributions.model_dump().values()) == pytest.approx(c.score, abs=1e-3)
+        assert 0 <= c.stability <= 1
+    augment = next(c for c in result.companies if c.id == "augment")
+    assert augment.funding_total_usd == pytest.approx(2.52e8)
+    assert augment.latest_valuation_usd == pytest.approx(9.77e8)
+    assert augment.rounds[0].amount_text == "2.52亿美元" and augment.rounds[0].round == "B轮"
+    raw = json.loads(out)
+    assert {"weights", "dataset", "segments", "companies"} <= set(raw)
+
+
+def test_weights_preset_missing_and_filters_are_applied(capsys):
+    code, out, _ = run(
+        capsys,
+        "rank",
+        "--format",
+        "json",
+        "--preset",
+        "follow_the_money",
+        "--weights",
+        "difficulty=-10",
+        "--missing",
+        "neutral",
+        "--country",
+        "us",
+        "--segment",
+        "1.1.2,1.4.2",
+        "--top",
+        "5",
+    )
+    assert code == 0
+    r = RankResult.model_validate_json(out)
+    assert r.weights["funding"] == 100 and r.weights["difficulty"] == -10 and r.preset is None
+    assert r.dataset.missing == "neutral"
+    assert 0 < len(r.companies) <= 5
+    for c in r.companies:
+        assert c.country == "US" and {"1.1.2", "1.4.2"} & set(c.segments)
+
+
+def test_fx_changes_conversions(capsys):
+    _, out, _ = run(capsys, "rank", "--format", "json", "--top", "0", "--fx", "6")
+    r = RankResult.model_validate_json(out)
+    assert r.dataset.fx_cny_per_usd == 6
+    aix = next(c for c in r.companies if c.id == "aixcoder")
+    assert aix.funding_total_usd == pytest.approx(5e7 / 6)
+
+
+def test_table_lines_up_chinese_and_latin_names(capsys):
+    code, out, _ = run(capsys, "rank", "--top", "0")
+    assert code == 0
+    lines = out.splitlines()
+    table = lines[1:-1]
+    assert len(table) == 2 + 84
+    widths = {display_width(line) for line in table}
+    assert len(widths) == 1, widths  # every row ends in the same column
+    assert any("字节跳动" in line for line in table) and "Augment" in out
+
+
+def test_csv_output(capsys):
+    code, out, _ = run(capsys, "rank", "--format", "csv", "--top", "3")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 3 and rows[0]["rank"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--weights", "taste=5"], "unknown weight 'taste'"),
+        (["--weights", "value=high"], "'high' is not a number"),
+        (["--weights", "value=500"], "outside -100..100"),
+        (["--weights", "logic=-1"], "outside 0..100"),
+        (["--preset", "yolo"], "unknown preset 'yolo'"),
+        (["--segment", "1.1.9"], "unknown segment 1.1.9"),
+        (["--country", "ZZ"], "no company from ZZ"),
+        (["--missing", "maybe"], "not one of zero|neutral|exclude"),
+        (["--top", "-1"], "whole number"),
+        (["--top", "2.5"], "whole number"),
+        (["--format", "xml"], "not one of table|json|csv"),
+        (["--fx", "0"], "plausible"),
+        (["--bogus"], "unrecognized arguments"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(capsys, argv, message):
+    code, out, err = run(capsys, "rank", *argv)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert message in err
+
+
+def test_rank_on_a_broken_dataset_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "rank", "--data", str(tmp_path / "nope"))
+    assert code == 2 and "no such file or folder" in err and "Traceback" not in err
