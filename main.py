@@ -50,7 +50,18 @@ def _add_data_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_rank_options(p: argparse.ArgumentParser) -> None:
+def _add_state_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--state",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="folder (or .sqlite file) of your shortlist, notes and profiles "
+        "(default: $AIGC_SCREENER_HOME or the user data folder)",
+    )
+
+
+def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20") -> None:
     _add_data_option(p)
     p.add_argument(
         "--weights",
@@ -67,7 +78,7 @@ def _add_rank_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--country", default="", help="only these countries, e.g. CN,US")
     p.add_argument("--segment", default="", help="only these segments (section refs), e.g. 1.1.2,1.4.1")
-    p.add_argument("--top", default="20", help="how many to print; 0 means all (default 20)")
+    p.add_argument("--top", default=top_default, help="how many companies; 0 means all (default 20)")
     p.add_argument("--fx", default=None, help="CNY per USD for conversions (default: the dataset's)")
 
 
@@ -77,12 +88,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Screen the companies of the China–US AIGC report. Without a command, opens the app.",
     )
     _add_data_option(parser)
+    _add_state_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = sub.add_parser("check", help="validate a dataset and print its summary")
     _add_data_option(check)
     r = sub.add_parser("rank", help="print the ranked companies")
     _add_rank_options(r)
     r.add_argument("--format", default="table", help="table|json|csv (default table)")
+    e = sub.add_parser("export", help="write the Excel memo of the top N or of your shortlist")
+    e.add_argument("out", type=Path, help="the workbook to write (.xlsx)")
+    _add_rank_options(e, top_default=None)
+    e.add_argument("--shortlist", action="store_true", help="export your shortlist (with your notes)")
+    _add_state_option(e)
     return parser
 
 
@@ -137,7 +154,7 @@ def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, F
         raise UsageError(
             f"--country: no company from {', '.join(bad)}; countries here: {', '.join(sorted(known))}"
         )
-    top_f = _number(args.top, "--top")
+    top_f = _number(args.top if args.top is not None else "20", "--top")
     if top_f < 0 or top_f != int(top_f):
         raise UsageError(f"--top: {args.top!r} is not a whole number >= 0")
     fx = None
@@ -274,11 +291,65 @@ def cmd_rank(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from core.loader import dataset_key
+    from core.results import shortlist_rows, shown_rows
+    from core.state import StateError, StateStore, state_file
+    from exports.memo import MemoError, MemoRequest, write_memo
+
+    if args.shortlist and args.top is not None:
+        raise UsageError("give either --top N or --shortlist, not both")
+    if args.out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{args.out}: the memo is an Excel workbook; give a name ending in .xlsx")
+    ds = _load(args.data)
+    if ds is None:
+        return 2
+    weights, policy, filters, top, fx = rank_options(args, ds)
+    ranking = rank(build_signals(ds, fx), weights, policy)
+    try:
+        opened = StateStore.open(state_file(args.state), dataset_key(ds))
+    except StateError as exc:
+        raise UsageError(str(exc)) from None
+    with opened.store as store:
+        for notice in opened.notices:
+            print(notice, file=sys.stderr)
+        shortlist = store.shortlist()
+        notes = store.notes()
+    if args.shortlist:
+        if not shortlist:
+            raise UsageError("your shortlist is empty; star companies in the app, or use --top N")
+        rows = shortlist_rows(ds, ranking, filters, shortlist)
+        selection = "shortlist"
+    else:
+        rows = shown_rows(ds, ranking, filters, top=top)
+        selection = f"top {len(rows)}" if top else "full ranking"
+    ids = [str(ranking.table.ids[r]) for r in rows]
+    preset = (args.preset or DEFAULT_PRESET) if not args.weights else None
+    req = MemoRequest(
+        dataset=ds,
+        ranking=ranking,
+        company_ids=ids,
+        notes=notes,
+        filters=filters,
+        preset=preset,
+        selection=selection,
+        screened=int(ranking.included.sum()),
+    )
+    try:
+        path = write_memo(args.out, req)
+    except MemoError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Wrote {len(ids)} companies to {path}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "rank":
             return cmd_rank(args)
+        if args.command == "export":
+            return cmd_export(args)
         ds = _load(args.data)
         if ds is None:
             return 2
@@ -290,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from ui.app import run_app
 
-    return run_app(ds)
+    return run_app(ds, args.state)
 
 
 if __name__ == "__main__":

@@ -90,6 +90,18 @@ def bundled_dataset_dir() -> Path:
     return Path(str(resources.files("data") / "report"))
 
 
+def dataset_key(ds: Dataset) -> str:
+    """The key a user's shortlist and notes for this dataset are kept under.
+
+    The bundled report data is ``bundled:report`` wherever the app is installed; any other
+    dataset is keyed by its resolved path, so editing its files keeps the user's notes.
+    """
+    if not ds.origin:
+        return "bundled:report"
+    here = Path(ds.origin).resolve()
+    return "bundled:report" if here == bundled_dataset_dir().resolve() else f"file:{here}"
+
+
 def _read_csv(path: Path, problems: list[Problem]) -> tuple[list[str], list[Row]] | None:
     try:
         text = path.read_bytes().decode("utf-8-sig")

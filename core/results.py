@@ -56,6 +56,7 @@ class RoundOut(_Out):
     lead_investors: list[str]
     segment: str
     quote: str
+    ambiguity: str
 
 
 class EvidenceOut(_Out):
@@ -130,6 +131,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
                 lead_investors=list(f.lead_investors),
                 segment=f.segment,
                 quote=f.quote,
+                ambiguity=f.ambiguity,
             )
         )
     sig = ranking.signals[row]
@@ -181,6 +183,25 @@ def shown_rows(
     )
     rows = ranking.order[mask[ranking.order]]
     return rows[:top] if top > 0 else rows
+
+
+def shortlist_rows(ds: Dataset, ranking: Ranking, filters: Filters, shortlist: Collection[str]) -> np.ndarray:
+    """Shortlisted rows that pass the filters: ranked ones by rank, then any the policy excluded
+    (a starred company stays in its memo even when it is not ranked), by name."""
+    by_scenario, by_industry = segment_index(ds)
+    mask = filter_mask(
+        ranking.table,
+        filters,
+        segment_refs_by_scenario=by_scenario,
+        segment_refs_by_industry=by_industry,
+        shortlist=shortlist,
+    )
+    wanted = set(shortlist)
+    mask &= np.fromiter((i in wanted for i in ranking.table.ids), dtype=bool, count=len(mask))
+    rows = np.flatnonzero(mask)
+    ranks = ranking.rank[rows]
+    key = np.where(ranks > 0, ranks, np.iinfo(np.int64).max)
+    return rows[np.argsort(key, kind="stable")]
 
 
 def build_result(

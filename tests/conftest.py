@@ -21,7 +21,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    monkeypatch.setenv("AIGC_SCREENER_STATE", str(home / "state"))
+    monkeypatch.setenv("AIGC_SCREENER_HOME", str(home / "aigc-screener"))
     yield home
 
 

@@ -1,47 +1,697 @@
-"""The main window."""
+"""The main window: weights and filters on the left, the ranked table, the detail view and the
+segment map on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QMainWindow, QTableView
+import contextlib
+from datetime import datetime
+from pathlib import Path
 
+import numpy as np
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGroupBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.filters import Filters, filter_mask
 from core.models import Dataset
+from core.results import segment_index, shortlist_rows, shown_rows
+from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, MISSING_POLICIES, PRESETS, Ranking, Weights, rank
+from core.signals import build_signals
+from exports.memo import MemoCancelled, MemoError, MemoRequest, write_memo
+from ui.delegates import ScoreBarDelegate
+from ui.detail_view import DetailView
+from ui.filters_panel import FiltersPanel
+from ui.ranking_model import COMPANY_ID_ROLE, Col, RankingModel
+from ui.segment_map import SegmentMap
+from ui.weights_panel import WeightsPanel
 
-_COLUMNS = ("Name", "English name", "Country", "Kind", "Segments")
+COLUMN_WIDTHS = {
+    Col.RANK: 44,
+    Col.DELTA: 44,
+    Col.STAR: 30,
+    Col.NAME: 230,
+    Col.COUNTRY: 60,
+    Col.SEGMENTS: 110,
+    Col.SCORE: 90,
+    Col.VALUE: 60,
+    Col.DIFFICULTY: 72,
+    Col.FUNDING: 64,
+    Col.DISCLOSED: 110,
+    Col.ROUND: 120,
+    Col.VALUATION: 110,
+    Col.STABILITY: 70,
+}
 
 
-class _CompanyModel(QAbstractTableModel):
-    def __init__(self, dataset: Dataset) -> None:
-        super().__init__()
-        self._rows = [
-            (c.name, c.name_en, c.country or "", c.kind, ", ".join(dataset.segments_of(c.id)))
-            for c in dataset.companies
-        ]
+class _WeightsCommand(QUndoCommand):
+    """A change of weights or policy; consecutive changes in one gesture merge into one step."""
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    ID = 1
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
+    def __init__(self, window: MainWindow, before, after, gesture: int) -> None:
+        super().__init__("Change weights")
+        self.window, self.before, self.after, self.gesture = window, before, after, gesture
+        self._first = True
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
-            return self._rows[index.row()][index.column()]
-        return None
+    def id(self) -> int:
+        return self.ID
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _COLUMNS[section]
-        return None
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _WeightsCommand) or other.gesture != self.gesture:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self._first:  # already applied by the user's own gesture
+            self._first = False
+            return
+        self.window._apply_state(self.after)
+
+    def undo(self) -> None:
+        self.window._apply_state(self.before)
+
+
+class _ShortlistCommand(QUndoCommand):
+    def __init__(self, window: MainWindow, company_id: str, on: bool) -> None:
+        name = window.dataset.company_by_id[company_id].name
+        super().__init__(("Shortlist " if on else "Unshortlist ") + name)
+        self.window, self.cid, self.on = window, company_id, on
+
+    def redo(self) -> None:
+        self.window._set_shortlisted(self.cid, self.on)
+
+    def undo(self) -> None:
+        self.window._set_shortlisted(self.cid, not self.on)
+
+
+class MemoThread(QThread):
+    """Writes a memo off the UI thread; emits progress, then finished or failed."""
+
+    sig_progress = Signal(int, int)
+    """Steps done and total."""
+
+    sig_done = Signal(str)
+    """The memo was written to this path."""
+
+    sig_failed = Signal(str)
+    """The memo could not be written (the message says why); empty if cancelled."""
+
+    def __init__(self, path: Path, request: MemoRequest, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.request = path, request
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        def progress(done: int, total: int) -> bool:
+            self.sig_progress.emit(done, total)
+            return not self._cancel
+
+        try:
+            written = write_memo(self.path, self.request, progress)
+        except MemoCancelled:
+            self.sig_failed.emit("")
+        except MemoError as exc:
+            self.sig_failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.sig_failed.emit(f"{self.path}: the memo could not be written ({exc})")
+        else:
+            self.sig_done.emit(str(written))
+
+
+class RankingTableView(QTableView):
+    """The ranked table; Space stars or unstars the current company."""
+
+    sig_star_requested = Signal()
+    """The user pressed Space on a company."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.sig_star_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, dataset: Dataset) -> None:
-        super().__init__()
+    """The screener's window over one dataset, with the user's state store and settings."""
+
+    sig_ranking_updated = Signal()
+    """A new ranking is shown (after a weight or policy change)."""
+
+    sig_filters_applied = Signal()
+    """The table now shows the rows of the current filters."""
+
+    sig_export_finished = Signal(str, str)
+    """An export ended: (path, "") on success, ("", message) on failure or cancel."""
+
+    def __init__(self, dataset: Dataset, store, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.dataset = dataset
+        self.store = store
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self._gesture = 0
+        self._applying = False
         self.setWindowTitle(f"AIGC Screener — {dataset.name}")
-        self.table = QTableView(self)
-        self.table.setModel(_CompanyModel(dataset))
-        self.setCentralWidget(self.table)
-        self.statusBar().showMessage(dataset.summary())
-        self.resize(1100, 700)
+
+        self.signals = build_signals(dataset)
+        weights, policy = self._restored_weights()
+        self.ranking: Ranking = rank(self.signals, weights, policy)
+        self._committed = (weights, policy)
+        self._shortlist: set[str] = set(store.shortlist()) if store is not None else set()
+        self._by_scenario, self._by_industry = segment_index(dataset)
+
+        # --- widgets --------------------------------------------------------------------
+        self.weights_panel = WeightsPanel(profiles=store)
+        self.weights_panel.set_state(weights, policy, emit=False)
+        self.filters_panel = FiltersPanel(dataset)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        wbox = QGroupBox("Weights")
+        QVBoxLayout(wbox).addWidget(self.weights_panel)
+        fbox = QGroupBox("Filters")
+        QVBoxLayout(fbox).addWidget(self.filters_panel)
+        ll.addWidget(wbox)
+        ll.addWidget(fbox)
+        ll.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + 16)
+
+        self.model = RankingModel(dataset, self.ranking, self)
+        self.model.set_shortlist(self._shortlist)
+        self.table = RankingTableView()
+        self.table.setObjectName("ranking_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(Col.RANK, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(Col.SCORE, ScoreBarDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        for col, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+        self.table.setAccessibleName("Ranked companies")
+
+        self.detail = DetailView()
+        self.segment_map = SegmentMap()
+        self.segment_map.set_data(dataset.segments, *self._segment_sizes())
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("right_splitter")
+        right.addWidget(self.detail)
+        right.addWidget(self.segment_map)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        self.right_splitter = right
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.setObjectName("main_splitter")
+        main.addWidget(scroll)
+        main.addWidget(self.table)
+        main.addWidget(right)
+        main.setStretchFactor(1, 3)
+        main.setStretchFactor(2, 2)
+        main.setSizes([320, 780, 480])
+        self.main_splitter = main
+        self.setCentralWidget(main)
+
+        self.count_label = QLabel()
+        self.policy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.policy_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._build_actions()
+
+        # --- wiring ---------------------------------------------------------------------
+        self._rerank_timer = QTimer(self)
+        self._rerank_timer.setSingleShot(True)
+        self._rerank_timer.setInterval(0)  # coalesce: only the latest value is computed
+        self._rerank_timer.timeout.connect(self._rerank)
+        self.weights_panel.sig_changed.connect(self._rerank_timer.start)
+        self.weights_panel.sig_gesture_started.connect(self._new_gesture)
+        self.filters_panel.sig_changed.connect(self._apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self.detail.sig_shortlist_toggled.connect(self._on_detail_star)
+        self.detail.sig_note_edited.connect(self._on_note_edited)
+        self.segment_map.sig_segment_clicked.connect(self._on_segment_clicked)
+        self.table.clicked.connect(self._on_table_clicked)
+        self._selected_id: str | None = None
+
+        self._restore_filters()
+        self._restore_geometry()
+        self._apply_filters()
+        self._update_status()
+
+    def _segment_sizes(self) -> tuple[dict[str, int], dict[str, float]]:
+        """Companies per segment, and disclosed funding of the companies funded in each segment."""
+        counts = {s.ref: 0 for s in self.dataset.segments}
+        for refs in self.signals.segments:
+            for ref in refs:
+                counts[ref] = counts.get(ref, 0) + 1
+        funding = {s.ref: 0.0 for s in self.dataset.segments}
+        for cid, events in self.dataset.funding_by_company.items():
+            total = self.signals.funding_total_usd[self.signals.row_of[cid]]
+            refs = {f.segment for f in events}
+            if refs and np.isfinite(total):
+                for ref in refs:
+                    funding[ref] += float(total) / len(refs)
+        return counts, funding
+
+    # --- start-up and persistence ----------------------------------------------------------
+
+    def _restored_weights(self) -> tuple[Weights, str]:
+        weights = PRESETS[DEFAULT_PRESET]
+        policy = DEFAULT_MISSING
+        raw = self.settings.value("ranking/weights")
+        if raw:
+            with contextlib.suppress(ValueError):  # an unreadable saved value: keep the default
+                weights = Weights.model_validate_json(str(raw))
+        p = self.settings.value("ranking/policy")
+        if p in MISSING_POLICIES:
+            policy = p
+        return weights, policy
+
+    def _restore_filters(self) -> None:
+        raw = self.settings.value("ranking/filters")
+        if raw:
+            try:
+                f = Filters.model_validate_json(str(raw))
+            except ValueError:
+                return
+            self.filters_panel.blockSignals(True)
+            self.filters_panel.set_filters(f)
+            self.filters_panel.blockSignals(False)
+
+    def _restore_geometry(self) -> None:
+        geo = self.settings.value("window/geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1500, 900)
+        for name, splitter in (
+            ("main", self.main_splitter),
+            ("right", self.right_splitter),
+            ("detail", self.detail.splitter),
+        ):
+            state = self.settings.value(f"window/{name}_splitter")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+        header = self.settings.value("window/table_header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/main_splitter", self.main_splitter.saveState())
+        s.setValue("window/right_splitter", self.right_splitter.saveState())
+        s.setValue("window/detail_splitter", self.detail.splitter.saveState())
+        s.setValue("window/table_header", self.table.horizontalHeader().saveState())
+        s.setValue("ranking/weights", self.ranking.weights.model_dump_json())
+        s.setValue("ranking/policy", self.ranking.policy)
+        s.setValue("ranking/filters", self.filters_panel.filters().model_dump_json())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.detail.flush_note()
+        self.save_settings()
+        super().closeEvent(event)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.export_action = QAction("&Export memo…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip("Export the shortlist (or the top N) as an Excel memo")
+        self.export_action.triggered.connect(lambda: self.export_memo())
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self.find_action = QAction("&Find company", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.filters_panel.focus_search)
+        edit.addAction(self.find_action)
+        # Space itself is handled by the table (RankingTableView); the menu shows the key
+        self.star_action = QAction("Toggle &shortlist\tSpace", self)
+        self.star_action.triggered.connect(self.toggle_current_star)
+        self.table.sig_star_requested.connect(self.toggle_current_star)
+        edit.addAction(self.star_action)
+        clear = QAction("&Clear filters", self)
+        clear.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        clear.triggered.connect(self.filters_panel.clear)
+        edit.addAction(clear)
+
+        view = bar.addMenu("&View")
+        self.score_order_action = QAction("Sort by &score", self)
+        self.score_order_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.score_order_action.setToolTip("Back to score order")
+        self.score_order_action.triggered.connect(self.score_order)
+        view.addAction(self.score_order_action)
+        self.shortlist_only_action = QAction("S&hortlist only", self)
+        self.shortlist_only_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.shortlist_only_action.triggered.connect(self.filters_panel.shortlist_only.toggle)
+        view.addAction(self.shortlist_only_action)
+        reset = QAction("&Reset weights", self)
+        reset.setShortcut(QKeySequence("Ctrl+R"))
+        reset.triggered.connect(self.weights_panel.reset)
+        view.addAction(reset)
+        view.addSeparator()
+        size = view.addMenu("Segment map marks sized by")
+        for mode, label in (("companies", "Number of companies"), ("funding", "Disclosed funding")):
+            act = size.addAction(label, lambda m=mode: self.segment_map.set_size_mode(m))
+            act.setCheckable(True)
+            act.setChecked(self.segment_map.size_mode() == mode)
+
+        tools = self.addToolBar("Main")
+        tools.setObjectName("main_toolbar")
+        tools.setMovable(False)
+        tools.addAction(self.score_order_action)
+        tools.addAction(self.undo_action)
+        tools.addAction(self.redo_action)
+        tools.addAction(self.export_action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction("How the score is made", self._show_scoring_help)
+
+    def _show_scoring_help(self) -> None:
+        QMessageBox.information(
+            self,
+            "How the score is made",
+            "Each company has three signals from 0 to 1: value (market-space stars of its segments), "
+            "difficulty (logic, compute and corpus stars) and funding (disclosed capital, latest valuation, "
+            "recency and stage). A company in several segments gets the mean of their stars.\n\n"
+            "Score = 100 × Σ |w|·s′ / Σ |w|, where s′ is the signal for a positive weight and 1 − signal for "
+            "a negative one. A negative difficulty weight prefers easier segments; a positive one treats "
+            "difficulty as a moat.\n\n"
+            "Undisclosed figures count as the missing-data policy says (zero by default). "
+            "Ties break by name. Stability is the share of 500 random ±20% changes of the weights "
+            "that keep the company in the top 10.",
+        )
+
+    # --- ranking ----------------------------------------------------------------------------
+
+    def _new_gesture(self) -> None:
+        self._gesture += 1
+
+    def _rerank(self) -> None:
+        weights, policy = self.weights_panel.weights(), self.weights_panel.policy()
+        state = (weights, policy)
+        if state == (self.ranking.weights, self.ranking.policy):
+            return
+        self.ranking = rank(self.signals, weights, policy)
+        self.model.set_ranking(self.ranking)
+        if policy == "exclude" or self.ranking.policy != self._committed[1]:
+            self._apply_filters()
+        if not self._applying and state != self._committed:
+            self.undo_stack.push(_WeightsCommand(self, self._committed, state, self._gesture))
+        self._committed = state
+        self._follow_selection()
+        self._update_status()
+        self.sig_ranking_updated.emit()
+
+    def _apply_state(self, state) -> None:
+        """Show weights and policy from undo/redo, without recording a new step."""
+        self._applying = True
+        try:
+            self.weights_panel.set_state(*state, emit=False)
+            self._committed = state
+            self._rerank()
+        finally:
+            self._applying = False
+
+    def score_order(self) -> None:
+        self.table.sortByColumn(Col.RANK, Qt.SortOrder.AscendingOrder)
+        self._follow_selection()
+
+    # --- filters ----------------------------------------------------------------------------
+
+    def current_filters(self) -> Filters:
+        return self.filters_panel.filters()
+
+    def _apply_filters(self) -> None:
+        f = self.current_filters()
+        mask = filter_mask(
+            self.signals,
+            f,
+            segment_refs_by_scenario=self._by_scenario,
+            segment_refs_by_industry=self._by_industry,
+            shortlist=self._shortlist,
+        )
+        if self.ranking.policy == "exclude":
+            mask &= self.ranking.included
+        self.model.set_visible(mask)
+        self.segment_map.set_selected(next(iter(f.segments), None))
+        self._update_status()
+        self.sig_filters_applied.emit()
+
+    def _after_reset(self) -> None:
+        self._follow_selection()
+
+    def _on_segment_clicked(self, ref: str) -> None:
+        self.filters_panel.set_segment(ref)
+
+    # --- selection and detail ---------------------------------------------------------------
+
+    def selected_company(self) -> str | None:
+        return self._selected_id
+
+    def select_company(self, company_id: str) -> bool:
+        row = self.model.row_of(company_id)
+        if row is None:
+            return False
+        ix = self.model.index(row, Col.NAME)
+        self.table.selectionModel().setCurrentIndex(
+            ix, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(ix)
+        return True
+
+    def _follow_selection(self) -> None:
+        """Keep the selected company selected and visible after the rows moved."""
+        cid = self._selected_id
+        if cid is None:
+            return
+        row = self.model.row_of(cid)
+        if row is None:
+            return
+        current = self.table.currentIndex()
+        if not current.isValid() or current.row() != row:
+            self.select_company(cid)
+        else:
+            self.table.scrollTo(current)
+        self._show_detail(cid)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        cid = current.data(COMPANY_ID_ROLE)
+        self._selected_id = cid
+        self._show_detail(cid)
+
+    def _show_detail(self, cid: str) -> None:
+        row = self.signals.row_of[cid]
+        note = self.store.note(cid) if self.store is not None else ""
+        self.detail.show_company(
+            self.dataset, self.ranking, row, shortlisted=cid in self._shortlist, note=note
+        )
+
+    # --- shortlist and notes ----------------------------------------------------------------
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        if index.column() == Col.STAR:
+            self.undo_stack.push(
+                _ShortlistCommand(
+                    self, index.data(COMPANY_ID_ROLE), index.data(COMPANY_ID_ROLE) not in self._shortlist
+                )
+            )
+
+    def toggle_current_star(self) -> None:
+        ix = self.table.currentIndex()
+        if ix.isValid():
+            cid = ix.data(COMPANY_ID_ROLE)
+            self.undo_stack.push(_ShortlistCommand(self, cid, cid not in self._shortlist))
+
+    def _on_detail_star(self, cid: str, on: bool) -> None:
+        if (cid in self._shortlist) != on:
+            self.undo_stack.push(_ShortlistCommand(self, cid, on))
+
+    def _set_shortlisted(self, cid: str, on: bool) -> None:
+        if self.store is not None:
+            self.store.set_shortlisted(cid, on)
+        if on:
+            self._shortlist.add(cid)
+        else:
+            self._shortlist.discard(cid)
+        self.model.set_shortlist(self._shortlist)
+        if self.detail.company_id() == cid:
+            self.detail.set_shortlisted(on)
+        if self.filters_panel.shortlist_only.isChecked():
+            self._apply_filters()
+        self._update_status()
+
+    def shortlist(self) -> set[str]:
+        return set(self._shortlist)
+
+    def _on_note_edited(self, cid: str, text: str) -> None:
+        if self.store is not None:
+            self.store.set_note(cid, text)
+        self.statusBar().showMessage("Note saved", 2000)
+
+    # --- status -----------------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        shown, total = self.model.visible_count(), self.model.total_count()
+        self.count_label.setText(
+            f"Showing {shown:,} of {total:,} companies · Shortlist: {len(self._shortlist)}"
+        )
+        policy = {"zero": "count as zero", "neutral": "count as 0.5", "exclude": "exclude the company"}
+        text = f"Undisclosed figures {policy[self.ranking.policy]}"
+        if self.ranking.all_zero:
+            text = "All weights are zero: companies listed by name · " + text
+        self.policy_label.setText(text)
+
+    def visible_ids(self) -> list[str]:
+        return self.model.shown_ids()
+
+    # --- export -----------------------------------------------------------------------------
+
+    def memo_request(self, top_n: int | None = None) -> MemoRequest:
+        """What an export writes: the shortlist, or the top N of the table as filtered."""
+        notes = self.store.notes() if self.store is not None else {}
+        if top_n is None:
+            rows = shortlist_rows(self.dataset, self.ranking, Filters(), self._shortlist)
+            filters, selection = Filters(), "shortlist"
+        else:
+            rows = shown_rows(self.dataset, self.ranking, self.current_filters(), self._shortlist, top_n)
+            filters, selection = self.current_filters(), f"top {len(rows)}"
+        return MemoRequest(
+            dataset=self.dataset,
+            ranking=self.ranking,
+            company_ids=[str(self.signals.ids[r]) for r in rows],
+            notes=notes,
+            filters=filters,
+            preset=self.weights_panel.current_preset(),
+            selection=selection,
+            screened=int(self.ranking.included.sum()),
+        )
+
+    def export_memo(self, path: str | Path | None = None, top_n: int | None = None) -> None:
+        """File → Export memo…: the shortlist, or when it is empty, the top N (asked)."""
+        self.detail.flush_note()
+        if not self._shortlist and top_n is None:
+            n, ok = QInputDialog.getInt(
+                self,
+                "Export memo",
+                "Your shortlist is empty. Export the top companies of the table instead?\nHow many:",
+                min(10, max(1, self.model.visible_count())),
+                1,
+                max(1, self.model.visible_count()),
+            )
+            if not ok:
+                return
+            top_n = n
+        if path is None:
+            folder = str(self.settings.value("export/folder", str(Path.home())))
+            suggested = str(Path(folder) / f"AIGC memo {datetime.now():%Y-%m-%d}.xlsx")
+            path, _ = QFileDialog.getSaveFileName(self, "Export memo", suggested, "Excel workbook (*.xlsx)")
+            if not path:
+                return
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+        path = Path(path)
+        self.settings.setValue("export/folder", str(path.parent))
+        request = self.memo_request(top_n)
+        self._export_thread = thread = MemoThread(path, request, self)
+        dialog = QProgressDialog("Writing the memo…", "Cancel", 0, 100, self)
+        dialog.setWindowTitle("Export memo")
+        dialog.setMinimumDuration(400)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.canceled.connect(thread.cancel)
+        thread.sig_progress.connect(lambda d, t: dialog.setValue(int(100 * d / max(1, t))))
+        thread.sig_done.connect(lambda p: self._on_export_done(p, len(request.company_ids)))
+        thread.sig_failed.connect(lambda msg: self._on_export_failed(msg, request))
+        thread.finished.connect(dialog.reset)
+        thread.finished.connect(thread.deleteLater)
+        self.export_action.setEnabled(False)
+        self.statusBar().showMessage(f"Writing {path.name}…")
+        thread.start()
+
+    def _on_export_done(self, path: str, n: int) -> None:
+        self.export_action.setEnabled(True)
+        self.last_export = path
+        self.statusBar().showMessage(f"Memo of {n} companies saved to {path}", 15000)
+        self.sig_export_finished.emit(path, "")
+
+    def _on_export_failed(self, message: str, request: MemoRequest) -> None:
+        self.export_action.setEnabled(True)
+        if not message:
+            self.statusBar().showMessage("Export cancelled; nothing was written", 8000)
+            self.sig_export_finished.emit("", "cancelled")
+            return
+        self.statusBar().showMessage("Export failed: " + message, 15000)
+        self.sig_export_finished.emit("", message)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Memo not saved", message, QMessageBox.StandardButton.Close, self
+        )
+        again = box.addButton("Save under another name…", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(again)
+        box.finished.connect(
+            lambda _r: (
+                box.clickedButton() is again
+                and self.export_memo(
+                    top_n=None if request.selection == "shortlist" else len(request.company_ids)
+                )
+            )
+        )
+        box.open()

@@ -1,0 +1,776 @@
+"""The investor's own state: shortlist, notes and saved weight profiles, kept in one SQLite file.
+
+What is kept
+------------
+* **Shortlist** (starred company ids) and **notes** (one text per company) are kept *per dataset*.
+  A dataset is named by a key string: ``"bundled:report"`` for the bundled report data, or the
+  resolved path of a user's own data folder.  The same company id in two datasets is two separate
+  entries, so each dataset shows its own shortlist and notes.
+* **Weight profiles** are *global*: a profile is only a named :class:`~core.scoring.Weights`, which
+  means the same thing whatever data it is applied to, so every dataset sees the same profiles.
+  Profile names are compared exactly (case-sensitive) after leading and trailing spaces are
+  stripped; they are separate from the built-in :data:`~core.scoring.PRESETS`.
+
+Where
+-----
+``state.sqlite`` in :func:`default_state_dir`: the folder named by the environment variable
+``AIGC_SCREENER_HOME`` if set, otherwise the platform's per-user data folder.  Open it with
+:meth:`StateStore.open`, which returns the store and a list of plain-words notices for the caller
+(GUI or CLI) to show.
+
+Safety
+------
+* Every write is one short transaction, committed before the call returns (WAL journal,
+  ``synchronous=FULL``), so a process killed right after a call loses nothing.
+* Several copies of the app may use the same file at once.  A write waits up to the busy timeout
+  (5 s) for another copy's write to finish, then raises :class:`StateBusyError`.
+* A damaged file, or one written by a newer version of the app, is never repaired or overwritten:
+  it is moved aside untouched (with its ``-wal``/``-shm``/``-journal`` companions) as
+  ``state.sqlite.corrupt-YYYYmmdd-HHMMSS`` or ``state.sqlite.newer-version-YYYYmmdd-HHMMSS``, a
+  fresh store is started, and a notice says so.  Opening never raises for these.
+* The schema version is ``PRAGMA user_version``; :data:`MIGRATIONS` lists the forward steps, which
+  run in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+from core.scoring import Weights
+
+log = logging.getLogger(__name__)
+
+APP_DIR_NAME = "aigc-screener"
+STATE_FILENAME = "state.sqlite"
+HOME_ENV = "AIGC_SCREENER_HOME"
+DEFAULT_DATASET_KEY = "bundled:report"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+PROFILE_NAME_MAX = 60
+# Files SQLite keeps next to the database; they belong to it and travel with it.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+# SQLite primary result codes used to tell "busy" and "damaged" apart from other failures.
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+class StateError(Exception):
+    """The saved state could not be read or written; the message is meant for the user."""
+
+
+class StateBusyError(StateError):
+    """Another copy of the app held the state file for longer than the busy timeout."""
+
+
+# --------------------------------------------------------------------------------------------
+# Location
+
+
+def default_state_dir(*, environ: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The folder that holds ``state.sqlite`` (not created here).
+
+    ``$AIGC_SCREENER_HOME`` if set; otherwise on Linux ``$XDG_DATA_HOME/aigc-screener`` (default
+    ``~/.local/share/aigc-screener``), on macOS ``~/Library/Application Support/aigc-screener``,
+    on Windows ``%APPDATA%\\aigc-screener``.  ``environ`` and ``platform`` default to
+    ``os.environ`` and ``sys.platform``.
+    """
+    env = os.environ if environ is None else environ
+    plat = sys.platform if platform is None else platform
+    override = env.get(HOME_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    if plat.startswith("win"):
+        appdata = env.get("APPDATA", "").strip()
+        base = Path(appdata) if appdata else Path.home() / "AppData" / "Roaming"
+        return base / APP_DIR_NAME
+    if plat == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    xdg = env.get("XDG_DATA_HOME", "").strip()
+    # the XDG spec says a relative path is invalid and must be ignored
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "share"
+    return base / APP_DIR_NAME
+
+
+def default_state_path() -> Path:
+    """``state.sqlite`` in :func:`default_state_dir`."""
+    return default_state_dir() / STATE_FILENAME
+
+
+# --------------------------------------------------------------------------------------------
+# Schema and migrations
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def state_folder(state_path: Path | str | None = None) -> Path:
+    """The folder of the user's state (``state.sqlite`` and ``settings.ini``).
+
+    ``state_path`` is a folder, or a ``.sqlite`` file whose folder is meant; None means
+    :func:`default_state_dir` (the ``AIGC_SCREENER_HOME`` environment variable overrides it).
+    """
+    folder = default_state_dir() if state_path is None else Path(state_path).expanduser()
+    return folder.parent if folder.suffix == ".sqlite" else folder
+
+
+def state_file(state_path: Path | str | None = None) -> Path:
+    """The state database a ``--state`` argument (folder or file) or the default names."""
+    if state_path is not None and Path(state_path).suffix == ".sqlite":
+        return Path(state_path).expanduser()
+    return state_folder(state_path) / STATE_FILENAME
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    """Version 1: shortlist and notes per dataset, profiles global."""
+    conn.execute(
+        """CREATE TABLE shortlist (
+            dataset     TEXT NOT NULL,
+            company_id  TEXT NOT NULL,
+            added_at    TEXT NOT NULL,
+            PRIMARY KEY (dataset, company_id)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TABLE notes (
+            dataset     TEXT NOT NULL,
+            company_id  TEXT NOT NULL,
+            text        TEXT NOT NULL,
+            updated_at  TEXT NOT NULL,
+            PRIMARY KEY (dataset, company_id)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TABLE profiles (
+            name         TEXT NOT NULL PRIMARY KEY,
+            weights_json TEXT NOT NULL,
+            updated_at   TEXT NOT NULL
+        )"""
+    )
+
+
+# MIGRATIONS[i] brings a file from version i to version i + 1.  To change the schema, append a
+# function (never edit one that has shipped: files out there are already past it), and update
+# CURRENT_COLUMNS to the schema it leaves.  A step runs inside the migration transaction, so it
+# must use conn.execute (not executescript, which commits) and must not COMMIT itself.
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# The columns each table has at SCHEMA_VERSION; a file claiming that version must have them.
+CURRENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "shortlist": ("dataset", "company_id", "added_at"),
+    "notes": ("dataset", "company_id", "text", "updated_at"),
+    "profiles": ("name", "weights_json", "updated_at"),
+}
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the database on ``conn`` (autocommit mode) up to ``len(migrations)``; return it.
+
+    All missing steps run in one ``BEGIN IMMEDIATE`` transaction, so a failing step leaves the
+    file exactly as it was, and two copies of the app starting at once migrate it only once.
+    A file already at (or past) the target is left alone.
+    """
+    target = len(migrations)
+    if _user_version(conn) >= target:
+        return _user_version(conn)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _user_version(conn)  # another copy may have migrated it meanwhile
+        for step in range(version, target):
+            migrations[step](conn)
+            conn.execute(f"PRAGMA user_version = {step + 1:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return max(version, target)
+
+
+def _schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """Why a readable file is not one of ours, or None."""
+    if version == 0:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        return f"it holds unknown tables ({', '.join(sorted(tables))})" if tables else None
+    if version == SCHEMA_VERSION:
+        for table, columns in CURRENT_COLUMNS.items():
+            have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+            missing = [c for c in columns if c not in have]
+            if missing:
+                return f"table {table} lacks {', '.join(missing)}"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Errors
+
+
+def _error_kind(exc: sqlite3.Error) -> Literal["busy", "damaged", "other"]:
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        primary = code & 0xFF
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return "busy"
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return "damaged"
+        return "other"
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "not a database" in text or "malformed" in text:
+        return "damaged"
+    return "other"
+
+
+def _user_error(exc: sqlite3.Error, writing: bool) -> StateError:
+    kind = _error_kind(exc)
+    if kind == "busy":
+        if writing:
+            return StateBusyError(
+                "Another copy of the app is saving to your shortlist and notes right now, so this "
+                "change was not saved. Please try again in a moment."
+            )
+        return StateBusyError(
+            "Another copy of the app is using your saved shortlist and notes right now, so they "
+            "could not be read. Please try again in a moment."
+        )
+    if kind == "damaged":
+        return StateError(
+            "The file with your shortlist and notes has become damaged, so "
+            + ("this change was not saved." if writing else "it could not be read.")
+            + " Restart the app: it will keep the damaged file aside and start afresh."
+        )
+    what = "saved" if writing else "read"
+    return StateError(f"Your shortlist and notes could not be {what} ({exc}).")
+
+
+class _Unreadable(Exception):
+    """Internal: the file is damaged or too new, and must be moved aside."""
+
+    def __init__(self, kind: Literal["damaged", "newer"], detail: str, existed: dict[str, bool]):
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        self.existed = existed  # which companion files were there before we looked
+
+
+def _notice(kind: Literal["damaged", "newer"], aside: Path) -> str:
+    if kind == "newer":
+        return (
+            "Your saved shortlist, notes and profiles were written by a newer version of the app, "
+            f"which this version cannot read. They were kept as {aside} (the newer version can use "
+            f"them again if you rename that file back to {STATE_FILENAME}); this version started "
+            "with an empty shortlist."
+        )
+    return (
+        "Your saved shortlist and notes could not be read (the file is damaged). "
+        f"It was kept as {aside}; the app started with an empty shortlist."
+    )
+
+
+def _notice_stuck(kind: Literal["damaged", "newer"], path: Path, exc: OSError) -> str:
+    why = "was written by a newer version of the app" if kind == "newer" else "is damaged"
+    return (
+        f"Your saved shortlist and notes could not be read (the file {why}), and the file could not "
+        f"be moved out of the way ({exc.strerror or exc}). It was left untouched at {path}; the app "
+        "started with an empty shortlist that will not be kept after it closes."
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Opening
+
+
+def _companion(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _connect(target: str, busy_timeout_ms: int, *, uri: bool = False) -> sqlite3.Connection:
+    # isolation_level=None: autocommit; every write below opens and commits its own transaction.
+    # check_same_thread=False: the store serialises its own use of the connection with a lock.
+    return sqlite3.connect(
+        target, timeout=busy_timeout_ms / 1000, isolation_level=None, check_same_thread=False, uri=uri
+    )
+
+
+def _probe(path: Path, busy_timeout_ms: int, existed: dict[str, bool]) -> None:
+    """Check an existing file through a read-only connection, which cannot change it."""
+    conn = None
+    try:
+        conn = _connect(path.resolve().as_uri() + "?mode=ro", busy_timeout_ms, uri=True)
+        version = _user_version(conn)
+        if version > SCHEMA_VERSION:
+            raise _Unreadable("newer", f"schema version {version}, this app knows {SCHEMA_VERSION}", existed)
+        result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        if result != ["ok"]:
+            raise _Unreadable("damaged", "; ".join(result[:5]), existed)
+        problem = _schema_problem(conn, version)
+        if problem:
+            raise _Unreadable("damaged", problem, existed)
+    except sqlite3.Error as exc:
+        if _error_kind(exc) == "damaged":
+            raise _Unreadable("damaged", str(exc), existed) from exc
+        raise _user_error(exc, writing=False) from exc
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def _open_checked(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    """A configured, migrated connection to ``path``; raises _Unreadable, StateError."""
+    existed = {s: _companion(path, s).exists() for s in COMPANION_SUFFIXES}
+    if path.exists() and path.stat().st_size > 0:  # an empty file is a new database
+        _probe(path, busy_timeout_ms, existed)
+    try:
+        conn = _connect(str(path), busy_timeout_ms)
+    except sqlite3.Error as exc:
+        raise _user_error(exc, writing=False) from exc
+    try:
+        version = _user_version(conn)
+        if version > SCHEMA_VERSION:  # another, newer copy wrote it since the probe
+            raise _Unreadable("newer", f"schema version {version}", existed)
+        _configure(conn, busy_timeout_ms)
+        migrate(conn)
+    except _Unreadable:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        if _error_kind(exc) == "damaged":
+            raise _Unreadable("damaged", str(exc), existed) from exc
+        raise _user_error(exc, writing=True) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms):d}")
+    conn.execute("PRAGMA journal_mode = WAL")  # persistent in the file; a no-op once set
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _set_aside(path: Path, kind: Literal["damaged", "newer"], existed: dict[str, bool]) -> Path:
+    """Rename the file (and the companions it had) to a timestamped name next to it; return it.
+
+    Companion files that only appeared because this code looked at the file hold nothing of the
+    user's and are removed, so a fresh database at ``path`` cannot pick them up.
+    """
+    label = "newer-version" if kind == "newer" else "corrupt"
+    base = f"{path.name}.{label}-{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    aside = path.with_name(base)
+    n = 0
+    while any(p.exists() for p in [aside, *(_companion(aside, s) for s in COMPANION_SUFFIXES)]):
+        n += 1
+        aside = path.with_name(f"{base}-{n}")
+    path.rename(aside)
+    for suffix in COMPANION_SUFFIXES:
+        side = _companion(path, suffix)
+        if not side.exists():
+            continue
+        if existed.get(suffix, True):
+            side.rename(_companion(aside, suffix))
+        else:
+            side.unlink()
+    return aside
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _check_dataset_key(key: str) -> str:
+    if not isinstance(key, str):
+        raise TypeError(f"a dataset key is a string, not {type(key).__name__}")
+    if not key.strip():
+        raise ValueError("A dataset key must not be empty.")
+    return key
+
+
+def _check_id(company_id: str) -> str:
+    if not isinstance(company_id, str):
+        raise TypeError(f"a company id is a string, not {type(company_id).__name__}")
+    if not company_id.strip():
+        raise ValueError("A company id must not be empty.")
+    return company_id
+
+
+def _clean_profile_name(name: str) -> str:
+    if not isinstance(name, str):
+        raise TypeError(f"a profile name is a string, not {type(name).__name__}")
+    clean = name.strip()
+    if not clean:
+        raise ValueError("A profile needs a name.")
+    if len(clean) > PROFILE_NAME_MAX:
+        raise ValueError(
+            f"A profile name can be at most {PROFILE_NAME_MAX} characters long; this one has {len(clean)}."
+        )
+    return clean
+
+
+# --------------------------------------------------------------------------------------------
+# The store
+
+
+@dataclass
+class OpenResult:
+    """What :meth:`StateStore.open` gives back.
+
+    ``notices`` are plain-words messages for the user (empty when all went well); ``set_aside``
+    lists the files that were moved out of the way (damaged or too new), kept untouched.
+    """
+
+    store: StateStore
+    notices: list[str] = field(default_factory=list)
+    set_aside: list[Path] = field(default_factory=list)
+
+
+class StateStore:
+    """Shortlist and notes of one dataset, and the global weight profiles, in a SQLite file.
+
+    Create it with :meth:`open`.  ``path`` is the database file; ``dataset_key`` names the
+    dataset whose shortlist and notes the methods read and write (it may be reassigned to switch
+    datasets).  ``persistent`` is False only when the file could not be used at all and the
+    store lives in memory for this session.  Every method commits before it returns.  Methods
+    raise :class:`StateBusyError` when another copy of the app holds the file too long, and
+    :class:`StateError` for other storage failures; bad arguments raise ValueError/TypeError.
+    The store may be shared between threads.
+    """
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, dataset_key: str, *, persistent: bool = True
+    ) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self._dataset_key = _check_dataset_key(dataset_key)
+        self.persistent = persistent
+        self.problems: list[str] = []
+        """Plain-words reports from the last :meth:`profiles` call about profiles left out."""
+
+    # -- opening and closing ------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str | None = None,
+        dataset_key: str = DEFAULT_DATASET_KEY,
+        *,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    ) -> OpenResult:
+        """Open (creating if needed) the state file and return the store with notices to show.
+
+        ``path`` is the database file, or an existing folder to hold ``state.sqlite``; by default
+        ``state.sqlite`` in :func:`default_state_dir`.  Missing parent folders are created.  A
+        damaged or too-new file is moved aside and a fresh one started, with a notice; this never
+        raises for those.  Raises :class:`StateBusyError` if another copy of the app keeps the
+        file locked beyond ``busy_timeout_ms`` while it must be set up, and :class:`StateError`
+        if the folder or file cannot be created or opened at all.
+        """
+        _check_dataset_key(dataset_key)
+        file = default_state_path() if path is None else Path(path).expanduser()
+        if file.is_dir():
+            file = file / STATE_FILENAME
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateError(
+                f"The folder for your shortlist and notes, {file.parent}, could not be created "
+                f"({exc.strerror or exc})."
+            ) from exc
+        notices: list[str] = []
+        set_aside: list[Path] = []
+        for _attempt in range(3):
+            try:
+                conn = _open_checked(file, busy_timeout_ms)
+            except _Unreadable as bad:
+                try:
+                    aside = _set_aside(file, bad.kind, bad.existed)
+                except FileNotFoundError:
+                    continue  # another copy of the app moved it aside first
+                except OSError as exc:
+                    log.warning(
+                        "state file %s is unusable (%s) and could not be moved: %s", file, bad.detail, exc
+                    )
+                    notices.append(_notice_stuck(bad.kind, file, exc))
+                    return OpenResult(cls._in_memory(file, dataset_key), notices, set_aside)
+                log.warning("state file %s set aside as %s: %s", file, aside, bad.detail)
+                notices.append(_notice(bad.kind, aside))
+                set_aside.append(aside)
+                continue
+            except OSError as exc:
+                raise StateError(
+                    f"Your shortlist and notes could not be opened at {file} ({exc.strerror or exc})."
+                ) from exc
+            return OpenResult(cls(conn, file, dataset_key), notices, set_aside)
+        notices.append(
+            "Your shortlist and notes file kept turning out unreadable, so the app started with an "
+            "empty shortlist that will not be kept after it closes."
+        )
+        return OpenResult(cls._in_memory(file, dataset_key), notices, set_aside)
+
+    @classmethod
+    def _in_memory(cls, path: Path, dataset_key: str) -> StateStore:
+        conn = _connect(":memory:", DEFAULT_BUSY_TIMEOUT_MS)
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+        return cls(conn, path, dataset_key, persistent=False)
+
+    def close(self) -> None:
+        """Close the file.  Everything is already saved; closing again does nothing."""
+        with self._lock:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                # nothing is pending: every write was committed when it was made
+                with suppress(sqlite3.Error):
+                    conn.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def __enter__(self) -> StateStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else ("open" if self.persistent else "in memory")
+        return f"StateStore({str(self.path)!r}, dataset_key={self.dataset_key!r}, {state})"
+
+    @property
+    def dataset_key(self) -> str:
+        """The dataset whose shortlist and notes this store reads and writes."""
+        return self._dataset_key
+
+    @dataset_key.setter
+    def dataset_key(self, key: str) -> None:
+        self._dataset_key = _check_dataset_key(key)
+
+    # -- transactions -------------------------------------------------------------------
+
+    def _live(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StateError("The shortlist and notes have been closed; open them again to continue.")
+        return self._conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._live()
+            try:
+                yield conn
+            except sqlite3.Error as exc:
+                raise _user_error(exc, writing=False) from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, committed on leaving (rolled back on any exception)."""
+        with self._lock:
+            conn = self._live()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        with suppress(sqlite3.Error):  # the original error matters more
+                            conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as exc:
+                raise _user_error(exc, writing=True) from exc
+
+    # -- shortlist ----------------------------------------------------------------------
+
+    def shortlist(self) -> set[str]:
+        """The ids of the companies starred in this dataset."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT company_id FROM shortlist WHERE dataset = ?", (self.dataset_key,)
+            ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def is_shortlisted(self, company_id: str) -> bool:
+        """Whether the company is starred in this dataset."""
+        _check_id(company_id)
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT 1 FROM shortlist WHERE dataset = ? AND company_id = ?",
+                (self.dataset_key, company_id),
+            ).fetchone()
+        return row is not None
+
+    def set_shortlisted(self, company_id: str, on: bool) -> None:
+        """Star (``on``) or unstar the company; starring twice keeps the first date."""
+        _check_id(company_id)
+        with self._writing() as conn:
+            if on:
+                conn.execute(
+                    "INSERT INTO shortlist (dataset, company_id, added_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (dataset, company_id) DO NOTHING",
+                    (self.dataset_key, company_id, _now()),
+                )
+            else:
+                conn.execute(
+                    "DELETE FROM shortlist WHERE dataset = ? AND company_id = ?",
+                    (self.dataset_key, company_id),
+                )
+
+    def toggle(self, company_id: str) -> bool:
+        """Flip the company's star (in one transaction) and return whether it is now starred."""
+        _check_id(company_id)
+        with self._writing() as conn:
+            gone = conn.execute(
+                "DELETE FROM shortlist WHERE dataset = ? AND company_id = ?",
+                (self.dataset_key, company_id),
+            ).rowcount
+            if gone:
+                return False
+            conn.execute(
+                "INSERT INTO shortlist (dataset, company_id, added_at) VALUES (?, ?, ?)",
+                (self.dataset_key, company_id, _now()),
+            )
+            return True
+
+    # -- notes --------------------------------------------------------------------------
+
+    def note(self, company_id: str) -> str:
+        """The note on the company in this dataset, or ``""``."""
+        _check_id(company_id)
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT text FROM notes WHERE dataset = ? AND company_id = ?",
+                (self.dataset_key, company_id),
+            ).fetchone()
+        return "" if row is None else str(row[0])
+
+    def set_note(self, company_id: str, text: str) -> None:
+        """Save the note as written; an empty (or all-whitespace) text deletes it."""
+        _check_id(company_id)
+        if not isinstance(text, str):
+            raise TypeError(f"a note is a string, not {type(text).__name__}")
+        with self._writing() as conn:
+            if text.strip():
+                conn.execute(
+                    "INSERT INTO notes (dataset, company_id, text, updated_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (dataset, company_id) "
+                    "DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                    (self.dataset_key, company_id, text, _now()),
+                )
+            else:
+                conn.execute(
+                    "DELETE FROM notes WHERE dataset = ? AND company_id = ?",
+                    (self.dataset_key, company_id),
+                )
+
+    def notes(self) -> dict[str, str]:
+        """Every note in this dataset, by company id."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT company_id, text FROM notes WHERE dataset = ? ORDER BY company_id",
+                (self.dataset_key,),
+            ).fetchall()
+        return {str(cid): str(text) for cid, text in rows}
+
+    # -- profiles (global) --------------------------------------------------------------
+
+    def profiles(self) -> dict[str, Weights]:
+        """The saved weight profiles by name, in name order (shared by all datasets).
+
+        A profile whose stored weights no longer validate is left out and described in
+        :attr:`problems` (which this call replaces); it stays in the file, and saving a profile
+        of the same name replaces it.
+        """
+        with self._reading() as conn:
+            rows = conn.execute("SELECT name, weights_json FROM profiles").fetchall()
+        out: dict[str, Weights] = {}
+        problems: list[str] = []
+        for name, raw in sorted(rows, key=lambda r: (str(r[0]).casefold(), str(r[0]))):
+            try:
+                out[str(name)] = Weights.model_validate_json(raw)
+            except (ValueError, TypeError):  # pydantic's ValidationError is a ValueError
+                problems.append(
+                    f'The saved profile "{name}" could not be read (its weights are not valid for '
+                    "this version of the app) and was left out."
+                )
+        self.problems = problems
+        return out
+
+    def save_profile(self, name: str, weights: Weights) -> str:
+        """Save ``weights`` under ``name`` (stripped; 1 to 60 characters), replacing a profile of
+        that name.  Returns the name as saved; raises ValueError with a plain message for a bad name.
+        """
+        clean = _clean_profile_name(name)
+        if not isinstance(weights, Weights):
+            raise TypeError(f"a profile holds Weights, not {type(weights).__name__}")
+        with self._writing() as conn:
+            conn.execute(
+                "INSERT INTO profiles (name, weights_json, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET weights_json = excluded.weights_json, "
+                "updated_at = excluded.updated_at",
+                (clean, weights.model_dump_json(), _now()),
+            )
+        return clean
+
+    def rename_profile(self, old: str, new: str) -> str:
+        """Rename a profile; returns the new name as saved.
+
+        Raises ValueError (plain message) if there is no profile ``old``, if ``new`` is not a
+        valid name, or if another profile is already called ``new``.
+        """
+        if not isinstance(old, str):
+            raise TypeError(f"a profile name is a string, not {type(old).__name__}")
+        old_clean = old.strip()
+        new_clean = _clean_profile_name(new)
+        with self._writing() as conn:
+            if conn.execute("SELECT 1 FROM profiles WHERE name = ?", (old_clean,)).fetchone() is None:
+                raise ValueError(f'There is no saved profile called "{old_clean}".')
+            if new_clean == old_clean:
+                return new_clean
+            if conn.execute("SELECT 1 FROM profiles WHERE name = ?", (new_clean,)).fetchone():
+                raise ValueError(
+                    f'There is already a profile called "{new_clean}". Choose another name, or '
+                    "delete that profile first."
+                )
+            conn.execute(
+                "UPDATE profiles SET name = ?, updated_at = ? WHERE name = ?",
+                (new_clean, _now(), old_clean),
+            )
+        return new_clean
+
+    def delete_profile(self, name: str) -> None:
+        """Delete the profile called ``name`` (stripped); nothing happens if there is none."""
+        if not isinstance(name, str):
+            raise TypeError(f"a profile name is a string, not {type(name).__name__}")
+        with self._writing() as conn:
+            conn.execute("DELETE FROM profiles WHERE name = ?", (name.strip(),))

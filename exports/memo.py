@@ -1,0 +1,719 @@
+"""The Excel memo for an investment committee (openpyxl; no Qt).
+
+One workbook: a Shortlist sheet (the companies, their scores, a data bar and a chart), a
+Method sheet that makes the memo reproducible, a Segments sheet, and one memo sheet per
+company.  The GUI and the command line both call :func:`write_memo`.
+
+Safety rules, applied to every cell this module writes:
+
+* Text is always text: a value starting with ``=`` is stored as a string, never a formula,
+  and text starting with ``= + - @`` gets Excel's quote prefix so editing it keeps it text.
+* Characters a workbook cannot hold (control characters) are removed.
+* Text longer than a cell holds (32,767 characters) is split over continuation rows on a
+  memo sheet, and marked "[continues on the memo sheet]" in the shortlist table; never cut
+  silently.
+* Sheet names are cleaned (no ``[]:*?/\\``, at most 31 characters) and unique.
+* The file is written to a temporary file beside the target and moved into place with
+  ``os.replace``: a failure leaves any earlier file whole and no half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import DataBarRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from core import __version__
+from core.filters import Filters
+from core.models import Dataset
+from core.money import format_usd
+from core.results import CompanyOut, company_out
+from core.scoring import PRESET_LABELS, SIGNALS, Ranking
+from core.texttable import display_width
+
+CELL_MAX = 32_767
+CHUNK = 32_000  # what one continuation row holds
+SHEET_NAME_MAX = 31
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_RISKY_START = ("=", "+", "-", "@")
+
+HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+TITLE_FONT = Font(bold=True, size=14)
+SECTION_FONT = Font(bold=True, size=12, color="1F3864")
+MUTED_FONT = Font(color="666666", italic=True)
+STAR_FONT = Font(color="D69600")
+THIN = Side(style="thin", color="BBBBBB")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+LEFT_WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
+LINE_HEIGHT = 15.0  # points per line of 11-pt text
+MAX_ROW_HEIGHT = 409.0
+USD_FORMAT = '"$"#,##0'
+APPROX_USD_FORMAT = '"≈ $"#,##0'
+SIGNAL_FORMAT = "0.00"
+SCORE_FORMAT = "0.0"
+PCT_FORMAT = "0%"
+
+
+class MemoError(Exception):
+    """The memo could not be written; the message says why and what to do."""
+
+
+class MemoCancelled(Exception):
+    """The user cancelled the export; nothing was written."""
+
+
+@dataclass
+class MemoRequest:
+    """Everything a memo shows; the ranking and dataset are the ones the app shows."""
+
+    dataset: Dataset
+    ranking: Ranking
+    company_ids: Sequence[str]
+    notes: dict[str, str] = field(default_factory=dict)
+    filters: Filters = field(default_factory=Filters)
+    preset: str | None = None
+    selection: str = "shortlist"
+    screened: int | None = None
+    created: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    memo_sheets: bool = True
+
+
+# --- safe cells ---------------------------------------------------------------------------
+
+
+def clean_text(value: str) -> str:
+    """Remove characters a workbook cannot hold (control characters other than tab/newline)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def put(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value,
+    *,
+    number_format: str | None = None,
+    font=None,
+    align=None,
+    fill=None,
+):
+    """Write one cell.  Strings are always stored as text (never a formula)."""
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        text = clean_text(value)
+        if len(text) > CELL_MAX:
+            raise ValueError("text longer than a cell; split it first")
+        cell.value = text
+        cell.data_type = "s"  # "=1+1" stays the text "=1+1"
+        if text.startswith(_RISKY_START):
+            cell.quotePrefix = True
+    elif isinstance(value, float) and not math.isfinite(value):
+        cell.value = None
+    else:
+        cell.value = value
+    if number_format:
+        cell.number_format = number_format
+    if font is not None:
+        cell.font = font
+    cell.alignment = align if align is not None else TOP
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def split_text(text: str, size: int = CHUNK) -> list[str]:
+    text = clean_text(text)
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None) -> None:
+    """Give rows holding wrapped text a height that shows it all (neither Excel nor LibreOffice
+    sizes rows of a generated file by itself).  Merged cells count the width of their range."""
+    merged = {}
+    for rng in ws.merged_cells.ranges:
+        merged[(rng.min_row, rng.min_col)] = sum(
+            ws.column_dimensions[get_column_letter(c)].width or 8.43
+            for c in range(rng.min_col, rng.max_col + 1)
+        )
+    last = ws.max_row if last is None else last
+    for row in ws.iter_rows(min_row=first, max_row=last):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            width = (
+                merged.get((cell.row, cell.column)) or ws.column_dimensions[cell.column_letter].width or 8.43
+            )
+            per_line = max(1.0, width * 1.1)
+            n = sum(max(1, math.ceil(display_width(part) / per_line)) for part in cell.value.split("\n"))
+            lines = max(lines, n)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 2)
+
+
+def fit_cell(text: str, marker: str = " … [continues on the memo sheet]") -> str:
+    """Text for one cell: whole if it fits, else cut with a visible marker (the full text is elsewhere)."""
+    text = clean_text(text)
+    if len(text) <= CELL_MAX:
+        return text
+    return text[: CELL_MAX - len(marker)] + marker
+
+
+def clean_sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (compared case-insensitively, as Excel does)."""
+    base = _BAD_SHEET_CHARS.sub("_", clean_text(name)).strip().strip("'") or "Sheet"
+    if base.casefold() == "history":
+        base = "History_"
+    candidate = base[:SHEET_NAME_MAX]
+    n = 2
+    while candidate.casefold() in taken:
+        suffix = f" ({n})"
+        candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _header(ws: Worksheet, row: int, labels: Sequence[str]) -> None:
+    for i, label in enumerate(labels, start=1):
+        put(
+            ws,
+            row,
+            i,
+            label,
+            font=HEADER_FONT,
+            fill=HEADER_FILL,
+            align=Alignment(vertical="center", wrap_text=True),
+        )
+
+
+def _widths(ws: Worksheet, widths: Sequence[float]) -> None:
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+
+def _print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = "&A — page &P of &N"
+    ws.oddHeader.left.text = "AIGC screener memo"
+
+
+def stars(n: int) -> str:
+    return "★" * n + "☆" * (5 - n)
+
+
+# --- sheets -------------------------------------------------------------------------------
+
+SHORTLIST_COLUMNS = [
+    ("Rank", 7),
+    ("Company", 20),
+    ("English name", 24),
+    ("Country", 8),
+    ("Segments", 14),
+    ("Score", 12),
+    ("Value", 8),
+    ("Difficulty", 10),
+    ("Funding", 9),
+    ("Disclosed ≈ USD", 15),
+    ("Amount as written", 22),
+    ("Latest round", 16),
+    ("Valuation ≈ USD", 15),
+    ("Stability", 10),
+    ("Analyst note", 50),
+]
+FIRST_DATA_ROW = 5
+
+
+def _latest_round(c: CompanyOut) -> str:
+    done = [
+        r
+        for r in c.rounds
+        if r.status == "completed" and (r.round or r.date) and not (r.cumulative and not r.round)
+    ]
+    if not done:
+        return ""
+    r = max(done, key=lambda r: r.date or "")
+    label = r.round or "round"
+    return f"{label} ({r.date})" if r.date else label
+
+
+def _amount_written(c: CompanyOut) -> str:
+    texts = [r.amount_text + (" (total)" if r.cumulative else "") for r in c.rounds if r.amount_text]
+    return "; ".join(texts)
+
+
+def _shortlist_sheet(
+    ws: Worksheet, req: MemoRequest, rows: list[CompanyOut], memo_names: dict[str, str]
+) -> None:
+    ws.title = "Shortlist"
+    w = req.ranking.weights
+    put(ws, 1, 1, f"AIGC screener — {req.selection} memo", font=TITLE_FONT)
+    put(
+        ws,
+        2,
+        1,
+        f"{req.dataset.name} · weights value {w.value:+g}, difficulty {w.difficulty:+g}, funding {w.funding:+g}"
+        f" · undisclosed figures count as {req.ranking.policy} · 1 USD = {req.ranking.table.fx_cny_per_usd:g} CNY"
+        f" · {req.created:%Y-%m-%d %H:%M}",
+        font=MUTED_FONT,
+    )
+    put(
+        ws,
+        3,
+        1,
+        "≈ marks figures converted from yuan or read from vague wording (see the Method sheet).",
+        font=MUTED_FONT,
+    )
+    _header(ws, 4, [c for c, _ in SHORTLIST_COLUMNS])
+    _widths(ws, [w for _, w in SHORTLIST_COLUMNS])
+    r = FIRST_DATA_ROW
+    for c in rows:
+        note = req.notes.get(c.id, "")
+        values = [
+            c.rank if c.rank > 0 else None,
+            c.name,
+            c.name_en,
+            c.country or "",
+            " ".join(c.segments),
+            c.score,
+            c.signals.value,
+            c.signals.difficulty,
+            c.signals.funding,
+            c.funding_total_usd,
+            _amount_written(c),
+            _latest_round(c),
+            c.latest_valuation_usd,
+            c.stability,
+            fit_cell(note) if note else "",
+        ]
+        formats = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            SCORE_FORMAT,
+            SIGNAL_FORMAT,
+            SIGNAL_FORMAT,
+            SIGNAL_FORMAT,
+            USD_FORMAT,
+            None,
+            None,
+            USD_FORMAT,
+            PCT_FORMAT,
+            None,
+        ]
+        if c.funding_approximate:
+            formats[9] = APPROX_USD_FORMAT
+        for col, (v, fmt) in enumerate(zip(values, formats, strict=True), start=1):
+            put(ws, r, col, v, number_format=fmt, align=WRAP if col == len(values) else None)
+        if c.id in memo_names:
+            cell = ws.cell(row=r, column=2)
+            cell.hyperlink = f"#'{memo_names[c.id]}'!A1"
+            cell.font = Font(color="1F5FBF", underline="single")
+        r += 1
+    last = r - 1
+    ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=3)
+    ncols = len(SHORTLIST_COLUMNS)
+    ws.auto_filter.ref = f"A4:{get_column_letter(ncols)}{max(last, 4)}"
+    if last >= FIRST_DATA_ROW:
+        score_range = f"F{FIRST_DATA_ROW}:F{last}"
+        ws.conditional_formatting.add(
+            score_range,
+            DataBarRule(
+                start_type="num", start_value=0, end_type="num", end_value=100, color="5B9BD5", showValue=True
+            ),
+        )
+        chart = BarChart()
+        chart.type = "bar"
+        chart.style = 10
+        chart.gapWidth = 40
+        chart.title = "Score (0–100)"
+        chart.y_axis.title = "Score"
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.scaling.max = 100
+        chart.y_axis.majorUnit = 20
+        chart.x_axis.delete = False  # openpyxl hides axes unless told otherwise
+        chart.y_axis.delete = False
+        chart.legend = None
+        shown = min(last, FIRST_DATA_ROW + 29)  # the chart shows at most the first 30 companies
+        data = Reference(ws, min_col=6, min_row=4, max_row=shown)
+        cats = Reference(ws, min_col=2, min_row=FIRST_DATA_ROW, max_row=shown)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(cats)
+        chart.x_axis.scaling.orientation = "maxMin"  # best at the top
+        chart.x_axis.tickLblSkip = 1
+        chart.height = max(6.0, 0.75 * (shown - FIRST_DATA_ROW + 1) + 3)
+        chart.width = 18
+        # below the table, so the printed page keeps the table readable
+        ws.add_chart(chart, f"B{last + 3}")
+    fit_rows(ws, 4, last)
+    _print_setup(ws, "4:4")
+
+
+def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
+    w = req.ranking.weights
+    ds = req.dataset
+    preset = PRESET_LABELS.get(req.preset, req.preset) if req.preset else "custom weights"
+    policy = {
+        "zero": "an undisclosed figure counts as zero",
+        "neutral": "an undisclosed figure counts as neutral (0.5)",
+        "exclude": "a company without a figure for a weighted signal is left out",
+    }[req.ranking.policy]
+    rows: list[tuple[str, object]] = [
+        ("Memo", f"{req.selection}, {n_rows} companies"),
+        ("Created", req.created.strftime("%Y-%m-%d %H:%M:%S %Z").strip()),
+        ("App version", f"AIGC screener {__version__}"),
+        ("Dataset", ds.name),
+        ("Dataset source", ds.meta.source),
+        ("Dataset content hash (SHA-256, first 16 hex)", ds.content_hash),
+        ("Companies screened", req.screened if req.screened is not None else len(ds.companies)),
+        ("Companies in the dataset", len(ds.companies)),
+        ("Filters in effect", req.filters.describe()),
+        ("Preset", preset),
+        ("Weight: value", w.value),
+        ("Weight: difficulty", w.difficulty),
+        ("Weight: funding", w.funding),
+        ("Sub-weights: difficulty (logic, compute, corpus)", f"{w.logic:g}, {w.compute:g}, {w.corpus:g}"),
+        (
+            "Sub-weights: funding (capital, valuation, recency, stage)",
+            f"{w.capital:g}, {w.valuation:g}, {w.recency:g}, {w.stage:g}",
+        ),
+        ("Missing-data policy", f"{req.ranking.policy}: {policy}"),
+        ("Exchange rate (CNY per USD)", req.ranking.table.fx_cny_per_usd),
+        ("Rank stability", f"share of 500 random ±20% weight draws (seed 0) in the top {req.ranking.top_k}"),
+    ]
+    put(ws, 1, 1, "Method", font=TITLE_FONT)
+    put(ws, 2, 1, "Everything needed to reproduce this memo's ranking.", font=MUTED_FONT)
+    r = 4
+    for label, value in rows:
+        put(ws, r, 1, label, font=Font(bold=True), align=WRAP)
+        put(ws, r, 2, value, align=WRAP)
+        r += 1
+    r += 1
+    put(ws, r, 1, "How the score is made", font=SECTION_FONT)
+    r += 1
+    for line in (
+        "Signals 0–1 per company: value = market-space stars of its segments; difficulty = logic, compute and "
+        "corpus stars; funding = disclosed capital (log scale), latest valuation (log), recency and stage. "
+        "A company in several segments gets the mean of their stars. Each signal is normalised across the "
+        "loaded universe.",
+        "Score = 100 × Σ|w|·s′ / Σ|w|, with s′ = s for a positive weight and 1 − s for a negative one "
+        "(a negative difficulty weight prefers easier segments). Contributions add up to the score.",
+        "Amounts are kept as written; vague words get documented ranges (超X: X–1.2X; 近X: 0.9X–X; 数亿: 2–9亿; "
+        "亿级: 1–5亿) and a point estimate; yuan are converted at the rate above. Such figures are marked ≈.",
+        "Ties break by name. Source of every fact: the quoted sentence of the report, with its section.",
+    ):
+        put(ws, r, 1, line, align=WRAP)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        r += 1
+    _widths(ws, [46, 90])
+    fit_rows(ws)
+    _print_setup(ws)
+
+
+def _segments_sheet(ws: Worksheet, req: MemoRequest) -> None:
+    ds = req.dataset
+    put(ws, 1, 1, "Segments of the report", font=TITLE_FONT)
+    labels = [
+        "Ref",
+        "Scenario",
+        "Industry",
+        "Market",
+        "Logic",
+        "Compute",
+        "Corpus",
+        "Market ★",
+        "Difficulty ★ (L/C/C)",
+        "Companies",
+        "Market figures (quoted)",
+        "Sector funding statistics (quoted)",
+    ]
+    _header(ws, 3, labels)
+    _widths(ws, [7, 30, 30, 8, 8, 9, 8, 10, 20, 10, 70, 60])
+    counts: dict[str, int] = {}
+    for refs in req.ranking.table.segments:
+        for ref in refs:
+            counts[ref] = counts.get(ref, 0) + 1
+    r = 4
+    for s in ds.segments:
+        market = "\n".join(f"§{s.ref} “{f.quote}”" for f in s.facts if f.kind == "market")
+        stats = "\n".join(f"§{s.ref} “{f.quote}”" for f in s.facts if f.kind == "funding_stats")
+        values = [
+            s.ref,
+            f"{s.scenario}\n{s.scenario_zh}",
+            f"{s.industry}\n{s.industry_zh}",
+            s.market,
+            s.logic,
+            s.compute,
+            s.corpus,
+            stars(s.market),
+            f"{stars(s.logic)}\n{stars(s.compute)}\n{stars(s.corpus)}",
+            counts.get(s.ref, 0),
+            fit_cell(market),
+            fit_cell(stats),
+        ]
+        for col, v in enumerate(values, start=1):
+            put(ws, r, col, v, align=WRAP, font=STAR_FONT if col in (8, 9) else None)
+        r += 1
+    ws.freeze_panes = "B4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(labels))}{r - 1}"
+    fit_rows(ws, 4)
+    _print_setup(ws, "3:3")
+
+
+def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
+    ds = req.dataset
+    company = ds.company_by_id[c.id]
+    r = 1
+
+    def line(label: str, value, **kw) -> None:
+        nonlocal r
+        put(ws, r, 1, label, font=Font(bold=True), align=WRAP)
+        put(ws, r, 2, value, align=LEFT_WRAP, **kw)
+        r += 1
+
+    def section(title: str) -> None:
+        nonlocal r
+        r += 1
+        put(ws, r, 1, title, font=SECTION_FONT)
+        r += 1
+
+    title = c.name + (f" — {c.name_en}" if c.name_en and c.name_en != c.name else "")
+    put(ws, r, 1, title, font=TITLE_FONT)
+    r += 1
+    put(
+        ws, r, 1, "← back to the shortlist", font=Font(color="1F5FBF", underline="single")
+    ).hyperlink = "#'Shortlist'!A1"
+    r += 2
+    section("Profile")
+    line("Rank", c.rank if c.rank > 0 else "not ranked (missing-data policy: exclude)")
+    line("Score (0–100)", c.score, number_format=SCORE_FORMAT)
+    line("Country", c.country or "not known")
+    line("Kind", c.kind.replace("_", " "))
+    if company.listed:
+        line("Listed", company.listed)
+    line("Roles in the report", ", ".join(ds.roles_of(c.id)))
+    if c.aliases:
+        line("Also known as / products", ", ".join(c.aliases))
+    line("Rank stability", c.stability, number_format=PCT_FORMAT)
+    if company.note:
+        line("Data note", company.note)
+
+    section("Why it scores as it does")
+    _header_row(ws, r, ["Signal", "Signal (0–1)", "Weight", "Contribution (points)", "Disclosed?"])
+    r += 1
+    sig = c.signals.model_dump()
+    con = c.contributions.model_dump()
+    for k in SIGNALS:
+        for col, v in enumerate(
+            [
+                k.capitalize(),
+                sig[k],
+                getattr(req.ranking.weights, k),
+                con[k],
+                "no — counted per the missing-data policy" if k in c.missing else "yes",
+            ],
+            start=1,
+        ):
+            put(ws, r, col, v, number_format={2: SIGNAL_FORMAT, 4: SCORE_FORMAT}.get(col))
+        r += 1
+    put(ws, r, 1, "Total", font=Font(bold=True))
+    put(ws, r, 4, c.score, number_format=SCORE_FORMAT, font=Font(bold=True))
+    r += 1
+
+    section("Segments")
+    _header_row(ws, r, ["Ref", "Scenario × industry", "Market", "Logic", "Compute", "Corpus"])
+    r += 1
+    for ref in c.segments:
+        s = ds.segment_by_ref[ref]
+        put(ws, r, 1, ref)
+        put(ws, r, 2, f"{s.label}\n{s.label_zh}", align=WRAP)
+        for col, attr in enumerate(("market", "logic", "compute", "corpus"), start=3):
+            put(ws, r, col, stars(getattr(s, attr)), font=STAR_FONT)
+        r += 1
+
+    section("Funding history")
+    if c.rounds:
+        _header_row(
+            ws,
+            r,
+            ["Date", "Round", "Amount as written", "≈ USD", "Valuation", "Investors (lead first)", "Note"],
+        )
+        r += 1
+        for rd in c.rounds:
+            label = rd.round or ("total to date" if rd.cumulative else "")
+            if rd.cumulative and rd.round:
+                label += " (total to date)"
+            if rd.status == "planned":
+                label += " (planned)"
+            val = rd.valuation_text + (f" ({format_usd(rd.valuation_usd)})" if rd.valuation_usd else "")
+            investors = ", ".join(f"{i} (lead)" if i in rd.lead_investors else i for i in rd.investors)
+            for col, v in enumerate(
+                [
+                    rd.date or "",
+                    label,
+                    rd.amount_text or "undisclosed",
+                    rd.amount_usd,
+                    val,
+                    investors,
+                    rd.ambiguity,
+                ],
+                start=1,
+            ):
+                fmt = (APPROX_USD_FORMAT if rd.amount_approximate else USD_FORMAT) if col == 4 else None
+                put(ws, r, col, v, number_format=fmt, align=WRAP)
+            r += 1
+    else:
+        put(ws, r, 1, "The report discloses no financing for this company.", font=MUTED_FONT)
+        r += 1
+
+    section("What the report says")
+    _header_row(ws, r, ["Section", "Role", "Quote"])
+    r += 1
+    quotes = [(e.segment, e.role, e.quote) for e in c.evidence]
+    seen = {q for _, _, q in quotes}
+    quotes += [(rd.segment, "funding", rd.quote) for rd in c.rounds if rd.quote not in seen]
+    for seg, role, quote in quotes:
+        put(ws, r, 1, f"§{seg}")
+        put(ws, r, 2, role)
+        put(ws, r, 3, f"“{quote}”", align=WRAP)
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=7)
+        r += 1
+
+    section("Analyst notes")
+    note = req.notes.get(c.id, "")
+    parts = split_text(note) if note else ["(none)"]
+    for i, part in enumerate(parts):
+        put(ws, r, 1, "Note" if i == 0 else "Note (continued)", font=Font(bold=True))
+        put(ws, r, 2, part, align=WRAP)
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=7)
+        r += 1
+    _widths(ws, [24, 34, 18, 22, 22, 36, 44])
+    fit_rows(ws)
+    _print_setup(ws)
+
+
+def _header_row(ws: Worksheet, row: int, labels: Sequence[str]) -> None:
+    for i, label in enumerate(labels, start=1):
+        put(ws, row, i, label, font=Font(bold=True), fill=PatternFill("solid", fgColor="DDE4F0"))
+        ws.cell(row=row, column=i).border = Border(bottom=THIN)
+
+
+# --- the workbook and the safe write ------------------------------------------------------
+
+
+def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None = None) -> Workbook:
+    """The memo as an openpyxl Workbook.  ``progress(done, total)`` returning False cancels."""
+    ds = req.dataset
+    row_of = req.ranking.table.row_of
+    unknown = [cid for cid in req.company_ids if cid not in row_of]
+    if unknown:
+        raise MemoError(f"unknown company id(s): {', '.join(unknown[:5])}")
+    rows = [company_out(ds, req.ranking, row_of[cid]) for cid in req.company_ids]
+    total = len(rows) * (2 if req.memo_sheets else 1) + 3
+    done = 0
+
+    def tick(n: int = 1) -> None:
+        nonlocal done
+        done += n
+        if progress is not None and progress(done, total) is False:
+            raise MemoCancelled("export cancelled")
+
+    wb = Workbook()
+    taken = {"shortlist", "method", "segments"}
+    memo_names = (
+        {
+            c.id: clean_sheet_name(f"{c.rank if c.rank > 0 else '–'} {c.name_en or c.name}", taken)
+            for c in rows
+        }
+        if req.memo_sheets
+        else {}
+    )
+    _shortlist_sheet(wb.active, req, rows, memo_names)
+    tick(len(rows))
+    _method_sheet(wb.create_sheet("Method"), req, len(rows))
+    tick()
+    _segments_sheet(wb.create_sheet("Segments"), req)
+    tick()
+    for c in rows if req.memo_sheets else ():
+        _memo_sheet(wb.create_sheet(memo_names[c.id]), req, c)
+        tick()
+    wb.properties.title = "AIGC screener memo"
+    wb.properties.creator = f"AIGC screener {__version__}"
+    tick()
+    return wb
+
+
+def _ordinary_permissions(path: Path) -> None:
+    """mkstemp makes a private file; a memo gets the permissions any new file would (umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~umask)
+
+
+def write_memo(
+    path: str | Path, req: MemoRequest, progress: Callable[[int, int], bool] | None = None
+) -> Path:
+    """Write the memo to ``path`` safely (temporary file beside it, then an atomic replace)."""
+    target = Path(path).expanduser()
+    if target.suffix.lower() != ".xlsx":
+        raise MemoError(f"{target}: the memo is an Excel workbook; give a file name ending in .xlsx")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise MemoError(f"{target}: the folder {folder} does not exist; create it or choose another folder")
+    if target.is_dir():
+        raise MemoError(f"{target} is a folder; give a file name ending in .xlsx")
+    wb = build_workbook(req, progress)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".xlsx.tmp", dir=folder)
+    except OSError as exc:
+        raise MemoError(
+            f"{target}: cannot write in {folder} ({exc.strerror or exc}); choose a folder you can write to"
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            wb.save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _ordinary_permissions(tmp)
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        raise MemoError(
+            f"{target} could not be replaced: it may be open in Excel or another program, or read-only. "
+            "Close it there, or save under another name."
+        ) from exc
+    except OSError as exc:
+        raise MemoError(
+            f"{target} could not be written ({exc.strerror or exc}); the earlier file is unchanged"
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return target

@@ -1,0 +1,247 @@
+"""The Excel memo, read back with openpyxl as a reviewer would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import main
+from core.filters import Filters
+from core.loader import bundled_dataset_dir, load_dataset
+from core.results import shown_rows
+from core.scoring import PRESETS, rank
+from core.signals import build_signals
+from core.state import StateStore
+from exports import memo as memo_mod
+from exports.memo import MemoError, MemoRequest, clean_sheet_name, write_memo
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def ranking(ds):
+    return rank(build_signals(ds), PRESETS["balanced"])
+
+
+def request(ds, ranking, ids, **kw) -> MemoRequest:
+    return MemoRequest(dataset=ds, ranking=ranking, company_ids=ids, preset="balanced", **kw)
+
+
+def top_ids(ds, ranking, n: int) -> list[str]:
+    return [str(ranking.table.ids[r]) for r in shown_rows(ds, ranking, Filters(), top=n)]
+
+
+def test_workbook_holds_every_sheet_and_the_ranking(tmp_path, ds, ranking):
+    ids = top_ids(ds, ranking, 8)
+    out = write_memo(tmp_path / "memo.xlsx", request(ds, ranking, ids, notes={ids[0]: "Strong team"}))
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:3] == ["Shortlist", "Method", "Segments"]
+    assert len(wb.sheetnames) == 3 + len(ids)
+    ws = wb["Shortlist"]
+    header = [c.value for c in ws[4]]
+    assert header[:6] == ["Rank", "Company", "English name", "Country", "Segments", "Score"]
+    row_of = ranking.table.row_of
+    for i, cid in enumerate(ids):
+        r = memo_mod.FIRST_DATA_ROW + i
+        c = ds.company_by_id[cid]
+        assert ws.cell(r, 1).value == int(ranking.rank[row_of[cid]])
+        assert ws.cell(r, 2).value == c.name
+        assert ws.cell(r, 3).value == c.name_en
+        assert ws.cell(r, 6).value == pytest.approx(float(ranking.score[row_of[cid]]), abs=1e-3)
+        assert ws.cell(r, 7).value == pytest.approx(float(ranking.signals[row_of[cid], 0]), abs=1e-5)
+        total = ranking.table.funding_total_usd[row_of[cid]]
+        if total == total:
+            assert ws.cell(r, 10).value == pytest.approx(float(total))
+    assert ws.cell(memo_mod.FIRST_DATA_ROW, 15).value == "Strong team"
+    # styled and usable: frozen panes, autofilter, number formats, data bar, a native chart
+    assert ws.freeze_panes == "C5"
+    assert ws.auto_filter.ref.startswith("A4:O")
+    assert ws.cell(5, 6).number_format == "0.0" and ws.cell(5, 10).number_format == '"$"#,##0'
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    assert any(rule.type == "dataBar" for rule in rules)
+    assert len(ws._charts) == 1
+    assert ws.page_setup.orientation == "landscape"
+    # method sheet: reproducible
+    method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
+    assert method["Dataset content hash (SHA-256, first 16 hex)"] == ds.content_hash
+    assert method["Weight: value"] == 50 and method["Weight: difficulty"] == -50
+    assert method["Exchange rate (CNY per USD)"] == 7.2
+    assert method["Missing-data policy"].startswith("zero")
+    assert method["Filters in effect"] == "none"
+    assert "AIGC screener" in method["App version"]
+    # segments sheet: the nine with their ratings
+    seg = wb["Segments"]
+    refs = [seg.cell(r, 1).value for r in range(4, 13)]
+    assert refs == [s.ref for s in ds.segments]
+    assert [seg.cell(r, 4).value for r in range(4, 13)] == [s.market for s in ds.segments]
+
+
+def test_memo_sheet_has_profile_scores_segments_funding_quotes_and_notes(tmp_path, ds, ranking):
+    out = write_memo(tmp_path / "m.xlsx", request(ds, ranking, ["fancytech"], notes={"fancytech": "Call DCM"}))
+    wb = openpyxl.load_workbook(out)
+    ws = wb[wb.sheetnames[3]]
+    text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "FancyTech" in text and "Why it scores as it does" in text
+    assert "近亿元" in text and "DCM (lead)" in text and "Call DCM" in text
+    for m in ds.mentions_by_company["fancytech"]:
+        assert m.quote in text
+    assert "★★★★★" in text
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+
+
+def test_no_formula_cells_and_hostile_text_stays_text(tmp_path, ranking):
+    data = tmp_path / "data"
+    shutil.copytree(bundled_dataset_dir(), data)
+    companies = (data / "companies.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(companies)))
+    rows[0]["name"] = "@evil"
+    rows[1]["name"] = "=HYPERLINK(\"http://x\",\"click\")"
+    rows[2]["name_en"] = "-2+3"
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]))
+    w.writeheader()
+    w.writerows(rows)
+    (data / "companies.csv").write_text(buf.getvalue(), encoding="utf-8")
+    ds = load_dataset(data)
+    r = rank(build_signals(ds), PRESETS["balanced"])
+    ids = [rows[0]["id"], rows[1]["id"], rows[2]["id"]]
+    notes = {ids[0]: "=1+1", ids[1]: "+cmd|' /C calc'!A0", ids[2]: "bell\x07 and nul\x00 gone"}
+    out = write_memo(tmp_path / "evil.xlsx", request(ds, r, ids, notes=notes))
+    wb = openpyxl.load_workbook(out)
+    formulas = [
+        (ws.title, c.coordinate)
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
+    assert formulas == []
+    values = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row}
+    assert "@evil" in values and "=1+1" in values and "-2+3" in values
+    assert '=HYPERLINK("http://x","click")' in values
+    assert "bell and nul gone" in values
+
+
+def test_long_notes_are_split_not_cut(tmp_path, ds, ranking):
+    long = "投资要点" * 9000  # 36,000 characters, more than a cell holds
+    out = write_memo(tmp_path / "long.xlsx", request(ds, ranking, ["augment"], notes={"augment": long}))
+    wb = openpyxl.load_workbook(out)
+    short = wb["Shortlist"].cell(memo_mod.FIRST_DATA_ROW, 15).value
+    assert len(short) <= 32767 and short.endswith("[continues on the memo sheet]")
+    ws = wb[wb.sheetnames[3]]
+    parts = [r[1].value for r in ws.iter_rows() if r[0].value in ("Note", "Note (continued)")]
+    assert len(parts) == 2 and "".join(parts) == long
+
+
+def test_sheet_names_are_clean_and_unique():
+    taken: set[str] = set()
+    a = clean_sheet_name("1 Abc/Def: [x]*?\\ very long name that goes on and on", taken)
+    b = clean_sheet_name("1 Abc/Def: [x]*?\\ very long name that goes on and on", taken)
+    c = clean_sheet_name("history", taken)
+    assert len(a) <= 31 and len(b) <= 31 and a != b
+    assert not set("[]:*?/\\") & set(a + b)
+    assert c.casefold() != "history"
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path, ds, ranking, monkeypatch):
+    target = tmp_path / "memo.xlsx"
+    write_memo(target, request(ds, ranking, top_ids(ds, ranking, 3)))
+    before = target.read_bytes()
+
+    def boom(self, fh):
+        fh.write(b"PK half a zip")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
+    with pytest.raises(MemoError, match="earlier file is unchanged"):
+        write_memo(target, request(ds, ranking, top_ids(ds, ranking, 5)))
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.xlsx"]  # no temporary file left
+
+
+def test_a_target_held_open_gets_a_message(tmp_path, ds, ranking, monkeypatch):
+    target = tmp_path / "memo.xlsx"
+    target.write_bytes(b"old")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(memo_mod.os, "replace", locked)
+    with pytest.raises(MemoError, match="open in Excel or another program"):
+        write_memo(target, request(ds, ranking, ["augment"]))
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["memo.xlsx"]
+
+
+def test_bad_targets(tmp_path, ds, ranking):
+    req = request(ds, ranking, ["augment"])
+    with pytest.raises(MemoError, match="ending in .xlsx"):
+        write_memo(tmp_path / "memo.csv", req)
+    with pytest.raises(MemoError, match="does not exist"):
+        write_memo(tmp_path / "nope" / "memo.xlsx", req)
+
+
+def test_progress_can_cancel(tmp_path, ds, ranking):
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        return done < 5
+
+    with pytest.raises(memo_mod.MemoCancelled):
+        write_memo(tmp_path / "c.xlsx", request(ds, ranking, top_ids(ds, ranking, 10)), progress)
+    assert not (tmp_path / "c.xlsx").exists()
+    assert seen and seen[-1][0] >= 5
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def test_cli_export_top_and_shortlist(tmp_path, capsys):
+    out = tmp_path / "top.xlsx"
+    assert main.main(["export", str(out), "--top", "5", "--preset", "market_first", "--state", str(tmp_path)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert len(wb.sheetnames) == 3 + 5
+    method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
+    assert method["Preset"] == "Market first" and method["Memo"] == "top 5, 5 companies"
+    assert "Wrote 5 companies" in capsys.readouterr().out
+    # the shortlist and notes from the state store
+    with StateStore.open(Path(tmp_path) / "state.sqlite").store as store:
+        store.set_shortlisted("openai", True)
+        store.set_shortlisted("icbc", True)
+        store.set_note("openai", "=SUM(A1)")
+    out2 = tmp_path / "short.xlsx"
+    assert main.main(["export", str(out2), "--shortlist", "--state", str(tmp_path)]) == 0
+    ws = openpyxl.load_workbook(out2)["Shortlist"]
+    names = [ws.cell(r, 2).value for r in (5, 6)]
+    assert set(names) == {"OpenAI", "中国工商银行"}
+    notes = {ws.cell(r, 2).value: ws.cell(r, 15).value for r in (5, 6)}
+    assert notes["OpenAI"] == "=SUM(A1)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--top", "3", "--shortlist"], "either --top N or --shortlist"),
+        (["--shortlist"], "shortlist is empty"),
+        (["--top", "x"], "not a number"),
+        (["--weights", "nope=1"], "unknown weight"),
+    ],
+)
+def test_cli_export_bad_arguments(tmp_path, capsys, argv, message):
+    assert main.main(["export", str(tmp_path / "m.xlsx"), "--state", str(tmp_path), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_export_unwritable_target(tmp_path, capsys):
+    assert main.main(["export", str(tmp_path / "missing" / "m.xlsx"), "--state", str(tmp_path)]) == 2
+    assert "does not exist" in capsys.readouterr().err

@@ -1,0 +1,385 @@
+"""The desktop app, driven as a person would: sliders, filters, selection, stars, notes, keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from core.loader import load_dataset
+from core.state import StateStore
+from ui.app import create_window, settings_for
+from ui.main_window import MainWindow
+from ui.ranking_model import COMPANY_ID_ROLE, Col, RankingModel
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+@pytest.fixture
+def state_dir(tmp_path):
+    return tmp_path / "state"
+
+
+def open_window(qtbot, ds, state_dir) -> MainWindow:
+    w, notices = create_window(ds, state_dir)
+    assert notices == []
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitActive(w)
+    return w
+
+
+@pytest.fixture
+def win(qtbot, ds, state_dir):
+    w = open_window(qtbot, ds, state_dir)
+    yield w
+    w.close()
+    if w.store is not None:
+        w.store.close()
+
+
+def shown(w: MainWindow) -> list[str]:
+    return w.visible_ids()
+
+
+def set_slider(qtbot, w: MainWindow, key: str, value: int) -> None:
+    with qtbot.waitSignal(w.sig_ranking_updated, timeout=2000):
+        w.weights_panel.sliders[key].setValue(value)
+
+
+def test_moving_a_slider_reranks(qtbot, win):
+    before = shown(win)
+    set_slider(qtbot, win, "difficulty", 100)  # difficulty becomes a moat
+    after = shown(win)
+    assert after != before
+    assert win.ranking.weights.difficulty == 100
+    assert win.weights_panel.spins["difficulty"].value() == 100  # slider and spin box agree
+    # the table shows the ranking's order
+    assert after == [str(win.ranking.table.ids[i]) for i in win.ranking.order]
+    # rank changes show in the delta column
+    deltas = [win.model.index(r, Col.DELTA).data() for r in range(win.model.rowCount())]
+    assert any(d.startswith("▲") for d in deltas) and any(d.startswith("▼") for d in deltas)
+
+
+def test_spin_box_drives_the_slider_too(qtbot, win):
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        win.weights_panel.spins["funding"].setValue(-40)
+    assert win.weights_panel.sliders["funding"].value() == -40
+    assert win.ranking.weights.funding == -40
+
+
+def test_selected_company_survives_a_rerank(qtbot, win):
+    assert win.select_company("fancytech")
+    row_before = win.table.currentIndex().row()
+    set_slider(qtbot, win, "value", -100)
+    set_slider(qtbot, win, "funding", 100)
+    assert win.selected_company() == "fancytech"
+    ix = win.table.currentIndex()
+    assert ix.data(COMPANY_ID_ROLE) == "fancytech"
+    assert ix.row() != row_before
+    assert win.table.selectionModel().isRowSelected(ix.row())
+    assert win.table.viewport().rect().intersects(win.table.visualRect(ix))  # still in view
+    assert "FancyTech" in win.detail.title.text()
+
+
+def test_coalesced_slider_moves_compute_only_the_latest(qtbot, win):
+    calls = []
+    win.sig_ranking_updated.connect(lambda: calls.append(win.ranking.weights.value))
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        for v in range(-100, 101, 5):
+            win.weights_panel.sliders["value"].setValue(v)
+    qtbot.wait(50)
+    assert calls == [100]
+
+
+@pytest.mark.parametrize(
+    ("setup", "check"),
+    [
+        (lambda p: p.search.setText("MarsCode"), lambda ids, ds: ids == ["bytedance"]),
+        (lambda p: p.search.setText("copilot"), lambda ids, ds: ids == ["microsoft"]),
+        (lambda p: p.search.setText("智谱"), lambda ids, ds: ids == ["zhipu_ai"]),
+        (
+            lambda p: p.country.setCurrentIndex(p.country.findData("US")),
+            lambda ids, ds: ids and all(ds.company_by_id[i].country == "US" for i in ids),
+        ),
+        (
+            lambda p: p.scenario.setCurrentIndex(p.scenario.findData("Code R&D")),
+            lambda ids, ds: ids and all({"1.1.1", "1.1.2"} & set(ds.segments_of(i)) for i in ids),
+        ),
+        (
+            lambda p: p.industry.setCurrentIndex(p.industry.findData("Finance")),
+            lambda ids, ds: ids and all({"1.1.1", "1.2.1", "1.3.1"} & set(ds.segments_of(i)) for i in ids),
+        ),
+        (
+            lambda p: p.role.setCurrentIndex(p.role.findData("partner")),
+            lambda ids, ds: ids and all("partner" in ds.roles_of(i) for i in ids),
+        ),
+        (
+            lambda p: p.funded_only.setChecked(True),
+            lambda ids, ds: 0 < len(ids) < 30 and "augment" in ids and "icbc" not in ids,
+        ),
+    ],
+)
+def test_each_filter_narrows_the_rows(qtbot, win, ds, setup, check):
+    with qtbot.waitSignal(win.sig_filters_applied, timeout=2000):
+        setup(win.filters_panel)
+    ids = shown(win)
+    assert len(ids) < len(ds.companies)
+    assert check(ids, ds)
+    assert f"Showing {len(ids)} of 84" in win.count_label.text()
+    with qtbot.waitSignal(win.sig_filters_applied):
+        win.filters_panel.clear()
+    assert len(shown(win)) == 84
+
+
+def test_segment_map_click_filters_the_table(qtbot, win, ds):
+    with qtbot.waitSignal(win.sig_filters_applied):
+        win.segment_map.sig_segment_clicked.emit("1.4.1")
+    ids = shown(win)
+    assert ids and all("1.4.1" in ds.segments_of(i) for i in ids)
+    assert win.filters_panel.segment.currentData() == "1.4.1"
+    assert win.segment_map.selected() == "1.4.1"
+
+
+def test_selecting_a_company_fills_the_detail_with_its_quotes(qtbot, win, ds):
+    win.select_company("bytedance")
+    text = win.detail.body.toPlainText()
+    mentions = ds.mentions_by_company["bytedance"]
+    assert len(mentions) >= 4
+    for m in mentions:
+        assert m.quote.replace("\n", "") in text.replace("\n", "")
+        assert f"§{m.segment}" in text
+    assert "字节跳动" in win.detail.title.text() and "ByteDance" in win.detail.title.text()
+    assert "★★★★★" in text  # star ratings drawn as stars
+    # funding timeline with amount as written and ≈ USD
+    win.select_company("fancytech")
+    text = win.detail.body.toPlainText()
+    assert "近亿元" in text and "≈ $13.2M" in text and "DCM" in text
+
+
+def test_arrow_keys_move_and_the_detail_follows(qtbot, win):
+    win.select_company(shown(win)[0])
+    win.table.setFocus()
+    qtbot.keyClick(win.table, Qt.Key.Key_Down)
+    second = shown(win)[1]
+    assert win.selected_company() == second
+    assert win.detail.company_id() == second
+
+
+def test_space_stars_persists_and_undoes(qtbot, ds, state_dir):
+    w = open_window(qtbot, ds, state_dir)
+    w.select_company("replit")
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key.Key_Space)
+    assert "replit" in w.shortlist()
+    assert w.model.index(w.model.row_of("replit"), Col.STAR).data() == "★"
+    assert w.detail.star.isChecked()
+    assert "Shortlist: 1" in w.count_label.text()
+    w.undo_stack.undo()
+    assert "replit" not in w.shortlist()
+    w.undo_stack.redo()
+    assert w.store.shortlist() == {"replit"}
+    w.close()
+    w.store.close()
+    # a new session sees the star
+    w2 = open_window(qtbot, ds, state_dir)
+    assert w2.shortlist() == {"replit"}
+    assert w2.model.index(w2.model.row_of("replit"), Col.STAR).data() == "★"
+    # and the shortlist-only filter shows just it
+    with qtbot.waitSignal(w2.sig_filters_applied):
+        w2.filters_panel.shortlist_only.setChecked(True)
+    assert shown(w2) == ["replit"]
+    w2.close()
+    w2.store.close()
+
+
+def test_clicking_the_star_column_toggles(qtbot, win):
+    row = win.model.row_of("augment")
+    rect = win.table.visualRect(win.model.index(row, Col.STAR))
+    qtbot.mouseClick(win.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "augment" in win.shortlist()
+
+
+def test_notes_are_saved_as_typed(qtbot, win):
+    win.select_company("abridge")
+    qtbot.keyClicks(win.detail.notes, "Meet in Q1")
+    qtbot.waitUntil(lambda: win.store.note("abridge") == "Meet in Q1", timeout=3000)
+    win.select_company("augment")
+    assert win.detail.notes.toPlainText() == ""
+    win.select_company("abridge")
+    assert win.detail.notes.toPlainText() == "Meet in Q1"
+
+
+def test_weights_undo_in_one_step_per_gesture(qtbot, win):
+    start = win.ranking.weights
+    win.weights_panel.sig_gesture_started.emit()
+    for v in (10, 20, 30):
+        set_slider(qtbot, win, "value", v)
+    assert win.undo_stack.count() == 1
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        win.undo_stack.undo()
+    assert win.ranking.weights == start
+    assert win.weights_panel.sliders["value"].value() == start.value
+
+
+def test_presets_missing_policy_and_reset(qtbot, win):
+    panel = win.weights_panel
+    idx = panel.preset_combo.findText("Follow the money")
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        panel.preset_combo.setCurrentIndex(idx)
+        panel.preset_combo.activated.emit(idx)
+    assert win.ranking.weights.funding == 100
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        panel.policy_combo.setCurrentIndex(panel.policy_combo.findData("exclude"))
+    assert win.ranking.policy == "exclude"
+    assert win.model.visible_count() < 84  # companies without funding figures left out
+    assert "exclude" in win.policy_label.text()
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        panel.reset()
+    assert win.ranking.policy == "zero" and win.model.visible_count() == 84
+    assert panel.preset_combo.currentText() == "Balanced"
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        panel.sliders["value"].setValue(3)
+    assert panel.preset_combo.currentText() == "Custom"
+
+
+def test_all_zero_weights_are_handled(qtbot, win):
+    for k in ("value", "difficulty", "funding"):
+        if win.weights_panel.sliders[k].value() != 0:
+            set_slider(qtbot, win, k, 0)
+    assert "All weights are zero" in win.policy_label.text()
+    names = [win.dataset.company_by_id[i].name.casefold() for i in shown(win)]
+    assert names == sorted(names)
+
+
+def test_saved_profiles(qtbot, win, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    set_slider(qtbot, win, "value", 77)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("My view", True))
+    win.weights_panel._on_save_profile()
+    assert "My view" in win.store.profiles()
+    assert win.weights_panel.preset_combo.currentText() == "My: My view"
+
+
+def test_ctrl_f_focuses_search(qtbot, win):
+    win.table.setFocus()
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.filters_panel.search)
+
+
+def test_sorting_inside_the_model_and_back_to_score_order(qtbot, win):
+    win.select_company("openai")
+    win.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
+    names = [win.model.index(r, Col.NAME).data() for r in range(win.model.rowCount())]
+    assert names[0].casefold() <= names[-1].casefold()
+    assert win.selected_company() == "openai"
+    assert win.table.currentIndex().data(COMPANY_ID_ROLE) == "openai"
+    win.table.sortByColumn(Col.DISCLOSED, Qt.SortOrder.DescendingOrder)
+    assert shown(win)[0] == "openai"  # 10亿美元, the largest disclosed figure
+    win.score_order()
+    assert shown(win) == [str(win.ranking.table.ids[i]) for i in win.ranking.order]
+
+
+def test_settings_persist_across_restarts(qtbot, ds, state_dir):
+    w = open_window(qtbot, ds, state_dir)
+    set_slider(qtbot, w, "funding", -25)
+    with qtbot.waitSignal(w.sig_filters_applied):
+        w.filters_panel.country.setCurrentIndex(w.filters_panel.country.findData("CN"))
+    w.resize(790, 560)
+    w.main_splitter.setSizes([330, 250, 200])
+    sizes = w.main_splitter.sizes()
+    w.close()
+    w.store.close()
+    w2 = open_window(qtbot, ds, state_dir)
+    assert w2.ranking.weights.funding == -25
+    assert w2.weights_panel.sliders["funding"].value() == -25
+    assert w2.filters_panel.filters().countries == {"CN"}
+    assert set(shown(w2)) == {c.id for c in ds.companies if c.country == "CN"}
+    assert (w2.width(), w2.height()) == (790, 560)
+    assert w2.main_splitter.sizes() == sizes
+    w2.close()
+    w2.store.close()
+
+
+def test_settings_live_in_the_test_folder_not_the_users(state_dir):
+    s = settings_for(state_dir)
+    assert str(state_dir) in s.fileName()
+    assert s.format() == QSettings.Format.IniFormat
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, ds):
+    from core.scoring import PRESETS, rank
+    from core.signals import build_signals
+
+    table = build_signals(ds)
+    model = RankingModel(ds, rank(table, PRESETS["balanced"]))
+    qtmodeltester.check(model)
+    model.set_ranking(rank(table, PRESETS["moat"]))
+    model.sort(Col.NAME, Qt.SortOrder.DescendingOrder)
+    model.set_shortlist({"augment", "openai"})
+    qtmodeltester.check(model)
+
+
+def test_app_starts_and_closes_cleanly(qtbot, ds, state_dir):
+    w = open_window(qtbot, ds, state_dir)
+    assert w.model.rowCount() == 84
+    assert w.windowTitle().startswith("AIGC Screener")
+    assert w.close()
+    w.store.close()
+    assert StateStore.open(state_dir).notices == []
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def test_export_the_shortlist_from_the_window(qtbot, win, tmp_path):
+    import openpyxl
+
+    for cid in ("openai", "abridge"):
+        win.select_company(cid)
+        win.toggle_current_star()
+    win.select_company("openai")
+    qtbot.keyClicks(win.detail.notes, "Ask about margins")
+    out = tmp_path / "memo.xlsx"
+    with qtbot.waitSignal(win.sig_export_finished, timeout=10000) as sig:
+        win.export_memo(out)  # the note typed a moment ago is flushed first
+    assert sig.args == [str(out), ""]
+    ws = openpyxl.load_workbook(out)["Shortlist"]
+    assert {ws.cell(5, 2).value, ws.cell(6, 2).value} == {"OpenAI", "Abridge"}
+    notes = {ws.cell(r, 2).value: ws.cell(r, 15).value for r in (5, 6)}
+    assert notes["OpenAI"] == "Ask about margins"
+    assert str(out) in win.statusBar().currentMessage()
+    assert win.settings.value("export/folder") == str(tmp_path)
+
+
+def test_export_with_an_empty_shortlist_asks_for_top_n(qtbot, win, tmp_path, monkeypatch):
+    import openpyxl
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    out = tmp_path / "top"
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (4, True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Excel workbook (*.xlsx)"))
+    with qtbot.waitSignal(win.sig_export_finished, timeout=10000) as sig:
+        win.export_action.trigger()
+    assert sig.args[0] == str(out) + ".xlsx"
+    wb = openpyxl.load_workbook(sig.args[0])
+    assert [wb["Shortlist"].cell(r, 1).value for r in range(5, 9)] == [1, 2, 3, 4]
+    assert len(wb.sheetnames) == 3 + 4
+
+
+def test_export_failure_is_reported_and_loses_nothing(qtbot, win, tmp_path):
+    target = tmp_path / "no such folder" / "memo.xlsx"
+    with qtbot.waitSignal(win.sig_export_finished, timeout=10000) as sig:
+        win.export_memo(target, top_n=3)
+    assert sig.args[0] == "" and "does not exist" in sig.args[1]
+    assert "Export failed" in win.statusBar().currentMessage()
+    assert win.export_action.isEnabled()
+    boxes = [b for b in QApplication.topLevelWidgets() if b.windowTitle() == "Memo not saved" and b.isVisible()]
+    assert boxes
+    for b in boxes:
+        b.close()

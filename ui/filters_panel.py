@@ -1,0 +1,154 @@
+"""The filters: search, country, scenario, industry, role, funding disclosed, shortlisted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
+
+from core.filters import Filters
+from core.models import ROLES, Dataset
+
+_COUNTRY_NAMES = {
+    "CN": "China",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "FR": "France",
+    "IE": "Ireland",
+}
+_ALL = ""
+
+
+class FiltersPanel(QWidget):
+    """Builds a :class:`core.filters.Filters` from its controls; emits :attr:`sig_changed`."""
+
+    sig_changed = Signal()
+    """Any filter changed (typing in the search box is debounced by 150 ms)."""
+
+    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Name, English name, alias or product…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search companies")
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.sig_changed)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._flush)
+        form.addRow("&Search", self.search)
+
+        self.country = QComboBox()
+        self.country.addItem("All countries", _ALL)
+        countries = sorted({c.country for c in dataset.companies if c.country})
+        for code in countries:
+            n = sum(1 for c in dataset.companies if c.country == code)
+            self.country.addItem(f"{_COUNTRY_NAMES.get(code, code)} ({code}) — {n}", code)
+        form.addRow("&Country", self.country)
+
+        self.scenario = QComboBox()
+        self.scenario.addItem("All scenarios", _ALL)
+        seen: set[str] = set()
+        for s in dataset.segments:
+            if s.scenario not in seen:
+                seen.add(s.scenario)
+                self.scenario.addItem(f"{s.scenario}  {s.scenario_zh}", s.scenario)
+        form.addRow("Sce&nario", self.scenario)
+
+        self.industry = QComboBox()
+        self.industry.addItem("All industries", _ALL)
+        seen = set()
+        for s in dataset.segments:
+            if s.industry not in seen:
+                seen.add(s.industry)
+                self.industry.addItem(f"{s.industry}  {s.industry_zh}", s.industry)
+        form.addRow("&Industry", self.industry)
+
+        self.segment = QComboBox()
+        self.segment.addItem("All segments", _ALL)
+        for s in dataset.segments:
+            self.segment.addItem(f"{s.ref}  {s.scenario} × {s.industry}", s.ref)
+        self.segment.setToolTip("Or click a segment on the map")
+        form.addRow("Se&gment", self.segment)
+
+        self.role = QComboBox()
+        self.role.addItem("Any role", _ALL)
+        for r in ROLES:
+            self.role.addItem(r.capitalize(), r)
+        form.addRow("&Role", self.role)
+
+        self.funded_only = QCheckBox("Funding &disclosed only")
+        self.shortlist_only = QCheckBox("Shortlisted &only")
+        form.addRow(self.funded_only)
+        form.addRow(self.shortlist_only)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.clicked.connect(self.clear)
+        form.addRow(self.clear_button)
+
+        for combo in (self.country, self.scenario, self.industry, self.segment, self.role):
+            combo.currentIndexChanged.connect(self._emit)
+            # long Chinese/English labels must not widen the panel: the popup shows them whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        for box in (self.funded_only, self.shortlist_only):
+            box.toggled.connect(self._emit)
+        self._quiet = False
+
+    def _emit(self, *_args) -> None:
+        if not self._quiet:
+            self.sig_changed.emit()
+
+    def _flush(self) -> None:
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.sig_changed.emit()
+
+    def filters(self) -> Filters:
+        def one(combo: QComboBox) -> frozenset[str]:
+            v = combo.currentData()
+            return frozenset({v}) if v else frozenset()
+
+        return Filters(
+            query=self.search.text().strip(),
+            countries=one(self.country),
+            scenarios=one(self.scenario),
+            industries=one(self.industry),
+            segments=one(self.segment),
+            roles=one(self.role),
+            funded_only=self.funded_only.isChecked(),
+            shortlist_only=self.shortlist_only.isChecked(),
+        )
+
+    def set_filters(self, f: Filters) -> None:
+        """Show ``f`` (single values per field, as the controls hold); emits one sig_changed."""
+        self._quiet = True
+        try:
+            self.search.blockSignals(True)
+            self.search.setText(f.query)
+            self.search.blockSignals(False)
+            for combo, values in (
+                (self.country, f.countries),
+                (self.scenario, f.scenarios),
+                (self.industry, f.industries),
+                (self.segment, f.segments),
+                (self.role, f.roles),
+            ):
+                v = next(iter(values), _ALL)
+                combo.setCurrentIndex(max(0, combo.findData(v)))
+            self.funded_only.setChecked(f.funded_only)
+            self.shortlist_only.setChecked(f.shortlist_only)
+        finally:
+            self._quiet = False
+        self.sig_changed.emit()
+
+    def set_segment(self, ref: str) -> None:
+        self.segment.setCurrentIndex(max(0, self.segment.findData(ref or _ALL)))
+
+    def clear(self) -> None:
+        self.set_filters(Filters())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
