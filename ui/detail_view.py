@@ -67,18 +67,19 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     con = c.contributions.model_dump()
     for k in ("value", "difficulty", "funding"):
         weight = getattr(w, k)
-        width = max(0, min(100, round(con[k])))
         missing = " (not disclosed)" if k in c.missing else ""
         direction = "prefers less" if weight < 0 else "prefers more" if weight > 0 else "off"
+        # Qt's rich text honours pixel widths on cells: 2 px per point, 100 points = 200 px
+        px = max(0, min(200, round(con[k] * 2)))
         bar = (
-            f"<table cellspacing='0' cellpadding='0' width='{width}%'><tr>"
-            f"<td bgcolor='{SIGNAL_COLORS[k]}' height='10'></td></tr></table>"
-            if width
+            f"<table cellspacing='0' cellpadding='0'><tr><td width='{px}' bgcolor='{SIGNAL_COLORS[k]}' "
+            f"height='10'></td><td width='{200 - px}'></td></tr></table>"
+            if px
             else ""
         )
         out.append(
-            f"<tr><td width='26%'>{k.capitalize()}</td>"
-            f"<td width='36%'>{bar}</td>"
+            f"<tr><td>{k.capitalize()}</td>"
+            f"<td>{bar}</td>"
             f"<td align='right' width='14%'>+{con[k]:.1f}</td>"
             f"<td style='color:#666'>signal {sig[k]:.2f}{missing}, "
             f"weight {weight:+.0f} ({direction})</td></tr>"

@@ -85,7 +85,9 @@ def test_workbook_holds_every_sheet_and_the_ranking(tmp_path, ds, ranking):
 
 
 def test_memo_sheet_has_profile_scores_segments_funding_quotes_and_notes(tmp_path, ds, ranking):
-    out = write_memo(tmp_path / "m.xlsx", request(ds, ranking, ["fancytech"], notes={"fancytech": "Call DCM"}))
+    out = write_memo(
+        tmp_path / "m.xlsx", request(ds, ranking, ["fancytech"], notes={"fancytech": "Call DCM"})
+    )
     wb = openpyxl.load_workbook(out)
     ws = wb[wb.sheetnames[3]]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
@@ -103,7 +105,7 @@ def test_no_formula_cells_and_hostile_text_stays_text(tmp_path, ranking):
     companies = (data / "companies.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(companies)))
     rows[0]["name"] = "@evil"
-    rows[1]["name"] = "=HYPERLINK(\"http://x\",\"click\")"
+    rows[1]["name"] = '=HYPERLINK("http://x","click")'
     rows[2]["name_en"] = "-2+3"
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(rows[0]))
@@ -207,7 +209,10 @@ def test_progress_can_cancel(tmp_path, ds, ranking):
 
 def test_cli_export_top_and_shortlist(tmp_path, capsys):
     out = tmp_path / "top.xlsx"
-    assert main.main(["export", str(out), "--top", "5", "--preset", "market_first", "--state", str(tmp_path)]) == 0
+    assert (
+        main.main(["export", str(out), "--top", "5", "--preset", "market_first", "--state", str(tmp_path)])
+        == 0
+    )
     wb = openpyxl.load_workbook(out)
     assert len(wb.sheetnames) == 3 + 5
     method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}

@@ -379,7 +379,9 @@ def test_export_failure_is_reported_and_loses_nothing(qtbot, win, tmp_path):
     assert sig.args[0] == "" and "does not exist" in sig.args[1]
     assert "Export failed" in win.statusBar().currentMessage()
     assert win.export_action.isEnabled()
-    boxes = [b for b in QApplication.topLevelWidgets() if b.windowTitle() == "Memo not saved" and b.isVisible()]
+    boxes = [
+        b for b in QApplication.topLevelWidgets() if b.windowTitle() == "Memo not saved" and b.isVisible()
+    ]
     assert boxes
     for b in boxes:
         b.close()

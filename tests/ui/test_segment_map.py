@@ -1,0 +1,211 @@
+"""The segment map: placement, spreading of shared points, clicks, size modes, keyboard, rendering."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QComboBox, QToolTip
+
+from core.loader import load_dataset
+from ui.segment_map import SegmentMap, format_usd
+
+# Disclosed funding per segment, made up for the test: the biggest sits on a segment that names few
+# companies, so switching mode visibly changes which circle is largest; one segment has none.
+FUNDING = {
+    "1.1.1": 1.23e9,
+    "1.1.2": 252.0e6,
+    "1.2.1": 40e6,
+    "1.2.2": 8e6,
+    "1.2.3": 0.0,
+    "1.3.1": 15e6,
+    "1.3.2": 3.4e9,
+    "1.4.1": 900e6,
+    "1.4.2": 120e6,
+}
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def counts(dataset) -> dict[str, int]:
+    pairs = {(m.segment, m.company_id) for m in dataset.mentions}
+    out: dict[str, int] = {s.ref: 0 for s in dataset.segments}
+    for seg, _company in pairs:
+        out[seg] = out.get(seg, 0) + 1
+    return out
+
+
+@pytest.fixture
+def chart(qtbot, dataset, counts) -> SegmentMap:
+    w = SegmentMap()
+    qtbot.addWidget(w)
+    w.set_data(dataset.segments, counts, FUNDING)
+    w.resize(w.sizeHint())
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _empty_point(w: SegmentMap) -> QPoint:
+    """A point inside the widget, away from the combo box, where no mark or label is."""
+    combo = w.findChild(QComboBox)
+    for x, y in itertools.product(range(10, w.width() - 10, 7), range(w.height() - 10, 10, -7)):
+        if w.segment_at(QPointF(x, y)) is None and not combo.geometry().contains(QPoint(x, y)):
+            return QPoint(x, y)
+    raise AssertionError("no empty space found")
+
+
+def test_nine_marks_inside_and_spread(chart, dataset):
+    refs = [s.ref for s in dataset.segments]
+    assert len(refs) == 9
+    assert sorted(chart.refs()) == sorted(refs)
+    rect = chart.rect()
+    for mode in ("companies", "funding"):
+        chart.set_size_mode(mode)
+        for ref in refs:
+            c, r = chart.mark_center(ref), chart.mark_radius(ref)
+            assert 5.5 <= r <= 28.5
+            assert rect.left() <= c.x() - r and c.x() + r <= rect.right(), (mode, ref)
+            assert rect.top() <= c.y() - r and c.y() + r <= rect.bottom(), (mode, ref)
+        for a, b in itertools.combinations(refs, 2):
+            d = math.dist(chart.mark_center(a).toTuple(), chart.mark_center(b).toTuple())
+            assert d >= chart.mark_radius(a) + chart.mark_radius(b) - 1.0, (mode, a, b, d)
+
+
+def test_shared_points_are_each_hit(chart):
+    # 1.1.2, 1.2.3 and 1.3.2 share market 5 / difficulty 3.67: each must be found at its own centre.
+    for ref in chart.refs():
+        assert chart.segment_at(chart.mark_center(ref)) == ref
+
+
+def test_labels_do_not_overlap_and_carry_chinese(chart, dataset):
+    for mode in ("companies", "funding"):
+        chart.set_size_mode(mode)
+        rects = {ref: chart.label_rect(ref) for ref in chart.refs()}
+        for a, b in itertools.combinations(rects, 2):
+            assert not rects[a].intersects(rects[b]), (mode, a, b)
+        for ref, r in rects.items():
+            assert chart.rect().toRectF().contains(r), (mode, ref)
+            for other in chart.refs():  # no label hides another mark's centre
+                assert other == ref or not r.contains(chart.mark_center(other)), (mode, ref, other)
+    chart.resize(900, 600)
+    for seg in dataset.segments:
+        assert chart.label_text(seg.ref) == f"{seg.ref} {seg.industry} / {seg.industry_zh}"
+
+
+def test_click_selects_then_clears(chart, qtbot):
+    pos = chart.mark_center("1.2.3").toPoint()
+    with qtbot.waitSignal(chart.sig_segment_clicked, timeout=1000) as blocker:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == ["1.2.3"]
+    assert chart.selected() == "1.2.3"
+    with qtbot.waitSignal(chart.sig_segment_clicked, timeout=1000) as blocker:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == [""]
+    assert chart.selected() is None
+
+
+def test_click_empty_space_emits_empty(chart, qtbot):
+    chart.set_selected("1.1.1")
+    with qtbot.waitSignal(chart.sig_segment_clicked, timeout=1000) as blocker:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=_empty_point(chart))
+    assert blocker.args == [""]
+    assert chart.selected() is None
+
+
+def test_size_mode_changes_radii(chart, counts):
+    assert chart.size_mode() == "companies"
+    most_companies = max(counts, key=counts.get)
+    before = {ref: chart.mark_radius(ref) for ref in chart.refs()}
+    assert max(before, key=before.get) == most_companies
+    with pytest.raises(ValueError):
+        chart.set_size_mode("headcount")
+    chart.set_size_mode("funding")
+    assert chart.size_mode() == "funding"
+    after = {ref: chart.mark_radius(ref) for ref in chart.refs()}
+    assert after != before
+    assert max(after, key=after.get) == max(FUNDING, key=FUNDING.get)
+    assert after["1.2.3"] == pytest.approx(min(after.values()))  # no funding: minimum (hollow) circle
+    assert chart.findChild(QComboBox).currentText() == "Size: funding"
+
+
+def test_combo_switches_mode(chart, qtbot):
+    combo = chart.findChild(QComboBox)
+    with qtbot.waitSignal(chart.sig_size_mode_changed, timeout=1000) as blocker:
+        combo.setCurrentIndex(1)
+    assert blocker.args == ["funding"]
+    assert chart.size_mode() == "funding"
+
+
+def test_keyboard_moves_selection(chart, qtbot):
+    refs = chart.refs()
+    chart.setFocus()
+    chart.set_selected(refs[0])
+    with qtbot.waitSignal(chart.sig_segment_clicked, timeout=1000) as blocker:
+        qtbot.keyClick(chart, Qt.Key.Key_Right)
+    assert blocker.args == [refs[1]]
+    assert chart.selected() == refs[1]
+    with qtbot.waitSignal(chart.sig_segment_clicked, timeout=1000) as blocker:
+        qtbot.keyClick(chart, Qt.Key.Key_Left)
+    assert blocker.args == [refs[0]]
+    with qtbot.waitSignal(chart.sig_segment_clicked, timeout=1000) as blocker:
+        qtbot.keyClick(chart, Qt.Key.Key_Left)
+    assert blocker.args == [refs[-1]]  # wraps around
+    with qtbot.waitSignal(chart.sig_segment_clicked, timeout=1000) as blocker:
+        qtbot.keyClick(chart, Qt.Key.Key_Escape)
+    assert blocker.args == [""]
+    assert chart.selected() is None
+
+
+def test_tooltip_text(chart, dataset, counts):
+    text = chart.tooltip_text("1.1.2")
+    seg = dataset.segment_by_ref["1.1.2"]
+    assert seg.industry in text and seg.industry_zh in text and seg.scenario_zh in text
+    assert "★★★★★" in text
+    assert f"Companies: {counts['1.1.2']}" in text
+    assert "$252.0M" in text
+    assert "none disclosed" in chart.tooltip_text("1.2.3")
+
+
+def test_tooltip_event_and_hover(chart, qtbot):
+    pos = chart.mark_center("1.4.1").toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, chart.mapToGlobal(pos))
+    assert chart.event(event)
+    assert QToolTip.text() == chart.tooltip_text("1.4.1")
+    qtbot.mouseMove(chart, pos)  # hover ring, no crash
+    chart.grab()
+
+
+def test_format_usd():
+    assert format_usd(1.234e9) == "$1.23B"
+    assert format_usd(252e6) == "$252.0M"
+    assert format_usd(45_000) == "$45.0K"
+    assert format_usd(12) == "$12"
+
+
+def test_set_data_drops_stale_selection(chart, dataset, counts):
+    chart.set_selected("1.4.2")
+    chart.set_data([s for s in dataset.segments if s.ref != "1.4.2"], counts, FUNDING)
+    assert chart.selected() is None
+    assert len(chart.refs()) == 8
+    chart.set_data([], {}, {})
+    assert chart.refs() == [] and chart.segment_at(QPointF(50, 50)) is None
+    assert not chart.grab().isNull()
+
+
+def test_renders_to_image(chart, qtbot, tmp_path):
+    chart.set_selected("1.1.2")
+    image = chart.grab()
+    assert not image.isNull() and image.width() >= 420
+    assert image.save(str(tmp_path / "segment_map.png"))
+    chart.set_size_mode("funding")
+    assert chart.grab().save(str(tmp_path / "segment_map_funding.png"))
+    chart.resize(chart.minimumSizeHint())
+    assert chart.grab().save(str(tmp_path / "segment_map_min.png"))
