@@ -669,6 +669,15 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     return wb
 
 
+def _remove_stale_temporaries(target: Path, older_than_s: float = 600.0) -> None:
+    """Delete temporary files an interrupted earlier export of the same target left behind."""
+    now = datetime.now().timestamp()
+    for stale in target.parent.glob(f".~{target.stem}.*.xlsx.tmp"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > older_than_s:
+                stale.unlink()
+
+
 def _ordinary_permissions(path: Path) -> None:
     """mkstemp makes a private file; a memo gets the permissions any new file would (umask)."""
     umask = os.umask(0)
@@ -690,6 +699,7 @@ def write_memo(
     if target.is_dir():
         raise MemoError(f"{target} is a folder; give a file name ending in .xlsx")
     wb = build_workbook(req, progress)
+    _remove_stale_temporaries(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".xlsx.tmp", dir=folder)
     except OSError as exc:

@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.ranking: Ranking = rank(self.signals, weights, policy)
         self._committed = (weights, policy)
         self._shortlist: set[str] = set(store.shortlist()) if store is not None else set()
+        self._selected_id: str | None = None
         self._by_scenario, self._by_industry = segment_index(dataset)
 
         # --- widgets --------------------------------------------------------------------
@@ -272,12 +273,15 @@ class MainWindow(QMainWindow):
         self.detail.sig_note_edited.connect(self._on_note_edited)
         self.segment_map.sig_segment_clicked.connect(self._on_segment_clicked)
         self.table.clicked.connect(self._on_table_clicked)
-        self._selected_id: str | None = None
 
         self._restore_filters()
         self._restore_geometry()
         self._apply_filters()
         self._update_status()
+        # open on the company last looked at, else the best ranked one, so the detail is never empty
+        last = str(self.settings.value("ranking/selected", "") or "")
+        if not (last and self.select_company(last)) and self.model.rowCount():
+            self.select_company(self.model.company_id(0))
 
     def _segment_sizes(self) -> tuple[dict[str, int], dict[str, float]]:
         """Companies per segment, and disclosed funding of the companies funded in each segment."""
@@ -347,6 +351,7 @@ class MainWindow(QMainWindow):
         s.setValue("ranking/weights", self.ranking.weights.model_dump_json())
         s.setValue("ranking/policy", self.ranking.policy)
         s.setValue("ranking/filters", self.filters_panel.filters().model_dump_json())
+        s.setValue("ranking/selected", self._selected_id or "")
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

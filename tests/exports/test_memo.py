@@ -250,3 +250,26 @@ def test_cli_export_bad_arguments(tmp_path, capsys, argv, message):
 def test_cli_export_unwritable_target(tmp_path, capsys):
     assert main.main(["export", str(tmp_path / "missing" / "m.xlsx"), "--state", str(tmp_path)]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_stale_temporaries_of_an_interrupted_export_are_cleaned(tmp_path, ds, ranking):
+    import os
+    import time
+
+    old = tmp_path / ".~memo.abc123.xlsx.tmp"
+    old.write_bytes(b"PK half")
+    past = time.time() - 3600
+    os.utime(old, (past, past))
+    recent = tmp_path / ".~memo.def456.xlsx.tmp"  # perhaps another export still running
+    recent.write_bytes(b"PK")
+    write_memo(tmp_path / "memo.xlsx", request(ds, ranking, ["augment"]))
+    assert not old.exists() and recent.exists()
+    assert (tmp_path / "memo.xlsx").stat().st_mode & 0o777 == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    import os
+
+    m = os.umask(0)
+    os.umask(m)
+    return m
