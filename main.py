@@ -361,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from ui.app import run_app
 
-    return run_app(ds, args.state)
+    return run_app(ds, args.state, reopen_last=args.data is None)
 
 
 if __name__ == "__main__":

@@ -77,12 +77,20 @@ class Row:
 
     file: str
     number: int
-    cells: Mapping[str, str]
+    cells: Mapping[str, str | None]
+    labels: Mapping[str, str] | None = None  # field -> the column as the user sees it
+    key: str | None = None  # what names the record in messages, if not its id or ref
 
     @property
     def record(self) -> str:
-        key = self.cells.get("id") or self.cells.get("ref")
+        key = self.key or self.cells.get("id") or self.cells.get("ref")
         return f"row {self.number}" + (f" ({key})" if key else "")
+
+    def label(self, field: str) -> str:
+        """The column a field came from, e.g. "column F (funding_amount)" for an imported sheet."""
+        if self.labels and field in self.labels:
+            return self.labels[field]
+        return field
 
 
 def bundled_dataset_dir() -> Path:
@@ -102,7 +110,7 @@ def dataset_key(ds: Dataset) -> str:
     return "bundled:report" if here == bundled_dataset_dir().resolve() else f"file:{here}"
 
 
-def _read_csv(path: Path, problems: list[Problem]) -> tuple[list[str], list[Row]] | None:
+def read_csv_rows(path: Path, problems: list[Problem]) -> tuple[list[str], list[Row]] | None:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -171,7 +179,9 @@ def validate_rows(table: str, rows: Iterable[Row], problems: list[Problem]) -> l
                 fname, msg = _field_of(err, model.model_fields)
                 value = row.cells.get(fname) if fname else None
                 detail = f" (got {value!r})" if value not in (None, "") and "got" not in msg else ""
-                problems.append(Problem(row.file, row.record, fname, msg + detail))
+                problems.append(
+                    Problem(row.file, row.record, row.label(fname) if fname else "", msg + detail)
+                )
     return out
 
 
@@ -183,6 +193,7 @@ def build_dataset(
     content_hash: str = "",
     files: Mapping[str, str] | None = None,
     problems: list[Problem] | None = None,
+    warnings: list[str] | None = None,
 ) -> Dataset:
     """Validate rows of every table, cross-check them, and build the Dataset.
 
@@ -197,21 +208,30 @@ def build_dataset(
     valid = {t: validate_rows(t, tables.get(t, []), problems) for t in TABLES}
 
     def unique(table: str, key: str) -> dict[str, tuple[Row, BaseModel]]:
-        seen: dict[str, tuple[Row, BaseModel]] = {}
-        for row, rec in valid[table]:
-            k = getattr(rec, key)
-            if k in seen:
+        """Valid records by key; a key used twice is a problem even when a row is otherwise invalid."""
+        first: dict[str, Row] = {}
+        for row in tables.get(table, []):
+            k = (
+                (row.cells.get(key) or "").strip()
+                if isinstance(row.cells.get(key), str)
+                else row.cells.get(key)
+            )
+            if not k:
+                continue
+            if k in first:
                 problems.append(
                     Problem(
                         row.file,
                         row.record,
-                        key,
-                        f"duplicate {key} {k!r}, already used on {seen[k][0].record}; "
-                        "give each record its own",
+                        row.label(key),
+                        f"duplicate {key} {k!r}, already used on {first[k].record}; give each record its own",
                     )
                 )
             else:
-                seen[k] = (row, rec)
+                first[k] = row
+        seen: dict[str, tuple[Row, BaseModel]] = {}
+        for row, rec in valid[table]:
+            seen.setdefault(getattr(rec, key), (row, rec))
         return seen
 
     segments = unique("segments", "ref")
@@ -224,6 +244,7 @@ def build_dataset(
         assert isinstance(c, Company)
         own = set()
         for n in c.all_names:
+            column = "name" if n == c.name else "name_en" if n == c.name_en else "aliases"
             key = re.sub(r"\s+", "", n).casefold()
             if key in own:
                 continue
@@ -234,7 +255,7 @@ def build_dataset(
                     Problem(
                         row.file,
                         row.record,
-                        "name/aliases",
+                        row.label(column),
                         f"{n!r} also names company {other_id!r} ({other_row.record}); "
                         "one company, one row: merge them or rename one",
                     )
@@ -250,25 +271,29 @@ def build_dataset(
                 Problem(
                     row.file,
                     row.record,
-                    field,
+                    row.label(field),
                     f"unknown {what} {value!r}; add it to {files[table_of[what]]} or correct the reference",
                 )
             )
             return False
         return True
 
+    # a reference to a record that exists but is itself invalid is not reported twice
+    company_ids = {**{r.cells.get("id"): None for r in tables.get("companies", [])}, **companies}
+    segment_refs = {**{r.cells.get("ref"): None for r in tables.get("segments", [])}, **segments}
     for table in ("mentions", "funding", "segment_facts"):
         for row, rec in valid[table]:
             if hasattr(rec, "company_id"):
-                check_ref(row, "company_id", rec.company_id, companies, "company")
-            check_ref(row, "segment", rec.segment, segments, "segment")
+                check_ref(row, "company_id", rec.company_id, company_ids, "company")
+            if rec.segment is not None:  # an imported funding event may belong to no segment
+                check_ref(row, "segment", rec.segment, segment_refs, "segment")
 
     # Partnerships are recorded on both sides, in the same segment.
     pairs = {(rec.company_id, rec.segment, p) for _, rec in valid["mentions"] for p in rec.partners}
     for row, rec in valid["mentions"]:
         assert isinstance(rec, Mention)
         for p in rec.partners:
-            if not check_ref(row, "partners", p, companies, "company"):
+            if not check_ref(row, "partners", p, company_ids, "company"):
                 continue
             if (p, rec.segment, rec.company_id) not in pairs:
                 problems.append(
@@ -292,6 +317,24 @@ def build_dataset(
         s.model_copy(update={"facts": tuple(facts_by_seg.get(s.ref, ()))})  # type: ignore[union-attr]
         for _, s in segments.values()
     )
+    flagged = list(warnings or [])
+    for row, f in funding.values():
+        assert isinstance(f, FundingEvent)
+        for field, text, money in (
+            ("amount_text", f.amount_text, f.amount),
+            ("valuation_text", f.valuation_text, f.valuation),
+        ):
+            if text and money is not None and not money.parsed:
+                flagged.append(
+                    str(
+                        Problem(
+                            row.file,
+                            row.record,
+                            row.label(field),
+                            f"{money.reason}; kept as written ({text!r}) and counted as undisclosed",
+                        )
+                    )
+                )
     return Dataset(
         meta=meta,
         segments=segs,  # type: ignore[arg-type]
@@ -300,6 +343,7 @@ def build_dataset(
         funding=tuple(f for _, f in funding.values()),  # type: ignore[misc]
         content_hash=content_hash,
         origin=origin,
+        warnings=tuple(flagged),
     )
 
 
@@ -321,23 +365,16 @@ def _read_meta(folder: Path, problems: list[Problem]) -> DatasetMeta:
 
 
 def load_dataset(path: str | Path | None = None) -> Dataset:
-    """Load and validate a dataset folder (the bundled report's when ``path`` is None)."""
+    """Load and validate a dataset: a folder of CSV tables (the bundled report's when ``path`` is
+    None), or a user's CSV/XLSX table of companies (see :mod:`core.importer`)."""
     folder = Path(path) if path is not None else bundled_dataset_dir()
     origin = str(folder)
     if not folder.exists():
         raise DatasetError([Problem(origin, "", "", "no such file or folder; check the path")], origin)
     if not folder.is_dir():
-        raise DatasetError(
-            [
-                Problem(
-                    folder.name,
-                    "",
-                    "",
-                    "expected a dataset folder of CSV files (see data/README.md)",
-                )
-            ],
-            origin,
-        )
+        from core.importer import load_table_file  # a user's own table of companies
+
+        return load_table_file(folder)
     problems: list[Problem] = []
     digest = hashlib.sha256()
     tables: dict[str, list[Row]] = {}
@@ -348,7 +385,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
                 problems.append(Problem(p.name, "", "", "required file is missing"))
             continue
         digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
-        read = _read_csv(p, problems)
+        read = read_csv_rows(p, problems)
         if read is None:
             continue
         header, rows = read

@@ -71,6 +71,8 @@ def _to_bool(v: object) -> object:
 
 
 def _strip(v: object) -> object:
+    if v is None:
+        return ""
     return v.strip() if isinstance(v, str) else v
 
 
@@ -240,7 +242,7 @@ class FundingEvent(_Record):
 
     id: Slug
     company_id: Slug
-    segment: SegmentRef
+    segment: Annotated[SegmentRef | None, BeforeValidator(_blank_to_none)] = None
     round: Text = ""
     status: Literal["completed", "planned"] = "completed"
     date_text: Text = ""
@@ -289,9 +291,8 @@ class FundingEvent(_Record):
             if self.currency is None:
                 raise ValueError("currency: give CNY or USD for the amount (the reading of its currency)")
             m = self.amount
-            if not m.parsed:
-                raise ValueError(f"amount_text: {m.reason}")
-            if m.currency_stated and m.currency != self.currency:
+            # an amount the parser cannot read is kept as written and flagged by the loader
+            if m.parsed and m.currency_stated and m.currency != self.currency:
                 raise ValueError(
                     f"currency: the text {self.amount_text!r} says {m.currency}, "
                     f"the cell says {self.currency}"
@@ -300,9 +301,7 @@ class FundingEvent(_Record):
             if self.valuation_currency is None:
                 raise ValueError("valuation_currency: give CNY or USD for the valuation")
             v = self.valuation
-            if v is None or not v.parsed:
-                raise ValueError(f"valuation_text: {v.reason if v else 'unreadable'}")
-            if v.currency_stated and v.currency != self.valuation_currency:
+            if v is not None and v.parsed and v.currency_stated and v.currency != self.valuation_currency:
                 raise ValueError(
                     f"valuation_currency: the text {self.valuation_text!r} says {v.currency}, "
                     f"the cell says {self.valuation_currency}"
@@ -367,6 +366,7 @@ class Dataset:
     funding: tuple[FundingEvent, ...]
     content_hash: str = ""
     origin: str = ""
+    warnings: tuple[str, ...] = ()  # things kept as written but flagged (e.g. an unreadable amount)
 
     @property
     def name(self) -> str:
@@ -397,7 +397,7 @@ class Dataset:
     def segments_of(self, company_id: str) -> tuple[str, ...]:
         """Section refs a company appears in, in report order."""
         refs = {m.segment for m in self.mentions_by_company.get(company_id, ())}
-        refs |= {f.segment for f in self.funding_by_company.get(company_id, ())}
+        refs |= {f.segment for f in self.funding_by_company.get(company_id, ()) if f.segment}
         order = {s.ref: i for i, s in enumerate(self.segments)}
         return tuple(sorted(refs, key=lambda r: order.get(r, len(order))))
 

@@ -54,7 +54,7 @@ class RoundOut(_Out):
     cumulative: bool
     investors: list[str]
     lead_investors: list[str]
-    segment: str
+    segment: str | None
     quote: str
     ambiguity: str
 

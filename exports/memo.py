@@ -597,9 +597,9 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     r += 1
     quotes = [(e.segment, e.role, e.quote) for e in c.evidence]
     seen = {q for _, _, q in quotes}
-    quotes += [(rd.segment, "funding", rd.quote) for rd in c.rounds if rd.quote not in seen]
+    quotes += [(rd.segment or "", "funding", rd.quote) for rd in c.rounds if rd.quote not in seen]
     for seg, role, quote in quotes:
-        put(ws, r, 1, f"§{seg}")
+        put(ws, r, 1, f"§{seg}" if seg else "source")
         put(ws, r, 2, role)
         put(ws, r, 3, f"“{quote}”", align=WRAP)
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=7)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.loader import dataset_key
@@ -43,12 +43,24 @@ def create_window(ds: Dataset, state_path: Path | None = None) -> tuple[MainWind
     return MainWindow(ds, store, settings_for(state_path)), notices
 
 
-def run_app(dataset: Dataset, state_path: Path | None = None) -> int:
+def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bool = True) -> int:
+    """Show the window; with ``reopen_last`` the universe imported last time is read again
+    (in the background, after the window is up) unless it is the dataset already shown."""
     app = ensure_app()
     window, notices = create_window(dataset, state_path)
     window.show()
-    for text in notices:
-        QTimer.singleShot(0, lambda t=text: QMessageBox.warning(window, APP_NAME, t))
+    for text in notices:  # non-blocking, so the window is usable while the notice is read
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        QTimer.singleShot(0, box.open)
+    last = str(window.settings.value("data/path", "") or "")
+    if reopen_last and last and last != dataset.origin:
+        if Path(last).exists():
+            QTimer.singleShot(0, lambda: window.import_file(Path(last)))
+        else:
+            window.statusBar().showMessage(
+                f"The universe you imported last, {last}, is no longer there", 15000
+            )
     code = app.exec()
     if window.store is not None:
         window.store.close()

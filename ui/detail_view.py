@@ -160,7 +160,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
         if r.quote not in seen:
             seen.add(r.quote)
             out.append(
-                f"<p style='margin-top:6px'><span style='color:#666'>§{_e(r.segment)} · Funding</span>"
+                f"<p style='margin-top:6px'><span style='color:#666'>{_e('§' + r.segment if r.segment else 'Source')} · Funding</span>"
                 f"<br>“{_e(r.quote)}”</p>"
             )
     return "".join(out)

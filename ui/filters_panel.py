@@ -41,35 +41,12 @@ class FiltersPanel(QWidget):
         form.addRow("&Search", self.search)
 
         self.country = QComboBox()
-        self.country.addItem("All countries", _ALL)
-        countries = sorted({c.country for c in dataset.companies if c.country})
-        for code in countries:
-            n = sum(1 for c in dataset.companies if c.country == code)
-            self.country.addItem(f"{_COUNTRY_NAMES.get(code, code)} ({code}) — {n}", code)
         form.addRow("&Country", self.country)
-
         self.scenario = QComboBox()
-        self.scenario.addItem("All scenarios", _ALL)
-        seen: set[str] = set()
-        for s in dataset.segments:
-            if s.scenario not in seen:
-                seen.add(s.scenario)
-                self.scenario.addItem(f"{s.scenario}  {s.scenario_zh}", s.scenario)
         form.addRow("Sce&nario", self.scenario)
-
         self.industry = QComboBox()
-        self.industry.addItem("All industries", _ALL)
-        seen = set()
-        for s in dataset.segments:
-            if s.industry not in seen:
-                seen.add(s.industry)
-                self.industry.addItem(f"{s.industry}  {s.industry_zh}", s.industry)
         form.addRow("&Industry", self.industry)
-
         self.segment = QComboBox()
-        self.segment.addItem("All segments", _ALL)
-        for s in dataset.segments:
-            self.segment.addItem(f"{s.ref}  {s.scenario} × {s.industry}", s.ref)
         self.segment.setToolTip("Or click a segment on the map")
         form.addRow("Se&gment", self.segment)
 
@@ -95,6 +72,41 @@ class FiltersPanel(QWidget):
         for box in (self.funded_only, self.shortlist_only):
             box.toggled.connect(self._emit)
         self._quiet = False
+        self._fill(dataset)
+
+    def _fill(self, dataset: Dataset) -> None:
+        """The choices a dataset offers: its countries, scenarios, industries and segments."""
+        self._quiet = True
+        try:
+            for combo in (self.country, self.scenario, self.industry, self.segment):
+                combo.clear()
+            self.country.addItem("All countries", _ALL)
+            counts: dict[str, int] = {}
+            for c in dataset.companies:
+                if c.country:
+                    counts[c.country] = counts.get(c.country, 0) + 1
+            for code in sorted(counts):
+                self.country.addItem(f"{_COUNTRY_NAMES.get(code, code)} ({code}) — {counts[code]:,}", code)
+            self.scenario.addItem("All scenarios", _ALL)
+            self.industry.addItem("All industries", _ALL)
+            self.segment.addItem("All segments", _ALL)
+            scenarios: set[str] = set()
+            industries: set[str] = set()
+            for s in dataset.segments:
+                if s.scenario not in scenarios:
+                    scenarios.add(s.scenario)
+                    self.scenario.addItem(f"{s.scenario}  {s.scenario_zh}".strip(), s.scenario)
+                if s.industry not in industries:
+                    industries.add(s.industry)
+                    self.industry.addItem(f"{s.industry}  {s.industry_zh}".strip(), s.industry)
+                self.segment.addItem(f"{s.ref}  {s.scenario} × {s.industry}", s.ref)
+        finally:
+            self._quiet = False
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Offer another dataset's choices; every filter is cleared (one sig_changed)."""
+        self._fill(dataset)
+        self.clear()
 
     def _emit(self, *_args) -> None:
         if not self._quiet:

@@ -21,6 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHeaderView,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QScrollArea,
     QSplitter,
@@ -37,6 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.filters import Filters, filter_mask
+from core.importer import ImportCancelled, load_table_file
+from core.loader import DatasetError, bundled_dataset_dir, dataset_key, load_dataset
 from core.models import Dataset
 from core.results import segment_index, shortlist_rows, shown_rows
 from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, MISSING_POLICIES, PRESETS, Ranking, Weights, rank
@@ -146,6 +152,67 @@ class MemoThread(QThread):
             self.sig_done.emit(str(written))
 
 
+class LoadThread(QThread):
+    """Reads and validates a dataset off the UI thread."""
+
+    sig_progress = Signal(int, int)
+    """Rows read and total rows."""
+
+    sig_loaded = Signal(object)
+    """The validated Dataset."""
+
+    sig_failed = Signal(str)
+    """Every problem found, as text; empty if cancelled."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        def progress(done: int, total: int) -> bool:
+            self.sig_progress.emit(done, total)
+            return not self._cancel
+
+        try:
+            ds = load_table_file(self.path, progress) if self.path.is_file() else load_dataset(self.path)
+        except ImportCancelled:
+            self.sig_failed.emit("")
+        except DatasetError as exc:
+            self.sig_failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
+            self.sig_failed.emit(f"{self.path}: 1 problem in the dataset:\n  - could not be read ({exc})")
+        else:
+            self.sig_loaded.emit(ds)
+
+
+def show_problems(parent: QWidget, title: str, intro: str, lines: list[str]) -> QDialog:
+    """A non-blocking dialog listing problems, with text the user can select and copy."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setObjectName("problems_dialog")
+    layout = QVBoxLayout(dialog)
+    label = QLabel(intro)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    text = QPlainTextEdit("\n".join(lines))
+    text.setReadOnly(True)
+    text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    layout.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    copy = buttons.addButton("Copy all", QDialogButtonBox.ButtonRole.ActionRole)
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(intro + "\n" + "\n".join(lines)))
+    buttons.rejected.connect(dialog.close)
+    layout.addWidget(buttons)
+    dialog.resize(760, 420)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 class RankingTableView(QTableView):
     """The ranked table; Space stars or unstars the current company."""
 
@@ -168,6 +235,12 @@ class MainWindow(QMainWindow):
 
     sig_filters_applied = Signal()
     """The table now shows the rows of the current filters."""
+
+    sig_dataset_changed = Signal()
+    """Another dataset is shown (after File → Import… or File → Report data)."""
+
+    sig_import_finished = Signal(str, str)
+    """An import ended: (path, "") when loaded, ("", problems) when refused or cancelled."""
 
     sig_export_finished = Signal(str, str)
     """An export ended: (path, "") on success, ("", message) on failure or cancel."""
@@ -213,7 +286,6 @@ class MainWindow(QMainWindow):
         self.model.set_shortlist(self._shortlist)
         self.table = RankingTableView()
         self.table.setObjectName("ranking_table")
-        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -267,12 +339,11 @@ class MainWindow(QMainWindow):
         self.weights_panel.sig_changed.connect(self._rerank_timer.start)
         self.weights_panel.sig_gesture_started.connect(self._new_gesture)
         self.filters_panel.sig_changed.connect(self._apply_filters)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(self._after_reset)
         self.detail.sig_shortlist_toggled.connect(self._on_detail_star)
         self.detail.sig_note_edited.connect(self._on_note_edited)
         self.segment_map.sig_segment_clicked.connect(self._on_segment_clicked)
         self.table.clicked.connect(self._on_table_clicked)
+        self._install_model()
 
         self._restore_filters()
         self._restore_geometry()
@@ -292,11 +363,45 @@ class MainWindow(QMainWindow):
         funding = {s.ref: 0.0 for s in self.dataset.segments}
         for cid, events in self.dataset.funding_by_company.items():
             total = self.signals.funding_total_usd[self.signals.row_of[cid]]
-            refs = {f.segment for f in events}
+            refs = {f.segment for f in events if f.segment}
             if refs and np.isfinite(total):
                 for ref in refs:
                     funding[ref] += float(total) / len(refs)
         return counts, funding
+
+    def _install_model(self) -> None:
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._after_reset)
+
+    def set_dataset(self, ds: Dataset) -> None:
+        """Screen another universe with the current weights; the old one is left untouched."""
+        self.detail.flush_note()
+        self.detail.clear()
+        self.dataset = ds
+        self.signals = build_signals(ds)
+        self.ranking = rank(self.signals, *self._committed)
+        self._by_scenario, self._by_industry = segment_index(ds)
+        if self.store is not None:
+            self.store.dataset_key = dataset_key(ds)
+            self._shortlist = set(self.store.shortlist())
+        else:
+            self._shortlist = set()
+        self._selected_id = None
+        self.undo_stack.clear()  # its steps name companies of the old dataset
+        old = self.model
+        self.model = RankingModel(ds, self.ranking, self)
+        self.model.set_shortlist(self._shortlist)
+        self._install_model()
+        old.deleteLater()
+        self.table.horizontalHeader().setSortIndicator(Col.RANK, Qt.SortOrder.AscendingOrder)
+        self.segment_map.set_data(ds.segments, *self._segment_sizes())
+        self.setWindowTitle(f"AIGC Screener — {ds.name}")
+        self.filters_panel.set_dataset(ds)  # clears the filters and applies them
+        if self.model.rowCount():
+            self.select_company(self.model.company_id(0))
+        self._update_status()
+        self.sig_dataset_changed.emit()
 
     # --- start-up and persistence ----------------------------------------------------------
 
@@ -364,6 +469,16 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.import_action = QAction("&Import companies…", self)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.setToolTip("Screen your own universe: a CSV or XLSX table of companies")
+        self.import_action.triggered.connect(lambda: self.import_file())
+        file_menu.addAction(self.import_action)
+        self.report_action = QAction("&Report data", self)
+        self.report_action.setToolTip("Back to the companies of the report")
+        self.report_action.triggered.connect(lambda: self.import_file(bundled_dataset_dir()))
+        file_menu.addAction(self.report_action)
+        file_menu.addSeparator()
         self.export_action = QAction("&Export memo…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setToolTip("Export the shortlist (or the top N) as an Excel memo")
@@ -700,3 +815,73 @@ class MainWindow(QMainWindow):
             )
         )
         box.open()
+
+    # --- import -----------------------------------------------------------------------------
+
+    def import_file(self, path: str | Path | None = None) -> None:
+        """File → Import…: load a CSV/XLSX table (or a dataset folder) off the UI thread."""
+        self.detail.flush_note()
+        if path is None:
+            folder = str(self.settings.value("import/folder", str(Path.home())))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                "Import companies",
+                folder,
+                "Tables (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)",
+            )
+            if not path:
+                return
+        path = Path(path)
+        if path.is_file():
+            self.settings.setValue("import/folder", str(path.parent))
+        self._import_thread = thread = LoadThread(path, self)
+        dialog = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 100, self)
+        dialog.setWindowTitle("Import companies")
+        dialog.setMinimumDuration(400)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.canceled.connect(thread.cancel)
+        thread.sig_progress.connect(lambda d, t: dialog.setValue(int(100 * d / max(1, t))))
+        thread.sig_loaded.connect(lambda ds: self._on_import_loaded(path, ds))
+        thread.sig_failed.connect(lambda msg: self._on_import_failed(path, msg))
+        thread.finished.connect(dialog.reset)
+        thread.finished.connect(thread.deleteLater)
+        self.import_action.setEnabled(False)
+        self.statusBar().showMessage(f"Reading {path.name}…")
+        thread.start()
+
+    def _on_import_loaded(self, path: Path, ds: Dataset) -> None:
+        self.import_action.setEnabled(True)
+        self.set_dataset(ds)
+        bundled = dataset_key(ds) == "bundled:report"
+        self.settings.setValue("data/path", "" if bundled else str(path))
+        text = f"Loaded {ds.summary()}"
+        if ds.warnings:
+            text += f" · {len(ds.warnings)} cell(s) kept as written or cleaned"
+        self.statusBar().showMessage(text, 20000)
+        if ds.warnings:
+            show_problems(
+                self,
+                f"Imported {path.name}, with notes",
+                f"{ds.summary()}. These cells were kept as written or cleaned; nothing was guessed:",
+                list(ds.warnings),
+            )
+        self.sig_import_finished.emit(str(path), "")
+
+    def _on_import_failed(self, path: Path, message: str) -> None:
+        self.import_action.setEnabled(True)
+        if not message:
+            self.statusBar().showMessage("Import cancelled; nothing changed", 8000)
+            self.sig_import_finished.emit("", "cancelled")
+            return
+        self.statusBar().showMessage(f"{path.name} was not imported; nothing changed", 15000)
+        lines = [
+            line.strip()[2:] if line.strip().startswith("- ") else line for line in message.splitlines()[1:]
+        ]
+        show_problems(
+            self,
+            f"Could not import {path.name}",
+            f"{message.splitlines()[0]} Nothing was changed: the companies on screen, your shortlist and "
+            "notes are as they were. Fix these in your spreadsheet and import again:",
+            lines or [message],
+        )
+        self.sig_import_finished.emit("", message)
