@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,21 +41,27 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _add_data_option(p: argparse.ArgumentParser) -> None:
+# Options accepted both before and after a command: the command's copy has no default, so
+# `main.py --data X rank` and `main.py rank --data X` mean the same.
+_SUB = argparse.SUPPRESS
+
+
+def _add_data_option(p: argparse.ArgumentParser, default=None) -> None:
     p.add_argument(
         "--data",
         type=Path,
-        default=None,
+        default=default,
         metavar="PATH",
-        help="dataset folder (default: the bundled report data)",
+        help="dataset: a folder like data/report, or your CSV/XLSX table of companies "
+        "(default: the bundled report data)",
     )
 
 
-def _add_state_option(p: argparse.ArgumentParser) -> None:
+def _add_state_option(p: argparse.ArgumentParser, default=None) -> None:
     p.add_argument(
         "--state",
         type=Path,
-        default=None,
+        default=default,
         metavar="PATH",
         help="folder (or .sqlite file) of your shortlist, notes and profiles "
         "(default: $AIGC_SCREENER_HOME or the user data folder)",
@@ -62,7 +69,7 @@ def _add_state_option(p: argparse.ArgumentParser) -> None:
 
 
 def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20") -> None:
-    _add_data_option(p)
+    _add_data_option(p, _SUB)
     p.add_argument(
         "--weights",
         default="",
@@ -91,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_state_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = sub.add_parser("check", help="validate a dataset and print its summary")
-    _add_data_option(check)
+    _add_data_option(check, _SUB)
     r = sub.add_parser("rank", help="print the ranked companies")
     _add_rank_options(r)
     r.add_argument("--format", default="table", help="table|json|csv (default table)")
@@ -99,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("out", type=Path, help="the workbook to write (.xlsx)")
     _add_rank_options(e, top_default=None)
     e.add_argument("--shortlist", action="store_true", help="export your shortlist (with your notes)")
-    _add_state_option(e)
+    _add_state_option(e, _SUB)
     return parser
 
 
@@ -133,6 +140,12 @@ def parse_weights(preset: str | None, spec: str) -> Weights:
     return Weights(**values)
 
 
+def preset_label(args: argparse.Namespace) -> str:
+    """The preset named (or the default), with any --weights that override it."""
+    name = args.preset or DEFAULT_PRESET
+    return f"{name} with {args.weights}" if args.weights else name
+
+
 def _csv_list(text: str) -> frozenset[str]:
     return frozenset(p.strip() for p in text.split(",") if p.strip())
 
@@ -160,8 +173,8 @@ def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, F
     fx = None
     if args.fx is not None:
         fx = _number(args.fx, "--fx")
-        if not 0 < fx < 1000:
-            raise UsageError(f"--fx: {args.fx} is not a plausible CNY-per-USD rate")
+        if not 0.5 <= fx <= 50:
+            raise UsageError(f"--fx: {args.fx} is not a plausible CNY-per-USD rate (0.5 to 50)")
     return weights, args.missing, Filters(countries=countries, segments=segments), int(top_f), fx
 
 
@@ -207,7 +220,9 @@ def format_table(result) -> str:
     w = result.weights
     d = result.dataset
     head = (
-        f"{d.name} — {d.companies} companies; weights value={w['value']:g} difficulty={w['difficulty']:g} "
+        f"{d.name} — {d.companies} companies"
+        + (f" ({d.ranked} ranked)" if d.ranked != d.companies else "")
+        + f"; weights value={w['value']:g} difficulty={w['difficulty']:g} "
         f"funding={w['funding']:g}"
         + (f" (preset {result.preset})" if result.preset else "")
         + f"; missing figures count as {d.missing}; 1 USD = {d.fx_cny_per_usd:g} CNY"
@@ -264,10 +279,13 @@ def format_csv(result) -> str:
 
 def _load(path: Path | None) -> Dataset | None:
     try:
-        return load_dataset(path)
+        ds = load_dataset(path)
     except DatasetError as exc:
         print(str(exc), file=sys.stderr)
         return None
+    for warning in ds.warnings:  # kept as written or cleaned, never guessed: say so
+        print(f"note: {warning}", file=sys.stderr)
+    return ds
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
@@ -280,7 +298,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
         return 2
     weights, policy, filters, top, fx = rank_options(args, ds)
     ranking = rank(build_signals(ds, fx), weights, policy)
-    preset = (args.preset or DEFAULT_PRESET) if not args.weights else None
+    preset = preset_label(args)
     result = build_result(ds, ranking, filters, top=top, preset=preset)
     if args.format == "json":
         print(result.model_dump_json(indent=1))
@@ -324,7 +342,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         rows = shown_rows(ds, ranking, filters, top=top)
         selection = f"top {len(rows)}" if top else "full ranking"
     ids = [str(ranking.table.ids[r]) for r in rows]
-    preset = (args.preset or DEFAULT_PRESET) if not args.weights else None
+    preset = preset_label(args)
     req = MemoRequest(
         dataset=ds,
         ranking=ranking,
@@ -344,6 +362,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # e.g. `main.py rank | head`: the reader left, nothing is wrong
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.command == "rank":

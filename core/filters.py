@@ -7,7 +7,7 @@ from collections.abc import Collection
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from core.signals import SignalTable
+from core.signals import SignalTable, squash
 
 
 class Filters(BaseModel):
@@ -81,7 +81,7 @@ def filter_mask(
     if filters.shortlist_only:
         ids = set(shortlist)
         mask &= np.fromiter((i in ids for i in table.ids), dtype=bool, count=n)
-    q = filters.query.strip().casefold()
+    q = squash(filters.query)
     if q:
         rows = np.flatnonzero(mask)
         hits = np.fromiter((q in table.search_text[i] for i in rows), dtype=bool, count=len(rows))

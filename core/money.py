@@ -14,6 +14,7 @@ written      meaning                     range            point
 ===========  ==========================  ===============  ============
 X            exact                       [X, X]           X
 超X / 逾X    more than X                 [X, 1.2X]        1.1X
+X多 / 1亿多  more than X (same)          [X, 1.2X]        1.1X
 近X / 将近X  nearly X                    [0.9X, X]        0.95X
 约X / X左右  about X                     [0.9X, 1.1X]     X
 数U          several U ("数亿" etc.)     [2U, 9U]         5U
@@ -79,7 +80,7 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
     ("大约", "about"),
 ]
 # Words that may follow an amount and carry no meaning for its size.
-_TRAILING_WORDS = ("的融资", "融资", "估值", "左右", "多")
+_TRAILING_WORDS = ("的融资", "融资", "估值", "左右")
 _NUMBER = re.compile(r"^(\d+(?:\.\d+)?)")
 
 
@@ -184,6 +185,12 @@ def parse_amount(text: str | None, default_currency: Currency | None = None) -> 
             qualifier = q
             s = s[len(word) :]
             break
+
+    if "多" in s:  # "1亿多", "10多亿": more than the figure
+        if qualifier != "exact":
+            return _unparsed(raw, "'多' with another qualifier")
+        qualifier = "more_than"
+        s = s.replace("多", "", 1)
 
     several = False
     order_of = False

@@ -36,6 +36,7 @@ class SegmentOut(_Out):
 class DatasetOut(_Out):
     name: str
     companies: int
+    ranked: int  # companies the missing-data policy left in the ranking
     fx_cny_per_usd: float
     missing: MissingPolicy
     content_hash: str
@@ -51,6 +52,7 @@ class RoundOut(_Out):
     amount_approximate: bool
     valuation_text: str
     valuation_usd: float | None
+    valuation_approximate: bool
     cumulative: bool
     investors: list[str]
     lead_investors: list[str]
@@ -88,6 +90,7 @@ class CompanyOut(_Out):
     funding_total_usd: float | None
     funding_approximate: bool
     latest_valuation_usd: float | None
+    latest_valuation_approximate: bool
     rounds: list[RoundOut]
     evidence: list[EvidenceOut]
 
@@ -126,6 +129,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
                 amount_approximate=m.parsed and (m.approximate or m.currency != "USD"),
                 valuation_text=f.valuation_text,
                 valuation_usd=v.usd_point(fx) if v else None,
+                valuation_approximate=bool(v and v.parsed and (v.approximate or v.currency != "USD")),
                 cumulative=f.cumulative,
                 investors=[i.name for i in f.investors],
                 lead_investors=list(f.lead_investors),
@@ -149,10 +153,11 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         signals=Signals3(**{k: round(float(sig[i]), 6) for i, k in enumerate(SIGNALS)}),
         missing=[k for i, k in enumerate(SIGNALS) if ranking.missing[row, i]],
         contributions=Signals3(**{k: round(float(con[i]), 4) for i, k in enumerate(SIGNALS)}),
-        stability=_num(ranking.stability[row]),
+        stability=None if ranking.all_zero else _num(ranking.stability[row]),
         funding_total_usd=_num(t.funding_total_usd[row]),
         funding_approximate=bool(t.funding_approx[row]),
         latest_valuation_usd=_num(t.latest_valuation_usd[row]),
+        latest_valuation_approximate=bool(t.valuation_approx[row]),
         rounds=rounds,
         evidence=[
             EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_by_company[cid]
@@ -222,6 +227,7 @@ def build_result(
         dataset=DatasetOut(
             name=ds.name,
             companies=len(ds.companies),
+            ranked=int(ranking.included.sum()),
             fx_cny_per_usd=ranking.table.fx_cny_per_usd,
             missing=ranking.policy,
             content_hash=ds.content_hash,

@@ -19,12 +19,17 @@ Semantics every view and export shares (see also :mod:`core.signals`):
   ``zero`` - it counts as 0 (the default: nothing disclosed, no credit);
   ``neutral`` - it counts as 0.5;
   ``exclude`` - a company with no figure at all for a signal whose weight is not zero is left
-  out of the ranking; within funding, a company with some figures is scored on those it has.
+  out of the ranking; within funding, a missing sub-signal of a company that has others counts
+  as zero (nobody scores better for disclosing less).
+  With a negative weight, a figure counted as zero earns that signal's full credit (zero
+  funding is the least funding); choose neutral or exclude if that is not what is meant.
 * Ties: scores are compared rounded to 1e-9, then by name (case-folded), then by id.
 * Rank stability: the share of random weight perturbations (each weight times a factor drawn
   uniformly from [0.8, 1.2], 500 draws, seed 0) in which the company stays in the top k (10).
-  A company tied with the k-th score counts as in the top k, so equal companies get equal
-  stability whatever their names.  Sub-weights are not perturbed.  With more than
+  Companies tied with the k-th score share the places left (three tied for two places get 2/3
+  each), so equal companies get equal stability whatever their names.  With all weights zero
+  every company is tied: stability is then k/n for all and the views show it as "—".
+  Sub-weights are not perturbed.  With more than
   ``STABILITY_FULL_LIMIT`` ranked companies it is computed for the best
   ``STABILITY_CANDIDATES`` by base score (others are NaN: not computed).
 """
@@ -147,16 +152,17 @@ def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolic
         [table.raw[k] for k in DIFFICULTY_SUBS], [getattr(weights, k) for k in DIFFICULTY_SUBS], True, fill
     )
     diff = minmax(diff)
-    fund, fund_has = _weighted_mean(
-        [norm[k] for k in FUNDING_SUBS],
-        [getattr(weights, k) for k in FUNDING_SUBS],
-        policy == "exclude",
-        fill,
-    )
-    fund = np.where(fund_has, fund, np.nan)
-    top = np.nanmax(fund) if fund_has.any() else 0.0
-    if top > 0:
-        fund = fund / top
+    # within funding a missing sub-signal counts as zero (zero, exclude) or 0.5 (neutral): a
+    # company never scores better for disclosing less
+    cols = [norm[k] for k in FUNDING_SUBS]
+    sub_w = [getattr(weights, k) for k in FUNDING_SUBS]
+    disclosed, fund_has = _weighted_mean(cols, sub_w, False, 0.0)
+    top = float(disclosed[fund_has].max()) if fund_has.any() else 0.0
+    scale = top if top > 0 else 1.0
+    # scaled so the best company has 1; under neutral a missing sub-signal counts as 0.5 on that
+    # scale, the same as a company with no funding figure at all
+    fund = disclosed if fill == 0 else _weighted_mean(cols, sub_w, False, fill * scale)[0]
+    fund = np.where(fund_has, np.minimum(fund / scale, 1.0), np.nan)
     missing = np.column_stack([~np.isfinite(value), ~diff_has, ~fund_has])
     matrix = np.where(missing, fill, np.column_stack([value, diff, fund]))
     prepared = Prepared(np.ascontiguousarray(matrix), missing, policy)
@@ -284,13 +290,16 @@ def rank_stability(
     sub = matrix[candidates]
     rng = np.random.default_rng(seed)
     factors = rng.uniform(0.8, 1.2, size=(draws, len(w)))
-    hits = np.zeros(len(candidates), dtype=np.int64)
+    hits = np.zeros(len(candidates), dtype=np.float64)
     k = min(top_k, len(candidates))
     chunk = max(1, 4_000_000 // max(1, len(candidates)))
     for start in range(0, draws, chunk):
         scores = np.round(_scores(sub, w * factors[start : start + chunk]), 9)  # m x r
-        # the k-th best score of each draw; a company tied with it is in the top k too
+        # the k-th best score of each draw; companies tied with it share the places left
         kth = np.partition(scores, len(candidates) - k, axis=0)[len(candidates) - k]
-        hits += (scores >= kth).sum(axis=1)
+        above = scores > kth
+        tied = scores == kth
+        places = k - above.sum(axis=0)  # per draw
+        hits += above.sum(axis=1) + (tied * (places / tied.sum(axis=0))).sum(axis=1)
     out[candidates] = hits / draws
     return out

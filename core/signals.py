@@ -57,6 +57,16 @@ FUNDING_SIGNALS = ("capital", "valuation", "recency", "stage")
 BASE_SIGNALS = SEGMENT_SIGNALS + FUNDING_SIGNALS
 
 
+def squash(text: str) -> str:
+    """Case- and whitespace-insensitive form of a name, for search ("智谱 AI" finds "智谱AI")."""
+    return "".join(text.split()).casefold()
+
+
+def search_key(names) -> str:
+    """Every name and alias of a company, squashed, separated by a unit separator."""
+    return "\x1f".join(squash(n) for n in names)
+
+
 def minmax(x: np.ndarray, floor_step: float = 0.0) -> np.ndarray:
     """Normalise to 0..1 ignoring NaN; NaN stays NaN.
 
@@ -94,7 +104,8 @@ class SignalTable:
     countries: np.ndarray  # object array: two-letter code or ""
     segments: np.ndarray  # object array of tuples of section refs
     roles: np.ndarray  # object array of tuples of roles
-    search_text: np.ndarray  # object array: every name and alias, case-folded, joined by "\n"
+    search_text: np.ndarray  # object array: search_key() of every name and alias
+    valuation_approx: np.ndarray | None = None  # bool: the valuation is vague or converted
     _cache: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -122,6 +133,7 @@ class SignalTable:
         segments: np.ndarray,
         roles: np.ndarray,
         search_text: np.ndarray,
+        valuation_approx: np.ndarray | None = None,
     ) -> SignalTable:
         """Build a table from raw columns (any row order): sorts by name and normalises."""
         keys = np.array([str(n).casefold() for n in names.tolist()], dtype=object)
@@ -148,6 +160,11 @@ class SignalTable:
             segments=segments[order],
             roles=roles[order],
             search_text=search_text[order],
+            valuation_approx=(
+                np.ones(len(ids), dtype=bool)
+                if valuation_approx is None
+                else np.asarray(valuation_approx, bool)
+            )[order],
         )
 
 
@@ -159,6 +176,7 @@ def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTab
     total = np.full(n, np.nan)
     approx = np.zeros(n, dtype=bool)
     valuation = np.full(n, np.nan)
+    val_approx = np.zeros(n, dtype=bool)
     segs = ds.segment_by_ref
     for i, c in enumerate(ds.companies):
         refs = ds.segments_of(c.id)
@@ -170,13 +188,13 @@ def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTab
         single_any = False
         single_approx = False
         cum_best: tuple[float, bool] | None = None
-        latest_val: tuple[float, float] | None = None  # (when, usd)
+        latest_val: tuple[float, float, bool] | None = None  # (when, usd, approximate)
         for f in events:
             when = f.year_fraction if f.year_fraction is not None else -np.inf
             val = f.valuation
             usd = val.usd_point(fx) if val is not None else None
             if usd is not None and (latest_val is None or when >= latest_val[0]):
-                latest_val = (when, usd)
+                latest_val = (when, usd, bool(val.approximate or val.currency != "USD"))
             if f.status != "completed":
                 continue
             if f.year_fraction is not None:
@@ -206,6 +224,7 @@ def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTab
             raw["capital"][i] = best[0]
         if latest_val is not None:
             valuation[i] = latest_val[1]
+            val_approx[i] = latest_val[2]
             raw["valuation"][i] = latest_val[1]
 
     def objects(values: list) -> np.ndarray:
@@ -225,5 +244,6 @@ def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTab
         countries=objects([c.country or "" for c in cs]),
         segments=objects([ds.segments_of(c.id) for c in cs]),
         roles=objects([ds.roles_of(c.id) for c in cs]),
-        search_text=objects(["\n".join(n.casefold() for n in c.all_names) for c in cs]),
+        search_text=objects([search_key(c.all_names) for c in cs]),
+        valuation_approx=val_approx,
     )

@@ -97,9 +97,13 @@ class MemoRequest:
 # --- safe cells ---------------------------------------------------------------------------
 
 
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def clean_text(value: str) -> str:
-    """Remove characters a workbook cannot hold (control characters other than tab/newline)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    """Remove characters a workbook cannot hold: control characters other than tab and newline,
+    lone surrogates, U+FFFE and U+FFFF (a file holding them will not open)."""
+    return _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def put(
@@ -116,9 +120,7 @@ def put(
     """Write one cell.  Strings are always stored as text (never a formula)."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        text = clean_text(value)
-        if len(text) > CELL_MAX:
-            raise ValueError("text longer than a cell; split it first")
+        text = fit_cell(value, " … [cut here: the full text is longer than an Excel cell holds]")
         cell.value = text
         cell.data_type = "s"  # "=1+1" stays the text "=1+1"
         if text.startswith(_RISKY_START):
@@ -180,14 +182,19 @@ def clean_sheet_name(name: str, taken: set[str]) -> str:
     base = _BAD_SHEET_CHARS.sub("_", clean_text(name)).strip().strip("'") or "Sheet"
     if base.casefold() == "history":
         base = "History_"
-    candidate = base[:SHEET_NAME_MAX]
+    candidate = base[:SHEET_NAME_MAX].strip("'").strip() or "Sheet"  # Excel forbids a leading/trailing '
     n = 2
     while candidate.casefold() in taken:
         suffix = f" ({n})"
-        candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+        candidate = base[: SHEET_NAME_MAX - len(suffix)].rstrip("'").rstrip() + suffix
         n += 1
     taken.add(candidate.casefold())
     return candidate
+
+
+def sheet_link(name: str) -> str:
+    """An in-workbook link to a sheet (an apostrophe in the name is doubled, as Excel wants)."""
+    return "#'" + name.replace("'", "''") + "'!A1"
 
 
 def _header(ws: Worksheet, row: int, labels: Sequence[str]) -> None:
@@ -329,11 +336,13 @@ def _shortlist_sheet(
         ]
         if c.funding_approximate:
             formats[9] = APPROX_USD_FORMAT
+        if c.latest_valuation_approximate:
+            formats[12] = APPROX_USD_FORMAT
         for col, (v, fmt) in enumerate(zip(values, formats, strict=True), start=1):
             put(ws, r, col, v, number_format=fmt, align=WRAP if col == len(values) else None)
         if c.id in memo_names:
             cell = ws.cell(row=r, column=2)
-            cell.hyperlink = f"#'{memo_names[c.id]}'!A1"
+            cell.hyperlink = sheet_link(memo_names[c.id])
             cell.font = Font(color="1F5FBF", underline="single")
         r += 1
     last = r - 1
@@ -474,8 +483,8 @@ def _segments_sheet(ws: Worksheet, req: MemoRequest) -> None:
             stars(s.market),
             f"{stars(s.logic)}\n{stars(s.compute)}\n{stars(s.corpus)}",
             counts.get(s.ref, 0),
-            fit_cell(market),
-            fit_cell(stats),
+            market,
+            stats,
         ]
         for col, v in enumerate(values, start=1):
             put(ws, r, col, v, align=WRAP, font=STAR_FONT if col in (8, 9) else None)
@@ -571,7 +580,10 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
                 label += " (total to date)"
             if rd.status == "planned":
                 label += " (planned)"
-            val = rd.valuation_text + (f" ({format_usd(rd.valuation_usd)})" if rd.valuation_usd else "")
+            usd = (
+                format_usd(rd.valuation_usd, approximate=rd.valuation_approximate) if rd.valuation_usd else ""
+            )
+            val = rd.valuation_text + (f" ({usd})" if usd else "")
             investors = ", ".join(f"{i} (lead)" if i in rd.lead_investors else i for i in rd.investors)
             for col, v in enumerate(
                 [

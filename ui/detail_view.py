@@ -85,11 +85,16 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             f"weight {weight:+.0f} ({direction})</td></tr>"
         )
     out.append("</table>")
-    stab = "not computed" if c.stability is None else f"{c.stability:.0%}"
-    out.append(
-        f"<p>Rank stability: <b>{stab}</b> of 500 random ±20% changes of the weights keep it in the "
-        f"top {ranking.top_k}. Undisclosed figures count as <b>{_e(ranking.policy)}</b>.</p>"
-    )
+    if ranking.all_zero:
+        stab_text = "Rank stability: not meaningful while all weights are zero."
+    elif c.stability is None:
+        stab_text = "Rank stability: not computed for this company (outside the top candidates)."
+    else:
+        stab_text = (
+            f"Rank stability: <b>{c.stability:.0%}</b>, its share of the top {ranking.top_k} over 500 random "
+            "±20% changes of the weights."
+        )
+    out.append(f"<p>{stab_text} Undisclosed figures count as <b>{_e(ranking.policy)}</b>.</p>")
 
     # segments with their stars
     out.append("<h3>Segments</h3><table cellspacing='0' cellpadding='3'>")
@@ -116,7 +121,8 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
         approx = c.funding_approximate
         out.append(f"<p>Disclosed capital: <b>{format_usd(c.funding_total_usd, approximate=approx)}</b>")
         if c.latest_valuation_usd is not None:
-            out.append(f" · latest valuation {format_usd(c.latest_valuation_usd)}")
+            approx_val = c.latest_valuation_approximate
+            out.append(f" · latest valuation {format_usd(c.latest_valuation_usd, approximate=approx_val)}")
         out.append("</p>")
     if c.rounds:
         out.append("<table cellspacing='0' cellpadding='3' width='100%'>")
@@ -133,7 +139,8 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             usd = format_usd(r.amount_usd, approximate=r.amount_approximate) if r.amount_usd else "—"
             val = r.valuation_text or "—"
             if r.valuation_usd:
-                val += f"<br><span style='color:#666'>{format_usd(r.valuation_usd)}</span>"
+                usd = format_usd(r.valuation_usd, approximate=r.valuation_approximate)
+                val += f"<br><span style='color:#666'>{usd}</span>"
             inv = ", ".join(f"<b>{_e(i)}</b>" if i in r.lead_investors else _e(i) for i in r.investors)
             out.append(
                 f"<tr><td>{_e(r.date or '—')}</td><td>{_e(label)}</td>"
@@ -298,5 +305,5 @@ class DetailView(QWidget):
         if self._note_timer.isActive():
             self._note_timer.stop()
         if self._company_id and self.saved_label.text() == "Editing…":
+            self.saved_label.setText("Saved")  # the receiver says otherwise if saving fails
             self.sig_note_edited.emit(self._company_id, self.notes.toPlainText())
-            self.saved_label.setText("Saved")

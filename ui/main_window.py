@@ -4,6 +4,7 @@ segment map on the right."""
 from __future__ import annotations
 
 import contextlib
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -47,6 +48,7 @@ from core.models import Dataset
 from core.results import segment_index, shortlist_rows, shown_rows
 from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, MISSING_POLICIES, PRESETS, Ranking, Weights, rank
 from core.signals import build_signals
+from core.state import StateError
 from exports.memo import MemoCancelled, MemoError, MemoRequest, write_memo
 from ui.delegates import ScoreBarDelegate
 from ui.detail_view import DetailView
@@ -73,23 +75,40 @@ COLUMN_WIDTHS = {
 }
 
 
+def _changed(before, after) -> frozenset[str]:
+    """Names of the weights (and "policy") that differ between two (Weights, policy) states."""
+    names = {k for k in Weights.model_fields if getattr(before[0], k) != getattr(after[0], k)}
+    if before[1] != after[1]:
+        names.add("policy")
+    return frozenset(names)
+
+
 class _WeightsCommand(QUndoCommand):
-    """A change of weights or policy; consecutive changes in one gesture merge into one step."""
+    """A change of weights or policy.  Consecutive changes of the same control, in one gesture
+    (a slider drag) and less than two seconds apart, merge into one undo step."""
 
     ID = 1
+    MERGE_WINDOW_S = 2.0
 
     def __init__(self, window: MainWindow, before, after, gesture: int) -> None:
         super().__init__("Change weights")
         self.window, self.before, self.after, self.gesture = window, before, after, gesture
+        self.fields = _changed(before, after)
+        self.time = time.monotonic()
         self._first = True
 
     def id(self) -> int:
         return self.ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _WeightsCommand) or other.gesture != self.gesture:
+        if (
+            not isinstance(other, _WeightsCommand)
+            or other.gesture != self.gesture
+            or other.fields != self.fields
+            or other.time - self.time > self.MERGE_WINDOW_S
+        ):
             return False
-        self.after = other.after
+        self.after, self.time = other.after, other.time
         return True
 
     def redo(self) -> None:
@@ -109,10 +128,12 @@ class _ShortlistCommand(QUndoCommand):
         self.window, self.cid, self.on = window, company_id, on
 
     def redo(self) -> None:
-        self.window._set_shortlisted(self.cid, self.on)
+        if not self.window._set_shortlisted(self.cid, self.on):
+            self.setObsolete(True)  # not saved: no step to undo
 
     def undo(self) -> None:
-        self.window._set_shortlisted(self.cid, not self.on)
+        if not self.window._set_shortlisted(self.cid, not self.on):
+            self.setObsolete(True)
 
 
 class MemoThread(QThread):
@@ -462,6 +483,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush_note()
         self.save_settings()
+        # an export or import still running is cancelled and waited for, so that no half
+        # work is left and Qt never destroys a running thread
+        for name in ("_export_thread", "_import_thread"):
+            thread = getattr(self, name, None)
+            with contextlib.suppress(RuntimeError):  # already deleted
+                if thread is not None and thread.isRunning():
+                    thread.cancel()
+                    thread.wait()
         super().closeEvent(event)
 
     # --- actions ----------------------------------------------------------------------------
@@ -528,10 +557,16 @@ class MainWindow(QMainWindow):
         view.addAction(reset)
         view.addSeparator()
         size = view.addMenu("Segment map marks sized by")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self._size_actions = {}
         for mode, label in (("companies", "Number of companies"), ("funding", "Disclosed funding")):
             act = size.addAction(label, lambda m=mode: self.segment_map.set_size_mode(m))
             act.setCheckable(True)
             act.setChecked(self.segment_map.size_mode() == mode)
+            group.addAction(act)
+            self._size_actions[mode] = act
+        self.segment_map.sig_size_mode_changed.connect(lambda m: self._size_actions[m].setChecked(True))
 
         tools = self.addToolBar("Main")
         tools.setObjectName("main_toolbar")
@@ -567,14 +602,19 @@ class MainWindow(QMainWindow):
     def _rerank(self) -> None:
         weights, policy = self.weights_panel.weights(), self.weights_panel.policy()
         state = (weights, policy)
-        if state == (self.ranking.weights, self.ranking.policy):
+        previous = self.ranking
+        if state == (previous.weights, previous.policy):
             return
         self.ranking = rank(self.signals, weights, policy)
-        self.model.set_ranking(self.ranking)
-        if policy == "exclude" or self.ranking.policy != self._committed[1]:
-            self._apply_filters()
+        new_step = self._applying
         if not self._applying and state != self._committed:
+            index = self.undo_stack.index()
             self.undo_stack.push(_WeightsCommand(self, self._committed, state, self._gesture))
+            new_step = self.undo_stack.index() > index  # not merged into the step before
+        # Δ compares with the ranking before the current undo step (a whole drag, not one tick)
+        self.model.set_ranking(self.ranking, baseline=previous.rank if new_step else None)
+        if policy == "exclude" or policy != previous.policy:
+            self._apply_filters()
         self._committed = state
         self._follow_selection()
         self._update_status()
@@ -661,7 +701,12 @@ class MainWindow(QMainWindow):
 
     def _show_detail(self, cid: str) -> None:
         row = self.signals.row_of[cid]
-        note = self.store.note(cid) if self.store is not None else ""
+        note = ""
+        if self.store is not None:
+            try:
+                note = self.store.note(cid)
+            except StateError as exc:
+                self.statusBar().showMessage(f"Your note could not be read: {exc}", 20000)
         self.detail.show_company(
             self.dataset, self.ranking, row, shortlisted=cid in self._shortlist, note=note
         )
@@ -686,9 +731,22 @@ class MainWindow(QMainWindow):
         if (cid in self._shortlist) != on:
             self.undo_stack.push(_ShortlistCommand(self, cid, on))
 
-    def _set_shortlisted(self, cid: str, on: bool) -> None:
+    def _store_failed(self, what: str, exc: StateError) -> None:
+        """A write to the user's store failed: say so; what is on screen is kept."""
+        self.statusBar().showMessage(f"{what} not saved: {exc}", 20000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, f"{what} not saved", str(exc), QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _set_shortlisted(self, cid: str, on: bool) -> bool:
         if self.store is not None:
-            self.store.set_shortlisted(cid, on)
+            try:
+                self.store.set_shortlisted(cid, on)
+            except StateError as exc:
+                self._store_failed("Shortlist", exc)
+                return False
         if on:
             self._shortlist.add(cid)
         else:
@@ -699,13 +757,19 @@ class MainWindow(QMainWindow):
         if self.filters_panel.shortlist_only.isChecked():
             self._apply_filters()
         self._update_status()
+        return True
 
     def shortlist(self) -> set[str]:
         return set(self._shortlist)
 
     def _on_note_edited(self, cid: str, text: str) -> None:
         if self.store is not None:
-            self.store.set_note(cid, text)
+            try:
+                self.store.set_note(cid, text)
+            except StateError as exc:
+                self.detail.saved_label.setText("Not saved — the text stays here; edit again to retry")
+                self._store_failed("Note", exc)
+                return
         self.statusBar().showMessage("Note saved", 2000)
 
     # --- status -----------------------------------------------------------------------------
@@ -728,7 +792,12 @@ class MainWindow(QMainWindow):
 
     def memo_request(self, top_n: int | None = None) -> MemoRequest:
         """What an export writes: the shortlist, or the top N of the table as filtered."""
-        notes = self.store.notes() if self.store is not None else {}
+        notes = {}
+        if self.store is not None:
+            try:
+                notes = self.store.notes()
+            except StateError as exc:
+                self.statusBar().showMessage(f"Notes could not be read for the memo: {exc}", 20000)
         if top_n is None:
             rows = shortlist_rows(self.dataset, self.ranking, Filters(), self._shortlist)
             filters, selection = Filters(), "shortlist"

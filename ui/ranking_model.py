@@ -127,8 +127,8 @@ class RankingModel(QAbstractTableModel):
             for v, a in zip(t.funding_total_usd.tolist(), t.funding_approx.tolist(), strict=True)
         ]
         self._valuation = [
-            format_usd(v, approximate=True) if math.isfinite(v) else "—"
-            for v in t.latest_valuation_usd.tolist()
+            format_usd(v, approximate=bool(a)) if math.isfinite(v) else "—"
+            for v, a in zip(t.latest_valuation_usd.tolist(), t.valuation_approx.tolist(), strict=True)
         ]
         self._visible = np.ones(n, dtype=bool)
         self._shortlist: set[str] = set()
@@ -221,10 +221,11 @@ class RankingModel(QAbstractTableModel):
         self.layoutChanged.emit()
         self.sig_order_changed.emit()
 
-    def set_ranking(self, ranking: Ranking, *, track_delta: bool = True) -> None:
-        """Show a new ranking; the Δ column compares it with the one before when ``track_delta``."""
-        if track_delta:
-            self._prev_rank = self._ranking.rank.copy()
+    def set_ranking(self, ranking: Ranking, *, baseline: np.ndarray | None = None) -> None:
+        """Show a new ranking.  The Δ column compares it with ``baseline`` ranks when given,
+        else with the baseline it already had (so a whole slider drag shows its total effect)."""
+        if baseline is not None:
+            self._prev_rank = baseline.copy()
         self._ranking = ranking
         self._relayout()
 
@@ -346,7 +347,7 @@ class RankingModel(QAbstractTableModel):
             return self._valuation[i]
         if col == Col.STABILITY:
             s = r.stability[i]
-            return f"{s:.0%}" if math.isfinite(s) else "—"
+            return f"{s:.0%}" if math.isfinite(s) and not r.all_zero else "—"
         return ""
 
     def _tooltip(self, i: int, col: Col) -> str | None:

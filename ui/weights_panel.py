@@ -32,6 +32,7 @@ from core.scoring import (
     MissingPolicy,
     Weights,
 )
+from core.state import StateError
 
 SIGNAL_LABELS = {
     "value": ("Value", "Market-space stars of the company's segments"),
@@ -215,7 +216,12 @@ class WeightsPanel(QWidget):
     # --- presets and profiles ---------------------------------------------------------------
 
     def _saved_profiles(self) -> dict[str, Weights]:
-        return dict(self._profiles.profiles()) if self._profiles is not None else {}
+        if self._profiles is None:
+            return {}
+        try:
+            return dict(self._profiles.profiles())
+        except StateError:
+            return {}  # the store is busy or unreadable: the presets still work
 
     def _fill_presets(self) -> None:
         combo = self.preset_combo
@@ -308,6 +314,6 @@ class WeightsPanel(QWidget):
     def _profile_call(self, fn, *args) -> None:
         try:
             fn(*args)
-        except (ValueError, OSError) as exc:
+        except (ValueError, OSError, StateError) as exc:
             QMessageBox.warning(self, "Profile not saved", str(exc))
         self._fill_presets()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -63,7 +64,8 @@ def test_weights_preset_missing_and_filters_are_applied(capsys):
     )
     assert code == 0
     r = RankResult.model_validate_json(out)
-    assert r.weights["funding"] == 100 and r.weights["difficulty"] == -10 and r.preset is None
+    assert r.weights["funding"] == 100 and r.weights["difficulty"] == -10
+    assert r.preset == "follow_the_money with difficulty=-10"
     assert r.dataset.missing == "neutral"
     assert 0 < len(r.companies) <= 5
     for c in r.companies:
@@ -124,3 +126,27 @@ def test_bad_arguments_exit_2_with_one_line(capsys, argv, message):
 def test_rank_on_a_broken_dataset_exits_2(capsys, tmp_path):
     code, _, err = run(capsys, "rank", "--data", str(tmp_path / "nope"))
     assert code == 2 and "no such file or folder" in err and "Traceback" not in err
+
+
+def test_options_before_the_command_count(tmp_path, capsys):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    assert main.main(["--data", str(bad), "check"]) == 2  # the folder given first is used
+    assert "required file is missing" in capsys.readouterr().err
+    out = tmp_path / "m.xlsx"
+    assert main.main(["--state", str(tmp_path / "st"), "export", str(out), "--top", "2"]) == 0
+    assert (tmp_path / "st" / "state.sqlite").exists()
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f"{sys.executable} main.py rank --top 0 --format json | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=str(Path(__file__).resolve().parents[2]),
+    )
+    assert proc.stdout == '{\n "weight' and "Traceback" not in proc.stderr

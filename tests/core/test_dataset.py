@@ -29,6 +29,7 @@ def test_bundled_dataset_loads_from_package(ds):
     assert len(ds.companies) > 60
     assert ds.content_hash and len(ds.content_hash) == 16
     assert ds.meta.fx_cny_per_usd > 0
+    assert ds.warnings == ()  # every amount of the report is read
 
 
 def _report_sections(report_text: str) -> dict[str, str]:
@@ -172,11 +173,23 @@ def test_funding_events_are_faithful(ds):
 
 def test_data_readme_states_the_counts(ds):
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    facts = [f for s in ds.segments for f in s.facts]
+    roles = {
+        r: sum(1 for m in ds.mentions if m.role == r) for r in ("vendor", "adopter", "funded", "partner")
+    }
+    countries = {c: sum(1 for x in ds.companies if x.country == c) for c in ("CN", "US")}
     for n, what in (
         (len(ds.segments), "segments"),
         (len(ds.companies), "companies"),
         (len(ds.mentions), "mentions"),
         (len(ds.funding), "funding events"),
+        (len(facts), r"segment\s+facts"),
+        (sum(f.kind == "market" for f in facts), "market figures"),
+        (sum(f.kind == "funding_stats" for f in facts), "sector funding statistics"),
+        *((n, r) for r, n in roles.items()),
+        *((n, c) for c, n in countries.items()),
+        (sum(1 for f in ds.funding if f.ambiguity), "of the 27 funding events carry an ambiguity note"),
+        (sum(len(m.partners) for m in ds.mentions), "partner links"),
     ):
         assert re.search(rf"\b{n}\b\**\s+{what}", readme), f"data/README.md should say '{n} {what}'"
 

@@ -35,6 +35,8 @@ CASES = [
     ("$97.4M", None, (97.4e6, 97.4e6, 97.4e6), "USD", False, "exact"),
     ("1,500,000", "USD", (1.5e6, 1.5e6, 1.5e6), "USD", False, "exact"),
     ("约3亿元", None, (2.7 * Y, 3 * Y, 3.3 * Y), "CNY", True, "about"),
+    ("1亿多元", None, (1 * Y, 1.1 * Y, 1.2 * Y), "CNY", True, "more_than"),
+    ("10多亿美元", None, (10 * Y, 11 * Y, 12 * Y), "USD", True, "more_than"),
 ]
 
 

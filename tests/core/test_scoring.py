@@ -229,3 +229,35 @@ def test_capital_counts_a_cumulative_total_once(table):
     other = build_signals(load_dataset(), fx_cny_per_usd=6.0)
     assert other.funding_total_usd[other.row_of["aixcoder"]] == pytest.approx(5e7 / 6.0)
     assert other.funding_total_usd[other.row_of["replit"]] == pytest.approx(9.74e7)
+
+
+def test_exclude_never_rewards_disclosing_less(table):
+    r = rank(table, Weights(value=0, difficulty=0, funding=100), "exclude")
+    row = table.row_of
+    # 杭州全诊医学 discloses a dated C round but no amount: it must not outrank companies with figures
+    assert r.rank[row["quanzhen"]] > r.rank[row["augment"]]
+    assert r.rank[row["quanzhen"]] > r.rank[row["baichuan"]]
+    assert r.rank[row["quanzhen"]] > 0  # it has a figure (its round), so it is ranked
+
+
+def test_stability_sums_to_k_and_ties_share_the_places(table):
+    r = rank(table, PRESETS["balanced"])
+    assert r.stability.sum() == pytest.approx(r.top_k)
+    tied = [i for i in range(len(table)) if abs(r.score[i] - r.score[r.order[9]]) < 1e-9]
+    assert len(tied) > 1 and len({round(float(r.stability[i]), 12) for i in tied}) == 1
+    assert r.stability[tied[0]] < 1
+    zero = rank(table, Weights(value=0, difficulty=0, funding=0))
+    assert np.allclose(zero.stability, zero.top_k / len(table))
+
+
+def test_neutral_counts_a_missing_figure_as_half(table):
+    w = Weights(value=0, difficulty=0, funding=100)
+    r = rank(table, w, "neutral")
+    none = (
+        ~np.isfinite(table.funding_total_usd)
+        & ~np.isfinite(table.raw["stage"])
+        & ~np.isfinite(table.raw["recency"])
+    )
+    none &= ~np.isfinite(table.latest_valuation_usd)
+    assert np.allclose(r.signals[none, 2], 0.5)
+    assert r.signals[:, 2].max() == pytest.approx(1.0)

@@ -273,3 +273,34 @@ def _umask() -> int:
     m = os.umask(0)
     os.umask(m)
     return m
+
+
+def test_text_a_workbook_cannot_hold_and_apostrophes(tmp_path, ds, ranking):
+    notes = {"augment": "bad \ufffe\uffff and a lone \ud800 surrogate", "openai": "x" * 40_000}
+    out = write_memo(tmp_path / "odd.xlsx", request(ds, ranking, ["augment", "openai"], notes=notes))
+    wb = openpyxl.load_workbook(out)  # the file opens
+    values = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row}
+    assert "bad  and a lone  surrogate" in values
+    taken: set[str] = set()
+    name = clean_sheet_name("1 O'Reilly Media and a very long tail'", taken)
+    assert not name.startswith("'") and not name.endswith("'") and len(name) <= 31
+    assert memo_mod.sheet_link("1 O'Reilly") == "#'1 O''Reilly'!A1"
+
+
+def test_a_cell_longer_than_excel_holds_is_flagged_not_a_crash(tmp_path, ds, ranking):
+    from core.models import Company
+
+    long_ds = ds.__class__(
+        meta=ds.meta,
+        segments=ds.segments,
+        companies=tuple(
+            Company(**{**c.model_dump(), "note": "y" * 40_000}) if c.id == "augment" else c
+            for c in ds.companies
+        ),
+        mentions=ds.mentions,
+        funding=ds.funding,
+    )
+    out = write_memo(tmp_path / "long.xlsx", request(long_ds, ranking, ["augment"]))
+    ws = openpyxl.load_workbook(out).worksheets[3]
+    note = next(r[1].value for r in ws.iter_rows() if r[0].value == "Data note")
+    assert len(note) <= 32_767 and note.endswith("longer than an Excel cell holds]")

@@ -10,7 +10,7 @@ from core.loader import load_dataset
 from core.state import StateStore
 from ui.app import create_window, settings_for
 from ui.main_window import MainWindow
-from ui.ranking_model import COMPANY_ID_ROLE, Col, RankingModel
+from ui.ranking_model import COMPANY_ID_ROLE, SORT_ROLE, Col, RankingModel
 
 
 @pytest.fixture(scope="module")
@@ -216,14 +216,83 @@ def test_notes_are_saved_as_typed(qtbot, win):
 
 def test_weights_undo_in_one_step_per_gesture(qtbot, win):
     start = win.ranking.weights
-    win.weights_panel.sig_gesture_started.emit()
-    for v in (10, 20, 30):
+    for v in (10, 20, 30):  # one slider moved step by step: one undo step
         set_slider(qtbot, win, "value", v)
     assert win.undo_stack.count() == 1
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        win.weights_panel.spins["funding"].setValue(80)  # another control: a step of its own
+    assert win.undo_stack.count() == 2
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        win.undo_stack.undo()
+    assert win.ranking.weights.funding == start.funding and win.ranking.weights.value == 30
     with qtbot.waitSignal(win.sig_ranking_updated):
         win.undo_stack.undo()
     assert win.ranking.weights == start
     assert win.weights_panel.sliders["value"].value() == start.value
+
+
+def test_undoing_a_policy_change_shows_every_company_again(qtbot, win):
+    panel = win.weights_panel
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        panel.policy_combo.setCurrentIndex(panel.policy_combo.findData("exclude"))
+    assert win.model.visible_count() < 84
+    with qtbot.waitSignal(win.sig_ranking_updated):
+        win.undo_stack.undo()
+    assert win.ranking.policy == "zero" and win.model.visible_count() == 84
+
+
+def test_delta_shows_the_effect_of_a_whole_drag(qtbot, win):
+    jump = rank_moves(qtbot, win, [100])
+    win.undo_stack.undo()
+    qtbot.waitUntil(lambda: win.ranking.weights.funding == 50)
+    steps = rank_moves(qtbot, win, [60, 70, 80, 90, 100])
+    assert steps == jump  # the same total effect, however the slider got there
+
+
+def rank_moves(qtbot, w, values) -> dict[str, str]:
+    for v in values:
+        set_slider(qtbot, w, "funding", v)
+    return {w.model.company_id(r): w.model.index(r, Col.DELTA).data() for r in range(w.model.rowCount())}
+
+
+def test_search_ignores_spaces_and_case(qtbot, win):
+    with qtbot.waitSignal(win.sig_filters_applied, timeout=2000):
+        win.filters_panel.search.setText("智谱 ai")
+    assert shown(win) == ["zhipu_ai"]
+
+
+def test_size_mode_menu_follows_the_map(qtbot, win):
+    win.segment_map.set_size_mode("funding")
+    assert win._size_actions["funding"].isChecked() and not win._size_actions["companies"].isChecked()
+    win._size_actions["companies"].trigger()
+    assert win.segment_map.size_mode() == "companies"
+    assert not win._size_actions["funding"].isChecked()
+
+
+def test_a_busy_store_is_reported_and_nothing_pretends_to_be_saved(qtbot, win, monkeypatch):
+    from core.state import StateBusyError
+
+    def busy(*_a, **_k):
+        raise StateBusyError("Another copy of the app is using your saved data; try again in a moment.")
+
+    monkeypatch.setattr(win.store, "set_shortlisted", busy)
+    win.select_company("pika")
+    count = win.undo_stack.count()
+    win.toggle_current_star()
+    assert "pika" not in win.shortlist()
+    assert (
+        win.undo_stack.count() == count
+        or not win.undo_stack.canUndo()
+        or win.undo_stack.command(count - 1) is None
+    )
+    assert "not saved" in win.statusBar().currentMessage()
+    monkeypatch.setattr(win.store, "set_note", busy)
+    qtbot.keyClicks(win.detail.notes, "kept on screen")
+    qtbot.waitUntil(lambda: "Not saved" in win.detail.saved_label.text(), timeout=3000)
+    assert win.detail.notes.toPlainText() == "kept on screen"
+    for b in QApplication.topLevelWidgets():
+        if b.inherits("QMessageBox"):
+            b.close()
 
 
 def test_presets_missing_policy_and_reset(qtbot, win):
@@ -275,8 +344,11 @@ def test_ctrl_f_focuses_search(qtbot, win):
 def test_sorting_inside_the_model_and_back_to_score_order(qtbot, win):
     win.select_company("openai")
     win.table.sortByColumn(Col.NAME, Qt.SortOrder.AscendingOrder)
-    names = [win.model.index(r, Col.NAME).data() for r in range(win.model.rowCount())]
-    assert names[0].casefold() <= names[-1].casefold()
+    names = [win.dataset.company_by_id[cid].name.casefold() for cid in shown(win)]
+    assert names == sorted(names)
+    win.table.sortByColumn(Col.SCORE, Qt.SortOrder.AscendingOrder)
+    scores = [win.model.index(r, Col.SCORE).data(SORT_ROLE) for r in range(win.model.rowCount())]
+    assert scores == sorted(scores)
     assert win.selected_company() == "openai"
     assert win.table.currentIndex().data(COMPANY_ID_ROLE) == "openai"
     win.table.sortByColumn(Col.DISCLOSED, Qt.SortOrder.DescendingOrder)
@@ -385,3 +457,30 @@ def test_export_failure_is_reported_and_loses_nothing(qtbot, win, tmp_path):
     assert boxes
     for b in boxes:
         b.close()
+
+
+def test_closing_during_an_export_waits_and_leaves_no_half_file(qtbot, ds, state_dir, tmp_path, monkeypatch):
+    import openpyxl
+
+    from exports import memo
+
+    real = openpyxl.Workbook.save
+
+    def slow(self, fh):
+        import time
+
+        time.sleep(0.5)
+        real(self, fh)
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", slow)
+    w = open_window(qtbot, ds, state_dir)
+    w.export_memo(tmp_path / "m.xlsx", top_n=3)
+    assert w._export_thread.isRunning()
+    w.close()  # must not abort the process; the export is cancelled or finished, never half
+    assert not w._export_thread.isRunning()
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+    if (tmp_path / "m.xlsx").exists():
+        openpyxl.load_workbook(tmp_path / "m.xlsx")
+    w.store.close()
+    assert memo  # the module is the one the window uses
