@@ -139,7 +139,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
             )
         )
     sig = ranking.signals[row]
-    con = ranking.contributions[row]
+    con = ranking.contributions_of(row)
     return CompanyOut(
         rank=int(ranking.rank[row]),
         id=cid,

@@ -23,7 +23,7 @@ Semantics every view and export shares (see also :mod:`core.signals`):
   as zero (nobody scores better for disclosing less).
   With a negative weight, a figure counted as zero earns that signal's full credit (zero
   funding is the least funding); choose neutral or exclude if that is not what is meant.
-* Ties: scores are compared rounded to 1e-9, then by name (case-folded), then by id.
+* Ties: scores are compared rounded to 1e-6 points, then by name (case-folded), then by id.
 * Rank stability: the share of random weight perturbations (each weight times a factor drawn
   uniformly from [0.8, 1.2], 500 draws, seed 0) in which the company stays in the top k (10).
   Companies tied with the k-th score share the places left (three tied for two places get 2/3
@@ -37,6 +37,7 @@ Semantics every view and export shares (see also :mod:`core.signals`):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Literal
 
 import numpy as np
@@ -170,13 +171,19 @@ def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolic
     return prepared
 
 
+#: Scores are compared at this resolution (points), then by name: the same inputs give the same
+#: order on every machine, whatever the last bits of floating point do.
+SCORE_RESOLUTION = 1e-6
+
+
 @dataclass(frozen=True)
 class Ranking:
     """The result every view reads: scores, order, ranks, contributions, stability.
 
     Arrays are indexed by the SignalTable's rows.  ``order`` lists the ranked rows best first;
     ``rank`` is 1-based, 0 for a company the policy excluded (its score is still computed,
-    with missing figures counted as zero, but it takes no place in the order).
+    with missing figures counted as zero, but it takes no place in the order).  ``stability``
+    is NaN until computed (:func:`fill_stability`); ``contributions`` are computed on first use.
     """
 
     table: SignalTable
@@ -187,8 +194,7 @@ class Ranking:
     score: np.ndarray  # n, 0..100
     order: np.ndarray  # ranked rows, best first
     rank: np.ndarray  # n, int, 0 = excluded
-    contributions: np.ndarray  # n x 3 points
-    stability: np.ndarray  # n, 0..1 or NaN
+    stability: np.ndarray  # n, 0..1 or NaN (not computed)
     top_k: int
 
     @property
@@ -198,6 +204,29 @@ class Ranking:
     @property
     def all_zero(self) -> bool:
         return not np.any(self.weights.vector())
+
+    @cached_property
+    def contributions(self) -> np.ndarray:
+        """n x 3 points each signal adds to the score (they sum to the score)."""
+        w = self.weights.vector()
+        total = np.abs(w).sum()
+        if total == 0:
+            return np.zeros_like(self.signals)
+        flipped = np.where(w < 0, 1.0 - self.signals, self.signals)
+        return flipped * (np.abs(w) / total * 100.0)
+
+    def contributions_of(self, row: int) -> np.ndarray:
+        """The three contributions of one company, without computing everyone's."""
+        w = self.weights.vector()
+        total = np.abs(w).sum()
+        if total == 0:
+            return np.zeros(3)
+        s = self.signals[row]
+        return np.where(w < 0, 1.0 - s, s) * (np.abs(w) / total * 100.0)
+
+    @property
+    def stability_computed(self) -> bool:
+        return bool(len(self.order) == 0 or np.isfinite(self.stability[self.order[0]]))
 
 
 def _scores(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -211,13 +240,35 @@ def _scores(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
     return out
 
 
-def _order(score: np.ndarray, included: np.ndarray | None) -> np.ndarray:
-    """Rows best first: stable sort on the rounded score (rows are already in name order)."""
-    key = -np.round(score, 9)
+def score_of(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Scores for one weight vector: one matrix-vector product and one addition."""
+    total = float(np.abs(w).sum())
+    if total == 0:
+        return np.zeros(matrix.shape[0])
+    coef = w * (100.0 / total)
+    out = matrix @ coef
+    out += float(np.where(w < 0, -w, 0.0).sum()) * 100.0 / total
+    return out
+
+
+def _quantised(score: np.ndarray) -> np.ndarray:
+    return np.rint(score * (1.0 / SCORE_RESOLUTION))
+
+
+def _order(table: SignalTable, score: np.ndarray, included: np.ndarray | None) -> np.ndarray:
+    """Rows best first.  The key is unique per row (quantised score, then row, and rows are in
+    name order), so an ordinary unstable sort gives the one deterministic order."""
+    n = len(score)
+    rows = table._cache.get("arange")
+    if rows is None or len(rows) != n:
+        rows = table._cache["arange"] = np.arange(n, dtype=np.int64)
+    key = (-_quantised(score)).astype(np.int64)
+    key *= n
+    key += rows
     if included is None:
-        return np.argsort(key, kind="stable")
-    rows = np.flatnonzero(included)
-    return rows[np.argsort(key[rows], kind="stable")]
+        return np.argsort(key)
+    keep = np.flatnonzero(included)
+    return keep[np.argsort(key[keep])]
 
 
 def rank(
@@ -230,42 +281,43 @@ def rank(
     draws: int = STABILITY_DRAWS,
     seed: int = STABILITY_SEED,
 ) -> Ranking:
+    """Score and order the universe.  With ``stability`` False the (costlier) rank stability is
+    left for :func:`fill_stability`, as the app does while a slider moves."""
     prepared = composite_signals(table, weights, policy)
     w = weights.vector()
-    matrix = prepared.matrix
-    score = _scores(matrix, w)[:, 0]
+    score = score_of(prepared.matrix, w)
     included = None
     if policy == "exclude":
         included = ~(prepared.missing & (w != 0)).any(axis=1)
-    order = _order(score, included)
+    order = _order(table, score, included)
     n = len(table)
     ranks = np.zeros(n, dtype=np.int64)
     ranks[order] = np.arange(1, len(order) + 1)
-    total = np.abs(w).sum()
-    if total > 0:
-        flipped = np.where(w < 0, 1.0 - matrix, matrix)
-        contributions = flipped * (np.abs(w) / total * 100.0)
-    else:
-        contributions = np.zeros_like(matrix)
-    if stability:
-        stab = rank_stability(matrix, w, order, top_k=top_k, draws=draws, seed=seed)
-        if included is not None:
-            stab[~included] = 0.0  # never ranked, so never in the top k
-    else:
-        stab = np.full(n, np.nan)
-    return Ranking(
+    ranking = Ranking(
         table=table,
         weights=weights,
         policy=policy,
-        signals=matrix,
+        signals=prepared.matrix,
         missing=prepared.missing,
         score=score,
         order=order,
         rank=ranks,
-        contributions=contributions,
-        stability=stab,
+        stability=np.full(n, np.nan),
         top_k=top_k,
     )
+    if stability:
+        fill_stability(ranking, draws=draws, seed=seed)
+    return ranking
+
+
+def fill_stability(ranking: Ranking, *, draws: int = STABILITY_DRAWS, seed: int = STABILITY_SEED) -> None:
+    """Compute the ranking's rank stability in place."""
+    stab = rank_stability(
+        ranking.signals, ranking.weights.vector(), ranking.order, top_k=ranking.top_k, draws=draws, seed=seed
+    )
+    if ranking.policy == "exclude":
+        stab[~ranking.included] = 0.0  # never ranked, so never in the top k
+    ranking.stability[:] = stab
 
 
 def rank_stability(
@@ -294,7 +346,7 @@ def rank_stability(
     k = min(top_k, len(candidates))
     chunk = max(1, 4_000_000 // max(1, len(candidates)))
     for start in range(0, draws, chunk):
-        scores = np.round(_scores(sub, w * factors[start : start + chunk]), 9)  # m x r
+        scores = _quantised(_scores(sub, w * factors[start : start + chunk]))  # m x r
         # the k-th best score of each draw; companies tied with it share the places left
         kth = np.partition(scores, len(candidates) - k, axis=0)[len(candidates) - k]
         above = scores > kth

@@ -355,9 +355,9 @@ class RankingModel(QAbstractTableModel):
         if col in (Col.VALUE, Col.DIFFICULTY, Col.FUNDING) and r.missing[i, col - Col.VALUE]:
             return f"No figure disclosed; counted as {r.policy} under the missing-data policy"
         if col == Col.SCORE:
+            con = r.contributions_of(i)
             parts = ", ".join(
-                f"{name} {r.contributions[i, k]:.1f}"
-                for k, name in enumerate(("value", "difficulty", "funding"))
+                f"{name} {con[k]:.1f}" for k, name in enumerate(("value", "difficulty", "funding"))
             )
             return f"Score {r.score[i]:.1f} = {parts}"
         if col == Col.RANK and r.rank[i] == 0:

@@ -133,7 +133,7 @@ def test_ties_always_in_the_same_order(w, policy, seed):
     r = rank(t, w, policy, stability=False)
     ids = ordered_ids(r)
     assert ids == ordered_ids(rank(t, w, policy, stability=False))
-    keys = [(-round(float(r.score[i]), 9), str(t.names[i]).casefold(), str(t.ids[i])) for i in r.order]
+    keys = [(-round(float(r.score[i]) * 1e6), str(t.names[i]).casefold(), str(t.ids[i])) for i in r.order]
     assert keys == sorted(keys)
     # equal companies have equal stability, whatever their names
     full = rank(t, w, policy, draws=100)
