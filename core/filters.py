@@ -7,6 +7,7 @@ from collections.abc import Collection
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from core.models import ROLES
 from core.signals import SignalTable, squash
 
 
@@ -60,31 +61,33 @@ def filter_mask(
     n = len(table)
     mask = np.ones(n, dtype=bool)
     if filters.countries:
-        wanted = {c.upper() for c in filters.countries}
-        mask &= np.fromiter((c in wanted for c in table.countries), dtype=bool, count=n)
+        mask &= np.isin(table.countries, [c.upper() for c in filters.countries])
+    col = {ref: j for j, ref in enumerate(table.segment_refs)}
     seg_sets = []
     if filters.segments:
         seg_sets.append(set(filters.segments))
     if filters.scenarios:
-        refs = set().union(*((segment_refs_by_scenario or {}).get(s, set()) for s in filters.scenarios))
-        seg_sets.append(refs)
+        seg_sets.append(
+            set().union(*((segment_refs_by_scenario or {}).get(s, set()) for s in filters.scenarios))
+        )
     if filters.industries:
-        refs = set().union(*((segment_refs_by_industry or {}).get(s, set()) for s in filters.industries))
-        seg_sets.append(refs)
+        seg_sets.append(
+            set().union(*((segment_refs_by_industry or {}).get(s, set()) for s in filters.industries))
+        )
     for refs in seg_sets:
-        mask &= np.fromiter((not refs.isdisjoint(s) for s in table.segments), dtype=bool, count=n)
+        cols = [col[r] for r in refs if r in col]
+        mask &= table.segment_member[:, cols].any(axis=1) if cols else False
     if filters.roles:
-        roles = set(filters.roles)
-        mask &= np.fromiter((not roles.isdisjoint(r) for r in table.roles), dtype=bool, count=n)
+        cols = [ROLES.index(r) for r in filters.roles if r in ROLES]
+        mask &= table.role_member[:, cols].any(axis=1) if cols else False
     if filters.funded_only:
         mask &= np.isfinite(table.funding_total_usd)
     if filters.shortlist_only:
-        ids = set(shortlist)
-        mask &= np.fromiter((i in ids for i in table.ids), dtype=bool, count=n)
+        rows = table.row_of.rows(shortlist) if shortlist else np.array([], dtype=np.int64)
+        keep = np.zeros(n, dtype=bool)
+        keep[rows[rows >= 0]] = True
+        mask &= keep
     q = squash(filters.query)
     if q:
-        rows = np.flatnonzero(mask)
-        hits = np.fromiter((q in table.search_text[i] for i in rows), dtype=bool, count=len(rows))
-        mask[:] = False
-        mask[rows[hits]] = True
+        mask &= table.search_text.str.contains(q, regex=False).to_numpy(dtype=bool)
     return mask

@@ -148,7 +148,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         aliases=list(c.aliases),
         country=c.country,
         kind=c.kind,
-        segments=list(t.segments[row]),
+        segments=list(t.segments_of(row)),
         score=round(float(ranking.score[row]), 4),
         signals=Signals3(**{k: round(float(sig[i]), 6) for i, k in enumerate(SIGNALS)}),
         missing=[k for i, k in enumerate(SIGNALS) if ranking.missing[row, i]],

@@ -49,8 +49,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
-from core.models import Dataset
+from core.models import ROLES, Dataset
 
 SEGMENT_SIGNALS = ("market", "logic", "compute", "corpus")
 FUNDING_SIGNALS = ("capital", "valuation", "recency", "stage")
@@ -85,12 +86,34 @@ def minmax(x: np.ndarray, floor_step: float = 0.0) -> np.ndarray:
     return (x - lo) / (hi - lo)
 
 
+class RowIndex:
+    """Company id -> table row, hash-indexed (a pandas Index, compact for millions of ids)."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self._index = pd.Index(ids)
+
+    def __getitem__(self, cid: str) -> int:
+        return int(self._index.get_loc(cid))
+
+    def __contains__(self, cid: object) -> bool:
+        return cid in self._index
+
+    def get(self, cid: str, default=None):
+        return self[cid] if cid in self._index else default
+
+    def rows(self, cids) -> np.ndarray:
+        """Rows of many ids at once (-1 for an unknown id)."""
+        return self._index.get_indexer(list(cids))
+
+
 @dataclass
 class SignalTable:
     """Columnar signals of a universe of companies, rows sorted by (name, id).
 
     ``raw`` holds each base signal in its own unit (stars, USD, fractional year, stage);
-    ``norm`` the same normalised to 0..1 (NaN where the company has no figure).
+    ``norm`` the same normalised to 0..1 (NaN where the company has no figure).  Segment and
+    role membership are boolean matrices (rows x ``segment_refs``, rows x ``ROLES``), so that
+    filtering a million companies is a few array operations.
     """
 
     ids: np.ndarray  # object array of company ids
@@ -101,23 +124,32 @@ class SignalTable:
     funding_approx: np.ndarray  # bool: the capital figure rests on a vague or converted amount
     latest_valuation_usd: np.ndarray
     fx_cny_per_usd: float
-    countries: np.ndarray  # object array: two-letter code or ""
-    segments: np.ndarray  # object array of tuples of section refs
-    roles: np.ndarray  # object array of tuples of roles
-    search_text: np.ndarray  # object array: search_key() of every name and alias
-    valuation_approx: np.ndarray | None = None  # bool: the valuation is vague or converted
+    countries: np.ndarray  # two-letter code or ""
+    segment_refs: tuple[str, ...]
+    segment_member: np.ndarray  # bool, rows x segments
+    role_member: np.ndarray  # bool, rows x ROLES
+    search_text: pd.Series  # search_key() of every company's names and aliases
+    valuation_approx: np.ndarray  # bool: the valuation is vague or converted
     _cache: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
     @property
-    def row_of(self) -> dict[str, int]:
+    def row_of(self) -> RowIndex:
         cached = self._cache.get("row_of")
         if cached is None:
-            cached = {cid: i for i, cid in enumerate(self.ids.tolist())}
-            self._cache["row_of"] = cached
+            cached = self._cache["row_of"] = RowIndex(self.ids)
         return cached
+
+    def segments_of(self, row: int) -> tuple[str, ...]:
+        return tuple(ref for ref, on in zip(self.segment_refs, self.segment_member[row], strict=True) if on)
+
+    def roles_of(self, row: int) -> tuple[str, ...]:
+        return tuple(r for r, on in zip(ROLES, self.role_member[row], strict=True) if on)
+
+    def segment_counts(self) -> dict[str, int]:
+        return dict(zip(self.segment_refs, self.segment_member.sum(axis=0).tolist(), strict=True))
 
     @classmethod
     def from_columns(
@@ -130,14 +162,15 @@ class SignalTable:
         latest_valuation_usd: np.ndarray,
         fx_cny_per_usd: float,
         countries: np.ndarray,
-        segments: np.ndarray,
-        roles: np.ndarray,
-        search_text: np.ndarray,
+        segment_refs: tuple[str, ...],
+        segment_member: np.ndarray,
+        role_member: np.ndarray,
+        search_text,
         valuation_approx: np.ndarray | None = None,
     ) -> SignalTable:
         """Build a table from raw columns (any row order): sorts by name and normalises."""
-        keys = np.array([str(n).casefold() for n in names.tolist()], dtype=object)
-        order = np.lexsort((ids.astype(str), keys.astype(str)))
+        keys = pd.Series(names, dtype=object).astype(str).str.casefold().to_numpy(dtype=str)
+        order = np.lexsort((np.asarray(ids, dtype=str), keys))
         raw = {k: np.asarray(v, dtype=np.float64)[order] for k, v in raw.items()}
         norm = {k: minmax(raw[k]) for k in SEGMENT_SIGNALS}
         norm["recency"] = minmax(raw["recency"], floor_step=1.0)  # a year before the oldest
@@ -147,23 +180,25 @@ class SignalTable:
             with np.errstate(divide="ignore", invalid="ignore"):
                 logged = np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), np.nan)
             norm[k] = minmax(logged, floor_step=1.0)  # a decade below the smallest
+        n = len(ids)
         return cls(
-            ids=ids[order],
-            names=names[order],
+            ids=np.asarray(ids, dtype=object)[order],
+            names=np.asarray(names, dtype=object)[order],
             raw=raw,
             norm=norm,
             funding_total_usd=np.asarray(funding_total_usd, dtype=np.float64)[order],
             funding_approx=np.asarray(funding_approx, dtype=bool)[order],
             latest_valuation_usd=np.asarray(latest_valuation_usd, dtype=np.float64)[order],
             fx_cny_per_usd=fx_cny_per_usd,
-            countries=countries[order],
-            segments=segments[order],
-            roles=roles[order],
-            search_text=search_text[order],
+            countries=np.asarray(countries, dtype=str)[order],
+            segment_refs=tuple(segment_refs),
+            segment_member=np.asarray(segment_member, dtype=bool)[order],
+            role_member=np.asarray(role_member, dtype=bool)[order],
+            search_text=pd.Series(np.asarray(search_text, dtype=object)[order], dtype="str").reset_index(
+                drop=True
+            ),
             valuation_approx=(
-                np.ones(len(ids), dtype=bool)
-                if valuation_approx is None
-                else np.asarray(valuation_approx, bool)
+                np.ones(n, dtype=bool) if valuation_approx is None else np.asarray(valuation_approx, bool)
             )[order],
         )
 
@@ -233,6 +268,15 @@ def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTab
         return arr
 
     cs = ds.companies
+    refs = tuple(seg.ref for seg in ds.segments)
+    col = {r: j for j, r in enumerate(refs)}
+    seg_member = np.zeros((n, len(refs)), dtype=bool)
+    role_member = np.zeros((n, len(ROLES)), dtype=bool)
+    for i, c in enumerate(cs):
+        for r in ds.segments_of(c.id):
+            seg_member[i, col[r]] = True
+        for r in ds.roles_of(c.id):
+            role_member[i, ROLES.index(r)] = True
     return SignalTable.from_columns(
         ids=objects([c.id for c in cs]),
         names=objects([c.name for c in cs]),
@@ -242,8 +286,9 @@ def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTab
         latest_valuation_usd=valuation,
         fx_cny_per_usd=fx,
         countries=objects([c.country or "" for c in cs]),
-        segments=objects([ds.segments_of(c.id) for c in cs]),
-        roles=objects([ds.roles_of(c.id) for c in cs]),
+        segment_refs=refs,
+        segment_member=seg_member,
+        role_member=role_member,
         search_text=objects([search_key(c.all_names) for c in cs]),
         valuation_approx=val_approx,
     )

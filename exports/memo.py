@@ -464,10 +464,7 @@ def _segments_sheet(ws: Worksheet, req: MemoRequest) -> None:
     ]
     _header(ws, 3, labels)
     _widths(ws, [7, 30, 30, 8, 8, 9, 8, 10, 20, 10, 70, 60])
-    counts: dict[str, int] = {}
-    for refs in req.ranking.table.segments:
-        for ref in refs:
-            counts[ref] = counts.get(ref, 0) + 1
+    counts = req.ranking.table.segment_counts()
     r = 4
     for s in ds.segments:
         market = "\n".join(f"§{s.ref} “{f.quote}”" for f in s.facts if f.kind == "market")

@@ -377,10 +377,7 @@ class MainWindow(QMainWindow):
 
     def _segment_sizes(self) -> tuple[dict[str, int], dict[str, float]]:
         """Companies per segment, and disclosed funding of the companies funded in each segment."""
-        counts = {s.ref: 0 for s in self.dataset.segments}
-        for refs in self.signals.segments:
-            for ref in refs:
-                counts[ref] = counts.get(ref, 0) + 1
+        counts = self.signals.segment_counts()
         funding = {s.ref: 0.0 for s in self.dataset.segments}
         for cid, events in self.dataset.funding_by_company.items():
             total = self.signals.funding_total_usd[self.signals.row_of[cid]]

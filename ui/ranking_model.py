@@ -118,7 +118,7 @@ class RankingModel(QAbstractTableModel):
         ]
         self._name_key = np.array([c.name.casefold() for c in companies], dtype=object)
         self._country = [c.country or "" for c in companies]
-        self._segments = [" ".join(s) for s in t.segments.tolist()]
+        self._segments = [" ".join(t.segments_of(i)) for i in range(n)]
         rounds = [_latest_round(dataset, cid) for cid in self._ids]
         self._round = [r[0] for r in rounds]
         self._round_key = np.array([r[1] for r in rounds])

@@ -56,8 +56,6 @@ def synthetic(n: int, seed: int, ties: bool = False) -> SignalTable:
         raw[k] = col
     ids = np.array([f"c{i:05d}" for i in range(n)], dtype=object)
     names = np.array([f"Co {rng.integers(0, n)}" for _ in range(n)], dtype=object)
-    empty = np.empty(n, dtype=object)
-    empty[:] = [()] * n
     return SignalTable.from_columns(
         ids,
         names,
@@ -67,8 +65,9 @@ def synthetic(n: int, seed: int, ties: bool = False) -> SignalTable:
         raw["valuation"],
         7.2,
         np.array(["CN"] * n, dtype=object),
-        empty,
-        empty,
+        ("S1",),
+        np.ones((n, 1), dtype=bool),
+        np.zeros((n, 4), dtype=bool),
         names,
     )
 
@@ -184,7 +183,7 @@ def _only_in(ds, table, market_stars: int) -> list[int]:
     segs = ds.segment_by_ref
     return [
         i
-        for i, refs in enumerate(table.segments)
+        for i, refs in enumerate(table.segments_of(r) for r in range(len(table)))
         if refs and all(segs[r].market == market_stars for r in refs)
     ]
 
@@ -199,7 +198,9 @@ def test_value_alone_puts_five_star_markets_above_three_star(ds, table):
 def test_prefer_easy_puts_easy_segments_above_hard_ones(ds, table):
     r = rank(table, Weights(value=0, difficulty=-100, funding=0))
     row = table.row_of
-    only = {ref: [i for i, s in enumerate(table.segments) if s == (ref,)] for ref in ("1.1.2", "1.4.1")}
+    only = {
+        ref: [i for i in range(len(table)) if table.segments_of(i) == (ref,)] for ref in ("1.1.2", "1.4.1")
+    }
     # 1.1.2 is rated 3/3/5 for difficulty, 1.4.1 5/4/5
     assert r.rank[only["1.1.2"]].max() < r.rank[only["1.4.1"]].min()
     moat = rank(table, Weights(value=0, difficulty=100, funding=0))

@@ -1,0 +1,1 @@
+"""The benchmark: synthetic universes and the measurements of docs/performance.md."""
