@@ -161,7 +161,7 @@ def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, F
             f"--segment: unknown segment {', '.join(unknown)}; the dataset has {', '.join(ds.segment_by_ref)}"
         )
     countries = frozenset(c.upper() for c in _csv_list(args.country))
-    known = {c.country for c in ds.companies if c.country}
+    known = set(ds.country_counts())
     bad = sorted(countries - known)
     if bad:
         raise UsageError(

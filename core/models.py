@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -367,10 +367,42 @@ class Dataset:
     content_hash: str = ""
     origin: str = ""
     warnings: tuple[str, ...] = ()  # things kept as written but flagged (e.g. an unreadable amount)
+    # A large imported universe keeps its companies in columns (core.columnar.CompanyFrame) and
+    # makes the records of one company on request; then the three tuples above are empty.
+    frame: Any = None
 
     @property
     def name(self) -> str:
         return self.meta.name
+
+    # --- access that works for both kinds of dataset -----------------------------------------
+
+    @property
+    def n_companies(self) -> int:
+        return self.frame.n_companies if self.frame is not None else len(self.companies)
+
+    def company(self, company_id: str) -> Company:
+        return self.frame.company(company_id) if self.frame is not None else self.company_by_id[company_id]
+
+    def mentions_of(self, company_id: str) -> tuple[Mention, ...]:
+        if self.frame is not None:
+            return self.frame.mentions_of(company_id)
+        return self.mentions_by_company.get(company_id, ())
+
+    def funding_of(self, company_id: str) -> tuple[FundingEvent, ...]:
+        """The company's funding events, oldest first."""
+        if self.frame is not None:
+            return self.frame.funding_of(company_id)
+        return self.funding_by_company.get(company_id, ())
+
+    def country_counts(self) -> dict[str, int]:
+        if self.frame is not None:
+            return self.frame.country_counts()
+        out: dict[str, int] = {}
+        for c in self.companies:
+            if c.country:
+                out[c.country] = out.get(c.country, 0) + 1
+        return out
 
     @cached_property
     def segment_by_ref(self) -> dict[str, Segment]:
@@ -396,17 +428,25 @@ class Dataset:
 
     def segments_of(self, company_id: str) -> tuple[str, ...]:
         """Section refs a company appears in, in report order."""
+        if self.frame is not None:
+            return self.frame.segments_of(company_id)
         refs = {m.segment for m in self.mentions_by_company.get(company_id, ())}
         refs |= {f.segment for f in self.funding_by_company.get(company_id, ()) if f.segment}
         order = {s.ref: i for i, s in enumerate(self.segments)}
         return tuple(sorted(refs, key=lambda r: order.get(r, len(order))))
 
     def roles_of(self, company_id: str) -> tuple[Role, ...]:
+        if self.frame is not None:
+            return self.frame.roles_of(company_id)
         roles = {m.role for m in self.mentions_by_company.get(company_id, ())}
         return tuple(r for r in ROLES if r in roles)
 
     def summary(self) -> str:
+        if self.frame is not None:
+            n_m, n_f = self.frame.n_mentions, self.frame.n_funding
+        else:
+            n_m, n_f = len(self.mentions), len(self.funding)
         return (
-            f"{self.name}: {len(self.segments)} segments, {len(self.companies)} companies, "
-            f"{len(self.mentions)} mentions, {len(self.funding)} funding events"
+            f"{self.name}: {len(self.segments)} segments, {self.n_companies:,} companies, "
+            f"{n_m:,} mentions, {n_f:,} funding events"
         )

@@ -112,10 +112,10 @@ def _num(x: float) -> float | None:
 def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
     t = ranking.table
     cid = str(t.ids[row])
-    c = ds.company_by_id[cid]
+    c = ds.company(cid)
     fx = t.fx_cny_per_usd
     rounds = []
-    for f in ds.funding_by_company.get(cid, ()):
+    for f in ds.funding_of(cid):
         m = f.amount
         v = f.valuation
         rounds.append(
@@ -160,7 +160,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         latest_valuation_approximate=bool(t.valuation_approx[row]),
         rounds=rounds,
         evidence=[
-            EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_by_company[cid]
+            EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_of(cid)
         ],
     )
 
@@ -226,7 +226,7 @@ def build_result(
         top_k=ranking.top_k,
         dataset=DatasetOut(
             name=ds.name,
-            companies=len(ds.companies),
+            companies=ds.n_companies,
             ranked=int(ranking.included.sum()),
             fx_cny_per_usd=ranking.table.fx_cny_per_usd,
             missing=ranking.policy,

@@ -400,8 +400,8 @@ def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
         ("Dataset", ds.name),
         ("Dataset source", ds.meta.source),
         ("Dataset content hash (SHA-256, first 16 hex)", ds.content_hash),
-        ("Companies screened", req.screened if req.screened is not None else len(ds.companies)),
-        ("Companies in the dataset", len(ds.companies)),
+        ("Companies screened", req.screened if req.screened is not None else ds.n_companies),
+        ("Companies in the dataset", ds.n_companies),
         ("Filters in effect", req.filters.describe()),
         ("Preset", preset),
         ("Weight: value", w.value),
@@ -494,7 +494,7 @@ def _segments_sheet(ws: Worksheet, req: MemoRequest) -> None:
 
 def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     ds = req.dataset
-    company = ds.company_by_id[c.id]
+    company = ds.company(c.id)
     r = 1
 
     def line(label: str, value, **kw) -> None:

@@ -42,7 +42,7 @@ def _e(s: object) -> str:
 
 def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     """The body of the detail view, as HTML (Qt's rich-text subset)."""
-    company = ds.company_by_id[c.id]
+    company = ds.company(c.id)
     out = []
     kind = KIND_LABELS.get(c.kind, c.kind.replace("_", " "))
     facts = [c.country or "country not known", kind]
@@ -148,7 +148,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
                 f"<td align='right'>{usd}</td><td>{val}</td><td>{inv or '—'}</td></tr>"
             )
         out.append("</table>")
-        for f in ds.funding_by_company.get(c.id, ()):
+        for f in ds.funding_of(c.id):
             if f.ambiguity:
                 out.append(f"<p style='color:#8a6d00'>⚠ {_e(f.round or 'Funding')}: {_e(f.ambiguity)}</p>")
     else:

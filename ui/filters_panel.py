@@ -81,10 +81,7 @@ class FiltersPanel(QWidget):
             for combo in (self.country, self.scenario, self.industry, self.segment):
                 combo.clear()
             self.country.addItem("All countries", _ALL)
-            counts: dict[str, int] = {}
-            for c in dataset.companies:
-                if c.country:
-                    counts[c.country] = counts.get(c.country, 0) + 1
+            counts = dataset.country_counts()
             for code in sorted(counts):
                 self.country.addItem(f"{_COUNTRY_NAMES.get(code, code)} ({code}) — {counts[code]:,}", code)
             self.scenario.addItem("All scenarios", _ALL)

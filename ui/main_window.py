@@ -123,7 +123,7 @@ class _WeightsCommand(QUndoCommand):
 
 class _ShortlistCommand(QUndoCommand):
     def __init__(self, window: MainWindow, company_id: str, on: bool) -> None:
-        name = window.dataset.company_by_id[company_id].name
+        name = window.dataset.company(company_id).name
         super().__init__(("Shortlist " if on else "Unshortlist ") + name)
         self.window, self.cid, self.on = window, company_id, on
 
@@ -376,16 +376,13 @@ class MainWindow(QMainWindow):
             self.select_company(self.model.company_id(0))
 
     def _segment_sizes(self) -> tuple[dict[str, int], dict[str, float]]:
-        """Companies per segment, and disclosed funding of the companies funded in each segment."""
-        counts = self.signals.segment_counts()
-        funding = {s.ref: 0.0 for s in self.dataset.segments}
-        for cid, events in self.dataset.funding_by_company.items():
-            total = self.signals.funding_total_usd[self.signals.row_of[cid]]
-            refs = {f.segment for f in events if f.segment}
-            if refs and np.isfinite(total):
-                for ref in refs:
-                    funding[ref] += float(total) / len(refs)
-        return counts, funding
+        """Companies per segment, and their disclosed funding (a company in several segments is
+        split between them equally)."""
+        t = self.signals
+        member = t.segment_member
+        per_company = np.nan_to_num(t.funding_total_usd) / np.maximum(member.sum(axis=1), 1)
+        funding = per_company @ member
+        return t.segment_counts(), dict(zip(t.segment_refs, funding.tolist(), strict=True))
 
     def _install_model(self) -> None:
         self.table.setModel(self.model)

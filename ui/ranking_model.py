@@ -84,21 +84,26 @@ _UP = QColor(22, 130, 60)
 _DOWN = QColor(190, 50, 40)
 
 
-def _latest_round(ds: Dataset, cid: str) -> tuple[str, float]:
-    """Text and sort key of the latest completed round with a name or a date."""
+def _latest_round(ds: Dataset, cid: str) -> str:
+    """The latest completed round with a name or a date, as text."""
     best = None
-    for f in ds.funding_by_company.get(cid, ()):
+    for f in ds.funding_of(cid):
         if f.status != "completed" or f.cumulative and not f.round:
             continue
         key = f.year_fraction or 0.0
         if best is None or key >= best[1]:
             label = f.round_norm or f.round or "round"
             best = (f"{label} ({f.date})" if f.date else label, key)
-    return best if best else ("", -math.inf)
+    return best[0] if best else ""
 
 
 class RankingModel(QAbstractTableModel):
-    """Rows are the companies that pass the filters, in score order or the user's sort."""
+    """Rows are the companies that pass the filters, in score order or the user's sort.
+
+    Nothing is prepared per company: every cell is made when the view asks for it (only the
+    visible ones), from the Ranking's arrays or the Dataset, so a million companies cost arrays,
+    not a million Python strings.
+    """
 
     sig_order_changed = Signal()
     """The display order changed (a re-rank, a sort or a filter)."""
@@ -108,31 +113,17 @@ class RankingModel(QAbstractTableModel):
         self._ds = dataset
         t = ranking.table
         self._ranking = ranking
+        self._table = t
         self._prev_rank: np.ndarray | None = None
+        self._delta: np.ndarray | None = None
         n = len(t)
-        self._ids = [str(i) for i in t.ids.tolist()]
-        self._row_of_id = {cid: i for i, cid in enumerate(self._ids)}
-        companies = [dataset.company_by_id[cid] for cid in self._ids]
-        self._name = [
-            f"{c.name}  ·  {c.name_en}" if c.name_en and c.name_en != c.name else c.name for c in companies
-        ]
-        self._name_key = np.array([c.name.casefold() for c in companies], dtype=object)
-        self._country = [c.country or "" for c in companies]
-        self._segments = [" ".join(t.segments_of(i)) for i in range(n)]
-        rounds = [_latest_round(dataset, cid) for cid in self._ids]
-        self._round = [r[0] for r in rounds]
-        self._round_key = np.array([r[1] for r in rounds])
-        self._disclosed = [
-            format_usd(v, approximate=bool(a)) if math.isfinite(v) else "—"
-            for v, a in zip(t.funding_total_usd.tolist(), t.funding_approx.tolist(), strict=True)
-        ]
-        self._valuation = [
-            format_usd(v, approximate=bool(a)) if math.isfinite(v) else "—"
-            for v, a in zip(t.latest_valuation_usd.tolist(), t.valuation_approx.tolist(), strict=True)
-        ]
+        self._ids = t.ids  # object array, rows in name order
+        self._cells: dict[tuple[int, str], str] = {}  # per-company text made on demand
         self._visible = np.ones(n, dtype=bool)
         self._shortlist: set[str] = set()
+        self._star = np.zeros(n, dtype=bool)
         self._sort: tuple[int, Qt.SortOrder] = (Col.RANK, Qt.SortOrder.AscendingOrder)
+        self._pos: np.ndarray | None = None  # table row -> display row
         self._rows = self._ordered_rows()
 
     # --- what the rows are ------------------------------------------------------------------
@@ -142,18 +133,21 @@ class RankingModel(QAbstractTableModel):
         return self._ranking
 
     def company_id(self, row: int) -> str:
-        return self._ids[int(self._rows[row])]
+        return str(self._ids[int(self._rows[row])])
 
     def row_of(self, company_id: str) -> int | None:
         """The display row of a company, or None if it is not shown."""
-        r = self._row_of_id.get(company_id)
+        r = self._table.row_of.get(company_id)
         if r is None:
             return None
-        hits = np.flatnonzero(self._rows == r)
-        return int(hits[0]) if len(hits) else None
+        if self._pos is None:
+            self._pos = np.full(len(self._ids), -1, dtype=np.int64)
+            self._pos[self._rows] = np.arange(len(self._rows))
+        p = int(self._pos[r])
+        return p if p >= 0 else None
 
     def shown_ids(self) -> list[str]:
-        return [self._ids[int(r)] for r in self._rows]
+        return [str(x) for x in self._ids[self._rows]]
 
     def visible_count(self) -> int:
         return len(self._rows)
@@ -164,19 +158,39 @@ class RankingModel(QAbstractTableModel):
     def is_score_order(self) -> bool:
         return self._sort == (Col.RANK, Qt.SortOrder.AscendingOrder)
 
+    def _text(self, i: int, what: str) -> str:
+        """Per-company text made once on demand (names, segments, latest round)."""
+        key = (i, what)
+        text = self._cells.get(key)
+        if text is None:
+            cid = str(self._ids[i])
+            if what == "name":
+                c = self._ds.company(cid)
+                text = f"{c.name}  ·  {c.name_en}" if c.name_en and c.name_en != c.name else c.name
+            elif what == "segments":
+                text = " ".join(self._table.segments_of(i))
+            else:
+                text = _latest_round(self._ds, cid)
+            if len(self._cells) > 20_000:
+                self._cells.clear()
+            self._cells[key] = text
+        return text
+
     def _sort_key(self, col: int, rows: np.ndarray) -> np.ndarray:
         r = self._ranking
-        t = r.table
+        t = self._table
         if col == Col.DELTA:
             return self._delta_array()[rows].astype(np.float64)
         if col == Col.STAR:
-            return np.array([self._ids[i] in self._shortlist for i in rows], dtype=np.float64)
+            return self._star[rows].astype(np.float64)
         if col == Col.NAME:
-            return self._name_key[rows]
+            return rows.astype(np.float64)  # the table's rows are in name order
         if col == Col.COUNTRY:
-            return np.array([self._country[i] for i in rows], dtype=object)
+            return t.countries[rows]
         if col == Col.SEGMENTS:
-            return np.array([self._segments[i] for i in rows], dtype=object)
+            # by the first segment, then the next: the membership pattern read as a number
+            weights = 2.0 ** np.arange(t.segment_member.shape[1] - 1, -1, -1)
+            return -(t.segment_member[rows] @ weights)
         if col == Col.SCORE:
             return r.score[rows]
         if col in (Col.VALUE, Col.DIFFICULTY, Col.FUNDING):
@@ -184,7 +198,7 @@ class RankingModel(QAbstractTableModel):
         if col == Col.DISCLOSED:
             return np.nan_to_num(t.funding_total_usd[rows], nan=-1.0)
         if col == Col.ROUND:
-            return self._round_key[rows]
+            return np.nan_to_num(t.raw["recency"][rows], nan=-1.0)
         if col == Col.VALUATION:
             return np.nan_to_num(t.latest_valuation_usd[rows], nan=-1.0)
         if col == Col.STABILITY:
@@ -199,7 +213,7 @@ class RankingModel(QAbstractTableModel):
         if col == Col.RANK:
             return base if order == Qt.SortOrder.AscendingOrder else base[::-1].copy()
         key = self._sort_key(col, base)
-        if key.dtype == object:  # text: sort by its position in the sorted distinct values
+        if key.dtype.kind in "OUS":  # text: sort by its position in the sorted distinct values
             key = np.unique(key.astype(str), return_inverse=True)[1].astype(np.float64)
         # stable, so equal keys stay in rank order, ascending or descending
         idx = np.argsort(-key if order == Qt.SortOrder.DescendingOrder else key, kind="stable")
@@ -213,6 +227,7 @@ class RankingModel(QAbstractTableModel):
             self.company_id(i.row()) if i.isValid() and i.row() < len(self._rows) else None for i in old
         ]
         self._rows = self._ordered_rows()
+        self._pos = None
         new = []
         for idx, cid in zip(old, old_ids, strict=True):
             row = self.row_of(cid) if cid is not None else None
@@ -227,6 +242,7 @@ class RankingModel(QAbstractTableModel):
         if baseline is not None:
             self._prev_rank = baseline.copy()
         self._ranking = ranking
+        self._delta = None
         self._relayout()
 
     def set_visible(self, mask: np.ndarray) -> None:
@@ -236,12 +252,16 @@ class RankingModel(QAbstractTableModel):
         self.beginResetModel()
         self._visible = mask.astype(bool).copy()
         self._rows = self._ordered_rows()
+        self._pos = None
         self.endResetModel()
         self.sig_order_changed.emit()
 
     def set_shortlist(self, ids: set[str]) -> None:
         changed = ids ^ self._shortlist
         self._shortlist = set(ids)
+        self._star[:] = False
+        rows = self._table.row_of.rows(self._shortlist) if self._shortlist else np.array([], dtype=np.int64)
+        self._star[rows[rows >= 0]] = True
         for cid in changed:
             row = self.row_of(cid)
             if row is not None:
@@ -249,10 +269,13 @@ class RankingModel(QAbstractTableModel):
                 self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole])
 
     def _delta_array(self) -> np.ndarray:
-        if self._prev_rank is None:
-            return np.zeros(len(self._ids), dtype=np.int64)
-        prev, cur = self._prev_rank, self._ranking.rank
-        return np.where((prev > 0) & (cur > 0), prev - cur, 0)
+        if self._delta is None:
+            if self._prev_rank is None:
+                self._delta = np.zeros(len(self._ids), dtype=np.int64)
+            else:
+                prev, cur = self._prev_rank, self._ranking.rank
+                self._delta = np.where((prev > 0) & (cur > 0), prev - cur, 0)
+        return self._delta
 
     # --- QAbstractTableModel ----------------------------------------------------------------
 
@@ -287,7 +310,7 @@ class RankingModel(QAbstractTableModel):
         col = Col(index.column())
         r = self._ranking
         if role == COMPANY_ID_ROLE:
-            return self._ids[i]
+            return str(self._ids[i])
         if role == SCORE_ROLE:
             return float(r.score[i])
         if role == Qt.ItemDataRole.DisplayRole:
@@ -306,7 +329,7 @@ class RankingModel(QAbstractTableModel):
                 d = int(self._delta_array()[i])
                 if d:
                     return QBrush(_UP if d > 0 else _DOWN)
-            if col == Col.STAR and self._ids[i] in self._shortlist:
+            if col == Col.STAR and self._star[i]:
                 return QBrush(QColor(214, 150, 0))
             return None
         if role == Qt.ItemDataRole.FontRole and col == Col.STAR:
@@ -321,30 +344,33 @@ class RankingModel(QAbstractTableModel):
 
     def _display(self, i: int, col: Col) -> str:
         r = self._ranking
+        t = self._table
         if col == Col.RANK:
-            return str(int(r.rank[i])) if r.rank[i] > 0 else "–"
+            return f"{int(r.rank[i]):,}" if r.rank[i] > 0 else "–"
         if col == Col.DELTA:
             d = int(self._delta_array()[i])
-            return f"▲{d}" if d > 0 else f"▼{-d}" if d < 0 else ""
+            return f"▲{d:,}" if d > 0 else f"▼{-d:,}" if d < 0 else ""
         if col == Col.STAR:
-            return "★" if self._ids[i] in self._shortlist else "☆"
+            return "★" if self._star[i] else "☆"
         if col == Col.NAME:
-            return self._name[i]
+            return self._text(i, "name")
         if col == Col.COUNTRY:
-            return self._country[i]
+            return str(t.countries[i])
         if col == Col.SEGMENTS:
-            return self._segments[i]
+            return self._text(i, "segments")
         if col == Col.SCORE:
             return f"{r.score[i]:,.1f}"
         if col in (Col.VALUE, Col.DIFFICULTY, Col.FUNDING):
             k = col - Col.VALUE
             return "n/a" if r.missing[i, k] else f"{r.signals[i, k]:.2f}"
         if col == Col.DISCLOSED:
-            return self._disclosed[i]
+            v = t.funding_total_usd[i]
+            return format_usd(v, approximate=bool(t.funding_approx[i])) if math.isfinite(v) else "—"
         if col == Col.ROUND:
-            return self._round[i]
+            return self._text(i, "round")
         if col == Col.VALUATION:
-            return self._valuation[i]
+            v = t.latest_valuation_usd[i]
+            return format_usd(v, approximate=bool(t.valuation_approx[i])) if math.isfinite(v) else "—"
         if col == Col.STABILITY:
             s = r.stability[i]
             return f"{s:.0%}" if math.isfinite(s) and not r.all_zero else "—"
