@@ -18,7 +18,7 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -488,20 +488,16 @@ def _segment_rows(table: Table, problems: list[Problem], notes: list[str]) -> li
     return out
 
 
-def _company_records(
-    table: Table, problems: list[Problem], notes: list[str], progress: Progress | None
-) -> tuple[list[Row], list[Row], list[Row]]:
-    label = table.column_label
-    company_labels = {
-        f: label(f) for f in ("id", "name", "name_en", "aliases", "country", "kind", "listed", "note")
-    }
-    mention_labels = {
+def _labels(label: Callable[[str], str]) -> tuple[dict, dict, dict]:
+    """For each derived record, field -> the user's column (for messages)."""
+    company = {f: label(f) for f in ("id", "name", "name_en", "aliases", "country", "kind", "listed", "note")}
+    mention = {
         "company_id": label("id"),
         "segment": label("segments"),
         "role": label("role"),
         "quote": label("source"),
     }
-    funding_labels = {
+    funding = {
         "company_id": label("id"),
         "segment": label("segments"),
         "round": label("funding_round"),
@@ -515,64 +511,75 @@ def _company_records(
         "lead_investors": label("lead_investors"),
         "quote": label("source"),
     }
+    return company, mention, funding
+
+
+def split_refs(text: str | None) -> list[str]:
+    return [r.strip() for r in re.split(r"[;；,，]", text or "") if r.strip()]
+
+
+def row_records(
+    c: Mapping[str, str | None], number: int, source: str
+) -> tuple[dict, list[dict], dict | None]:
+    """The cells of the company, its mentions and its funding event made from one table row.
+
+    The one place where the flat import format turns into the dataset's records, used for
+    small files (then validated row by row) and for large ones (records made on request)."""
+    company = {f: c[f] for f in _COMPANY_FIELDS if c.get(f) is not None}  # a missing cell takes the default
+    quote = c.get("source") or f"Imported from {source}, row {number}"
+    has_funding = any(c.get(f) for f in _FUNDING_COLUMNS)
+    role = c.get("role") or ("funded" if has_funding else "vendor")
+    refs = split_refs(c.get("segments"))
+    mentions = [{"company_id": c.get("id"), "segment": ref, "role": role, "quote": quote} for ref in refs]
+    funding = None
+    if has_funding:
+        amount = c.get("funding_amount") or ""
+        stated = parse_amount(amount).currency if amount else None
+        currency = c.get("funding_currency") or stated or DEFAULT_CURRENCY
+        valuation = c.get("valuation") or ""
+        v_stated = parse_amount(valuation).currency if valuation else None
+        funding = {
+            "id": f"row{number}.funding",
+            "company_id": c.get("id"),
+            # a funding event belongs to a segment; an import without one uses the first
+            "segment": refs[0] if refs else None,
+            "round": c.get("funding_round") or "",
+            "date": _funding_date(c.get("funding_date")),
+            "amount_text": amount,
+            "currency": currency if amount else None,
+            "cumulative": c.get("funding_cumulative") or "false",
+            "valuation_text": valuation,
+            "valuation_currency": (c.get("valuation_currency") or v_stated or currency)
+            if valuation
+            else None,
+            "investors": c.get("investors") or "",
+            "lead_investors": c.get("lead_investors") or "",
+            "quote": quote,
+        }
+    return company, mentions, funding
+
+
+_COMPANY_FIELDS = ("id", "name", "name_en", "aliases", "country", "kind", "listed", "note")
+
+
+def _company_records(
+    table: Table, problems: list[Problem], notes: list[str], progress: Progress | None
+) -> tuple[list[Row], list[Row], list[Row]]:
+    company_labels, mention_labels, funding_labels = _labels(table.column_label)
     companies, mentions, funding = [], [], []
     total = len(table.rows)
+    src = table.source
     for k, (number, values) in enumerate(table.rows):
         if progress is not None and k % 5000 == 0 and progress(k, total) is False:
             raise ImportCancelled("import cancelled")
         c = _cells(table, number, values, problems, notes)
         if not any(c.values()):
             continue  # a blank line
-        src = table.source
-        # a missing cell is left out, so that the model's default applies (kind "other" ...)
-        companies.append(
-            Row(src, number, {f: c[f] for f in company_labels if c.get(f) is not None}, company_labels)
-        )
-        source = c.get("source") or f"Imported from {table.source}, row {number}"
-        has_funding = any(c.get(f) for f in _FUNDING_COLUMNS)
-        role = c.get("role") or ("funded" if has_funding else "vendor")
-        refs = [r.strip() for r in re.split(r"[;；,，]", c.get("segments") or "") if r.strip()]
-        for ref in refs:
-            mentions.append(
-                Row(
-                    src,
-                    number,
-                    {"company_id": c.get("id"), "segment": ref, "role": role, "quote": source},
-                    mention_labels,
-                )
-            )
-        if has_funding:
-            amount = c.get("funding_amount") or ""
-            stated = parse_amount(amount).currency if amount else None
-            currency = c.get("funding_currency") or stated or DEFAULT_CURRENCY
-            valuation = c.get("valuation") or ""
-            v_stated = parse_amount(valuation).currency if valuation else None
-            funding.append(
-                Row(
-                    src,
-                    number,
-                    {
-                        "id": f"row{number}.funding",
-                        "company_id": c.get("id"),
-                        # a funding event belongs to a segment; an import without one uses the first
-                        "segment": refs[0] if refs else None,
-                        "round": c.get("funding_round") or "",
-                        "date": _funding_date(c.get("funding_date")),
-                        "amount_text": amount,
-                        "currency": currency if amount else None,
-                        "cumulative": c.get("funding_cumulative") or "false",
-                        "valuation_text": valuation,
-                        "valuation_currency": (c.get("valuation_currency") or v_stated or currency)
-                        if valuation
-                        else None,
-                        "investors": c.get("investors") or "",
-                        "lead_investors": c.get("lead_investors") or "",
-                        "quote": source,
-                    },
-                    funding_labels,
-                    key=c.get("id"),
-                )
-            )
+        company, mention_cells, funding_cells = row_records(c, number, src)
+        companies.append(Row(src, number, company, company_labels))
+        mentions += [Row(src, number, m, mention_labels) for m in mention_cells]
+        if funding_cells is not None:
+            funding.append(Row(src, number, funding_cells, funding_labels, key=c.get("id")))
     return companies, mentions, funding
 
 
@@ -594,6 +601,8 @@ def load_table_file(path: str | Path, progress: Progress | None = None) -> Datas
     problems: list[Problem] = []
     notes: list[str] = []
     segments_table: Table | None = None
+    if suffix != ".xlsx" and len(data) >= columnar_min_bytes():
+        return _load_large_csv(path, data, progress)
     if suffix == ".xlsx":
         table, segments_table, xml_problems = read_xlsx_tables(path, data)
         problems += xml_problems
@@ -632,6 +641,39 @@ def load_table_file(path: str | Path, progress: Progress | None = None) -> Datas
     return build_dataset(
         tables, meta, origin=str(path), content_hash=digest, files=files, problems=problems, warnings=notes
     )
+
+
+def columnar_min_bytes() -> int:
+    from core.columnar import COLUMNAR_MIN_BYTES
+
+    return COLUMNAR_MIN_BYTES
+
+
+def _segments_for(path: Path, problems: list[Problem], notes: list[str]) -> tuple[tuple, str]:
+    """The segments of an import: a NAME.segments.csv beside it, else the report's nine."""
+    from core.loader import validate_rows
+    from core.models import Segment
+
+    beside = path.with_name(f"{path.stem}.segments.csv")
+    if beside.exists():
+        table, seg_notes = read_csv_table(beside)
+        notes += seg_notes
+        rows = _segment_rows(table, problems, notes)
+        source = table.source
+    else:
+        rows = read_csv_rows(bundled_dataset_dir() / "segments.csv", problems)[1]  # type: ignore[index]
+        source = "the report's segments"
+    segments = tuple(rec for _, rec in validate_rows("segments", rows, problems) if isinstance(rec, Segment))
+    return segments, source
+
+
+def _load_large_csv(path: Path, data: bytes, progress: Progress | None) -> Dataset:
+    from core.columnar import load_frame
+
+    problems: list[Problem] = []
+    notes: list[str] = []
+    segments, source = _segments_for(path, problems, notes)
+    return load_frame(path, data, segments, source, problems, notes, progress)
 
 
 def write_templates(folder: Path) -> None:

@@ -159,9 +159,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         latest_valuation_usd=_num(t.latest_valuation_usd[row]),
         latest_valuation_approximate=bool(t.valuation_approx[row]),
         rounds=rounds,
-        evidence=[
-            EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_of(cid)
-        ],
+        evidence=[EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_of(cid)],
     )
 
 

@@ -206,6 +206,10 @@ class SignalTable:
 def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTable:
     """Compute every base signal of every company in the dataset."""
     fx = ds.meta.fx_cny_per_usd if fx_cny_per_usd is None else fx_cny_per_usd
+    if ds.frame is not None:  # a large import: every signal by array operations
+        from core.columnar import frame_signal_columns
+
+        return SignalTable.from_columns(**frame_signal_columns(ds, fx))
     n = len(ds.companies)
     raw = {k: np.full(n, np.nan) for k in BASE_SIGNALS}
     total = np.full(n, np.nan)

@@ -7,6 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pytest
 
@@ -374,3 +375,68 @@ def test_cli_data_with_a_bad_file_exits_2_listing_problems(tmp_path, capsys):
     good = write_csv(tmp_path / "good.csv", GOOD)
     assert main.main(["rank", "--data", str(good), "--top", "0"]) == 0
     assert "示例科技" in capsys.readouterr().out
+
+
+# --- the columnar path for large files gives the same answers -------------------------------------
+
+
+@pytest.fixture
+def columnar(monkeypatch):
+    from core import columnar as col
+
+    monkeypatch.setattr(col, "COLUMNAR_MIN_BYTES", 0)
+    return col
+
+
+XLSX_ONLY = {
+    "stars out of range",
+    "stars not numbers",
+    "merged cells",
+    "formula without a cached value",
+    "an .xls renamed .xlsx",
+    "an encrypted workbook",
+    "a .xls file",
+    "not a spreadsheet (image)",
+    "a zip that is not a workbook",
+    "a zip bomb",
+    "a damaged xlsx",
+}
+
+
+@pytest.mark.parametrize("case", [c for c in BAD_CASES if c not in XLSX_ONLY])
+def test_the_columnar_path_reports_bad_csv_the_same_way(tmp_path, before, columnar, case):
+    make, message = BAD_CASES[case]
+    path = make(tmp_path)
+    problems = problems_of(path)
+    assert any(message in p for p in problems), problems
+    assert_unchanged(before)
+
+
+def test_the_columnar_path_loads_the_same_universe(tmp_path, columnar):
+    rows = [*GOOD, ["delta", "D\x07", "US", "1.1.2", "-5", "USD", "B", "2023/7"]]
+    p = write_csv(tmp_path / "u.csv", rows)
+    big = load_table_file(p)
+    assert big.frame is not None
+    columnar.COLUMNAR_MIN_BYTES = 10**12
+    small = load_table_file(p)
+    assert small.frame is None
+    assert big.summary() == small.summary()
+    assert sorted(big.warnings) == sorted(small.warnings)
+    for cid in ("acme", "beta", "gamma", "delta"):
+        assert big.company(cid) == small.company(cid)
+        assert big.mentions_of(cid) == small.mentions_of(cid)
+        assert big.funding_of(cid) == small.funding_of(cid)
+        assert big.segments_of(cid) == small.segments_of(cid)
+        assert set(big.roles_of(cid)) == set(small.roles_of(cid))
+    from core.scoring import PRESETS, rank
+    from core.signals import build_signals
+
+    a, b = build_signals(big), build_signals(small)
+    assert list(a.ids) == list(b.ids)
+    for k in a.raw:
+        np.testing.assert_allclose(a.raw[k], b.raw[k], equal_nan=True)
+    np.testing.assert_allclose(a.funding_total_usd, b.funding_total_usd, equal_nan=True)
+    assert (a.funding_approx == b.funding_approx).all() and (a.segment_member == b.segment_member).all()
+    assert (a.role_member == b.role_member).all()
+    ra, rb = rank(a, PRESETS["balanced"]), rank(b, PRESETS["balanced"])
+    assert list(ra.order) == list(rb.order)
