@@ -62,6 +62,30 @@ _KINDS = set(CompanyKind.__args__)  # type: ignore[attr-defined]
 _BOOL_WORDS = {"true", "yes", "y", "1", "是", "false", "no", "n", "0", "否"}
 
 
+def _case_variants(word: str) -> set[str]:
+    out = {""}
+    for ch in word:
+        out = {o + v for o in out for v in {ch.lower(), ch.upper()}}
+    return out
+
+
+#: Every spelling of a "no value" token, so that a hash lookup finds it (no per-cell casefold).
+_NA_VARIANTS = frozenset(v for t in NA_TOKENS for v in _case_variants(t))
+
+
+def _squash(s: pd.Series) -> pd.Series:
+    """Whitespace removed and lower-cased, with Arrow's compute kernels when pandas has them."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr = pa.array(s.fillna("").astype(object).to_numpy(), type=pa.string())
+        out = pc.utf8_lower(pc.replace_substring_regex(arr, pattern=r"\s+", replacement=""))
+        return pd.Series(out.to_numpy(zero_copy_only=False), index=s.index, dtype=object)
+    except ImportError:  # pragma: no cover - pyarrow is a dependency; this keeps the rule in one place
+        return s.fillna("").str.replace(r"\s+", "", regex=True).str.lower()
+
+
 def _column(df: pd.DataFrame, name: str) -> pd.Series:
     if name in df.columns:
         return df[name]
@@ -81,7 +105,12 @@ class CompanyFrame:
         self._has_funding = (
             self.df[[c for c in _FUNDING_COLUMNS if c in self.df]].notna().any(axis=1).to_numpy()
         )
-        self.n_mentions = int(refs.fillna("").map(lambda t: len(split_refs(t))).sum()) if len(refs) else 0
+        present = refs.dropna()
+        self.n_mentions = (
+            int(present.str.split(r"[;；,，]", regex=True).explode().str.strip().ne("").sum())
+            if len(present)
+            else 0
+        )
         self.n_funding = int(self._has_funding.sum())
 
     @property
@@ -187,7 +216,7 @@ def _normalise(df: pd.DataFrame, source: str, header: list[str], notes: list[str
                     )
                 )
             s = s.str.replace(_CONTROL, "", regex=True).str.strip()
-        missing = s.str.casefold().isin(NA_TOKENS)
+        missing = s.isin(_NA_VARIANTS)
         out[name] = s.where(~missing, pd.NA)
     return out
 
@@ -213,7 +242,7 @@ def _suspicious(df: pd.DataFrame) -> np.ndarray:
     cum = _column(df, "funding_cumulative")
     flag(cum.notna() & ~cum.str.strip().str.lower().isin(_BOOL_WORDS))
     dates = _column(df, "funding_date")
-    normal = dates.map(_funding_date, na_action="ignore")
+    normal = _map_unique(dates, _funding_date).astype("str")
     ok = normal.fillna("2000").str.fullmatch(r"(19|20|21)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
     flag(dates.notna() & ~ok.fillna(False).astype(bool))
     for name in COLUMNS:
@@ -222,11 +251,27 @@ def _suspicious(df: pd.DataFrame) -> np.ndarray:
     # an amount whose written currency contradicts the currency cell
     for text_col, cur_col in (("funding_amount", "funding_currency"), ("valuation", "valuation_currency")):
         text, cur = _column(df, text_col), _column(df, cur_col)
-        both = text.notna() & cur.notna()
+        # only words can name a currency ("2亿美元"); a plain number never contradicts the cell
+        both = text.notna() & cur.notna() & ~np.isfinite(_numeric(text))
         if both.any():
-            stated = text[both].map(_stated_currency)
-            flag(both & (stated.reindex(df.index).notna()) & (stated.reindex(df.index) != cur))
+            stated = _map_unique(text[both], _stated_currency).reindex(df.index)
+            flag(both & stated.notna() & (stated != cur))
     return bad
+
+
+def _map_unique(s: pd.Series, fn) -> pd.Series:
+    """``fn`` of each value, computed once per distinct value (dates, rounds and vague amounts
+    repeat a lot in a large universe)."""
+    present = s.dropna()
+    if not len(present):
+        return pd.Series(pd.NA, index=s.index, dtype=object)
+    table = {u: fn(u) for u in present.unique()}
+    return s.map(table, na_action="ignore")
+
+
+def _numeric(text: pd.Series) -> np.ndarray:
+    """Plain numbers in a text column (NaN where the text is not a plain number)."""
+    return pd.to_numeric(text.where(text.notna(), None), errors="coerce").to_numpy(dtype=float)
 
 
 _STATED: dict[str, str | None] = {}
@@ -302,7 +347,7 @@ def _cross_row_problems(
         s = s[s.str.strip() != ""]
         parts.append(pd.DataFrame({"pos": s.index, "col": col, "text": s.str.strip().to_numpy()}))
     names = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"pos": [], "col": [], "text": []})
-    names["key"] = names["text"].astype("str").str.replace(r"\s+", "", regex=True).str.casefold()
+    names["key"] = _squash(names["text"].astype("str")).to_numpy()
     names["id"] = ids.to_numpy()[names["pos"].to_numpy()]
     names = names.drop_duplicates(["key", "id"])
     clash = names[names.duplicated("key", keep=False)]
@@ -370,9 +415,10 @@ def load_frame(
     tick(75)
     for text_col in ("funding_amount", "valuation"):
         text = _column(df, text_col)
-        unread = text.notna() & ~text.map(lambda t: parse_amount(t).parsed, na_action="ignore").fillna(
-            True
-        ).astype(bool)
+        number = _numeric(text)
+        words = text.notna() & ~np.isfinite(number)
+        readable = _map_unique(text[words], lambda t: parse_amount(t).parsed).reindex(df.index)
+        unread = (words & ~readable.fillna(True).astype(bool)) | (np.isfinite(number) & (number <= 0))
         for pos in np.flatnonzero(unread.to_numpy())[:MAX_LISTED_PROBLEMS]:
             m = parse_amount(text.iloc[pos])
             notes.append(
@@ -461,8 +507,8 @@ def frame_signal_columns(ds: Dataset, fx: float) -> dict:
     valuation_usd, valuation_approx = _amounts(df["valuation"], val_cur, fx)
     raw["capital"] = amount_usd
     raw["valuation"] = valuation_usd
-    dates = df["funding_date"].map(_funding_date, na_action="ignore")
-    parts = dates.str.extract(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$").astype(float)
+    normal = _map_unique(df["funding_date"], _funding_date).astype("str")
+    parts = normal.str.extract(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$").astype(float)
     y, m, d = parts[0].to_numpy(), parts[1].to_numpy(), parts[2].to_numpy()
     raw["recency"] = np.where(
         np.isnan(m), y + 0.5, np.where(np.isnan(d), y + (m - 0.5) / 12, y + (m - 1) / 12 + (d - 0.5) / 365)
@@ -476,11 +522,8 @@ def frame_signal_columns(ds: Dataset, fx: float) -> dict:
     for j, r in enumerate(ROLES):
         role_member[:, j] = (roles_text == r).to_numpy() & (count > 0)
 
-    def squashed(s: pd.Series) -> pd.Series:
-        return s.fillna("").str.replace(r"\s+", "", regex=True).str.casefold()
-
     aliases = df["aliases"].fillna("").str.replace(";", "\x1f")
-    search = squashed(df["name"]) + "\x1f" + squashed(df["name_en"]) + "\x1f" + squashed(aliases)
+    search = _squash(df["name"]) + "\x1f" + _squash(df["name_en"]) + "\x1f" + _squash(aliases)
     return dict(
         ids=df["id"].to_numpy(dtype=object),
         names=df["name"].to_numpy(dtype=object),

@@ -60,7 +60,7 @@ BASE_SIGNALS = SEGMENT_SIGNALS + FUNDING_SIGNALS
 
 def squash(text: str) -> str:
     """Case- and whitespace-insensitive form of a name, for search ("智谱 AI" finds "智谱AI")."""
-    return "".join(text.split()).casefold()
+    return "".join(text.split()).lower()
 
 
 def search_key(names) -> str:
