@@ -13,11 +13,13 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QSettings,
     Qt,
     QThread,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -46,7 +48,16 @@ from core.importer import ImportCancelled, load_table_file
 from core.loader import DatasetError, bundled_dataset_dir, dataset_key, load_dataset
 from core.models import Dataset
 from core.results import segment_index, shortlist_rows, shown_rows
-from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, MISSING_POLICIES, PRESETS, Ranking, Weights, rank
+from core.scoring import (
+    DEFAULT_MISSING,
+    DEFAULT_PRESET,
+    MISSING_POLICIES,
+    PRESETS,
+    Ranking,
+    Weights,
+    fill_stability,
+    rank,
+)
 from core.signals import build_signals
 from core.state import StateError
 from exports.memo import MemoCancelled, MemoError, MemoRequest, write_memo
@@ -173,6 +184,23 @@ class MemoThread(QThread):
             self.sig_done.emit(str(written))
 
 
+#: From this many companies on, ranking runs in its own thread while a slider moves.
+ASYNC_RANK_MIN = 50_000
+#: Rank stability is computed when the weights have rested this long (ms).
+STABILITY_IDLE_MS = 150
+
+
+class RankWorker(QObject):
+    """Ranks off the UI thread (numpy releases the GIL in the product and the sort)."""
+
+    sig_done = Signal(object, int)
+    """The Ranking, and the token of the request it answers."""
+
+    @Slot(object, object, str, int)
+    def compute(self, table, weights, policy, token: int) -> None:
+        self.sig_done.emit(rank(table, weights, policy, stability=False), token)
+
+
 class LoadThread(QThread):
     """Reads and validates a dataset off the UI thread."""
 
@@ -257,6 +285,11 @@ class MainWindow(QMainWindow):
     sig_filters_applied = Signal()
     """The table now shows the rows of the current filters."""
 
+    sig_stability_filled = Signal()
+    """Rank stability of the shown ranking has been computed (it follows a re-rank when idle)."""
+
+    _sig_rank_request = Signal(object, object, str, int)
+
     sig_dataset_changed = Signal()
     """Another dataset is shown (after File → Import… or File → Report data)."""
 
@@ -278,7 +311,9 @@ class MainWindow(QMainWindow):
 
         self.signals = build_signals(dataset)
         weights, policy = self._restored_weights()
-        self.ranking: Ranking = rank(self.signals, weights, policy)
+        self.ranking: Ranking = rank(
+            self.signals, weights, policy, stability=len(self.signals) < ASYNC_RANK_MIN
+        )
         self._committed = (weights, policy)
         self._shortlist: set[str] = set(store.shortlist()) if store is not None else set()
         self._selected_id: str | None = None
@@ -353,6 +388,19 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         # --- wiring ---------------------------------------------------------------------
+        self._rank_busy = False
+        self._rank_pending = False
+        self._rank_token = 0
+        self._rank_thread = QThread(self)
+        self._rank_worker = RankWorker()
+        self._rank_worker.moveToThread(self._rank_thread)
+        self._sig_rank_request.connect(self._rank_worker.compute)
+        self._rank_worker.sig_done.connect(self._on_ranked)
+        self._rank_thread.start()
+        self._stability_timer = QTimer(self)
+        self._stability_timer.setSingleShot(True)
+        self._stability_timer.setInterval(STABILITY_IDLE_MS)
+        self._stability_timer.timeout.connect(self._fill_stability)
         self._rerank_timer = QTimer(self)
         self._rerank_timer.setSingleShot(True)
         self._rerank_timer.setInterval(0)  # coalesce: only the latest value is computed
@@ -395,7 +443,8 @@ class MainWindow(QMainWindow):
         self.detail.clear()
         self.dataset = ds
         self.signals = build_signals(ds)
-        self.ranking = rank(self.signals, *self._committed)
+        self.ranking = rank(self.signals, *self._committed, stability=False)
+        self._rank_token += 1  # a result for the old universe is dropped
         self._by_scenario, self._by_industry = segment_index(ds)
         if self.store is not None:
             self.store.dataset_key = dataset_key(ds)
@@ -416,6 +465,7 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             self.select_company(self.model.company_id(0))
         self._update_status()
+        self._stability_timer.start()
         self.sig_dataset_changed.emit()
 
     # --- start-up and persistence ----------------------------------------------------------
@@ -479,6 +529,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
         # an export or import still running is cancelled and waited for, so that no half
         # work is left and Qt never destroys a running thread
+        self._rank_thread.quit()
+        self._rank_thread.wait()
         for name in ("_export_thread", "_import_thread"):
             thread = getattr(self, name, None)
             with contextlib.suppress(RuntimeError):  # already deleted
@@ -594,12 +646,35 @@ class MainWindow(QMainWindow):
         self._gesture += 1
 
     def _rerank(self) -> None:
+        """Rank with the panel's weights: at once for a small universe; for a large one in the
+        rank thread, one computation at a time, always with the latest weights (a drag never
+        queues up work and the UI thread only shows results)."""
         weights, policy = self.weights_panel.weights(), self.weights_panel.policy()
+        if (weights, policy) == (self.ranking.weights, self.ranking.policy):
+            return
+        if len(self.signals) < ASYNC_RANK_MIN:
+            self._show_ranking(rank(self.signals, weights, policy, stability=False))
+            return
+        if self._rank_busy:
+            self._rank_pending = True
+            return
+        self._rank_busy = True
+        self._rank_token += 1
+        self._sig_rank_request.emit(self.signals, weights, policy, self._rank_token)
+
+    def _on_ranked(self, ranking: Ranking, token: int) -> None:
+        self._rank_busy = False
+        if token == self._rank_token and ranking.table is self.signals:
+            self._show_ranking(ranking)
+        if self._rank_pending:
+            self._rank_pending = False
+            self._rerank()
+
+    def _show_ranking(self, ranking: Ranking) -> None:
+        weights, policy = ranking.weights, ranking.policy
         state = (weights, policy)
         previous = self.ranking
-        if state == (previous.weights, previous.policy):
-            return
-        self.ranking = rank(self.signals, weights, policy)
+        self.ranking = ranking
         new_step = self._applying
         if not self._applying and state != self._committed:
             index = self.undo_stack.index()
@@ -612,7 +687,18 @@ class MainWindow(QMainWindow):
         self._committed = state
         self._follow_selection()
         self._update_status()
+        self._stability_timer.start()  # when the sliders rest
         self.sig_ranking_updated.emit()
+
+    def _fill_stability(self) -> None:
+        """Rank stability of the shown ranking, computed once the weights stop moving."""
+        if self.ranking.stability_computed:
+            return
+        fill_stability(self.ranking)
+        self.model.stability_changed()
+        if self._selected_id is not None:
+            self._show_detail(self._selected_id)
+        self.sig_stability_filled.emit()
 
     def _apply_state(self, state) -> None:
         """Show weights and policy from undo/redo, without recording a new step."""

@@ -256,6 +256,12 @@ class RankingModel(QAbstractTableModel):
         self.endResetModel()
         self.sig_order_changed.emit()
 
+    def stability_changed(self) -> None:
+        """The ranking's stability was computed: repaint that column."""
+        if self._rows.size:
+            top, bottom = self.index(0, Col.STABILITY), self.index(len(self._rows) - 1, Col.STABILITY)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
     def set_shortlist(self, ids: set[str]) -> None:
         changed = ids ^ self._shortlist
         self._shortlist = set(ids)

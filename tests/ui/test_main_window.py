@@ -484,3 +484,24 @@ def test_closing_during_an_export_waits_and_leaves_no_half_file(qtbot, ds, state
         openpyxl.load_workbook(tmp_path / "m.xlsx")
     w.store.close()
     assert memo  # the module is the one the window uses
+
+
+def test_large_universes_rank_in_a_thread_and_keep_only_the_latest(qtbot, ds, state_dir, monkeypatch):
+    from ui import main_window
+
+    monkeypatch.setattr(main_window, "ASYNC_RANK_MIN", 0)  # the path a 50,000+ universe takes
+    w = open_window(qtbot, ds, state_dir)
+    w.select_company("fancytech")
+    seen = []
+    w.sig_ranking_updated.connect(lambda: seen.append(w.ranking.weights.value))
+    for v in range(-100, 101, 10):
+        w.weights_panel.sliders["value"].setValue(v)
+    qtbot.waitUntil(lambda: w.ranking.weights.value == 100 and not w._rank_busy, timeout=5000)
+    assert seen[-1] == 100 and len(seen) < 21  # intermediate values were skipped, never queued
+    assert w.selected_company() == "fancytech"
+    assert w.visible_ids() == [str(w.ranking.table.ids[i]) for i in w.ranking.order]
+    with qtbot.waitSignal(w.sig_stability_filled, timeout=5000):
+        pass
+    assert w.model.index(0, Col.STABILITY).data().endswith("%")
+    w.close()
+    w.store.close()
