@@ -50,6 +50,7 @@ CHUNK = 32_000  # what one continuation row holds
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _RISKY_START = ("=", "+", "-", "@")
+CUT_MARKER = " … [cut here: the full text is longer than an Excel cell holds]"
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -114,13 +115,13 @@ def put(
     *,
     number_format: str | None = None,
     font=None,
-    align=None,
+    align: Alignment | None | bool = None,
     fill=None,
 ):
     """Write one cell.  Strings are always stored as text (never a formula)."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        text = fit_cell(value, " … [cut here: the full text is longer than an Excel cell holds]")
+        text = fit_cell(value, CUT_MARKER)
         cell.value = text
         cell.data_type = "s"  # "=1+1" stays the text "=1+1"
         if text.startswith(_RISKY_START):
@@ -133,10 +134,16 @@ def put(
         cell.number_format = number_format
     if font is not None:
         cell.font = font
-    cell.alignment = align if align is not None else TOP
+    if align is not False:  # False: leave the default alignment (the fast table rows)
+        cell.alignment = align if align is not None else TOP
     if fill is not None:
         cell.fill = fill
     return cell
+
+
+def _finite(value):
+    """A number for a cell; NaN and infinities become an empty cell."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def split_text(text: str, size: int = CHUNK) -> list[str]:
@@ -144,7 +151,9 @@ def split_text(text: str, size: int = CHUNK) -> list[str]:
     return [text[i : i + size] for i in range(0, len(text), size)] or [""]
 
 
-def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None) -> None:
+def fit_rows(
+    ws: Worksheet, first: int = 1, last: int | None = None, columns: Sequence[int] | None = None
+) -> None:
     """Give rows holding wrapped text a height that shows it all (neither Excel nor LibreOffice
     sizes rows of a generated file by itself).  Merged cells count the width of their range."""
     merged = {}
@@ -156,7 +165,7 @@ def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None) -> None:
     last = ws.max_row if last is None else last
     for row in ws.iter_rows(min_row=first, max_row=last):
         lines = 1
-        for cell in row:
+        for cell in row if columns is None else (row[c - 1] for c in columns if c <= len(row)):
             if not isinstance(cell.value, str) or not (cell.alignment and cell.alignment.wrap_text):
                 continue
             width = (
@@ -338,8 +347,19 @@ def _shortlist_sheet(
             formats[9] = APPROX_USD_FORMAT
         if c.latest_valuation_approximate:
             formats[12] = APPROX_USD_FORMAT
-        for col, (v, fmt) in enumerate(zip(values, formats, strict=True), start=1):
-            put(ws, r, col, v, number_format=fmt, align=WRAP if col == len(values) else None)
+        # one append per row (the fast way to make cells), then the few per-cell settings
+        cells = [fit_cell(v, CUT_MARKER) if isinstance(v, str) else _finite(v) for v in values]
+        ws.append(cells)
+        for col, (v, fmt) in enumerate(zip(cells, formats, strict=True), start=1):
+            if fmt:
+                ws.cell(row=r, column=col).number_format = fmt
+            elif isinstance(v, str) and v.startswith(_RISKY_START):
+                cell = ws.cell(row=r, column=col)
+                cell.value = v
+                cell.data_type = "s"  # "=1+1" stays the text "=1+1"
+                cell.quotePrefix = True
+        if note:
+            ws.cell(row=r, column=len(values)).alignment = WRAP
         if c.id in memo_names:
             cell = ws.cell(row=r, column=2)
             cell.hyperlink = sheet_link(memo_names[c.id])
@@ -380,7 +400,8 @@ def _shortlist_sheet(
         chart.width = 18
         # below the table, so the printed page keeps the table readable
         ws.add_chart(chart, f"B{last + 3}")
-    fit_rows(ws, 4, last)
+    fit_rows(ws, 4, 4)  # the header
+    fit_rows(ws, FIRST_DATA_ROW, last, columns=[len(SHORTLIST_COLUMNS)])  # only notes wrap
     _print_setup(ws, "4:4")
 
 

@@ -188,6 +188,8 @@ class MemoThread(QThread):
 ASYNC_RANK_MIN = 50_000
 #: Rank stability is computed when the weights have rested this long (ms).
 STABILITY_IDLE_MS = 150
+#: The detail view's numbers are redrawn when the weights have rested this long (ms).
+DETAIL_IDLE_MS = 40
 
 
 class RankWorker(QObject):
@@ -397,6 +399,11 @@ class MainWindow(QMainWindow):
         self._sig_rank_request.connect(self._rank_worker.compute)
         self._rank_worker.sig_done.connect(self._on_ranked)
         self._rank_thread.start()
+        self._detail_later = False
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_IDLE_MS)
+        self._detail_timer.timeout.connect(self._refresh_detail)
         self._stability_timer = QTimer(self)
         self._stability_timer.setSingleShot(True)
         self._stability_timer.setInterval(STABILITY_IDLE_MS)
@@ -766,18 +773,29 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         current = self.table.currentIndex()
-        if not current.isValid() or current.row() != row:
-            self.select_company(cid)
-        else:
-            self.table.scrollTo(current)
-        self._show_detail(cid)
+        self._detail_later = True  # the numbers in the detail follow once the slider rests
+        try:
+            if not current.isValid() or current.row() != row:
+                self.select_company(cid)
+            else:
+                self.table.scrollTo(current)
+        finally:
+            self._detail_later = False
+        self._detail_timer.start()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         cid = current.data(COMPANY_ID_ROLE)
         self._selected_id = cid
-        self._show_detail(cid)
+        if self._detail_later:
+            self._detail_timer.start()
+        else:
+            self._show_detail(cid)
+
+    def _refresh_detail(self) -> None:
+        if self._selected_id is not None:
+            self._show_detail(self._selected_id)
 
     def _show_detail(self, cid: str) -> None:
         row = self.signals.row_of[cid]

@@ -1,0 +1,290 @@
+"""The benchmark: speed at 100 to 1,000,000 companies, beside the physical floor.
+
+    python3 -m bench.run                       # N = 100, 10,000, 100,000, 1,000,000
+    python3 -m bench.run --sizes 100,10000     # a quicker run
+
+Prints a table and one JSON line (the last line).  Universes are generated once
+(deterministically, bench/generate.py) into bench/.cache/.  Every GUI figure is measured in the
+real main window, offscreen, in a fresh process with a throwaway state folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "bench" / ".cache"
+DEFAULT_SIZES = (100, 10_000, 100_000, 1_000_000)
+REPEATS = 21
+
+
+def universe(n: int) -> Path:
+    from bench.generate import write
+
+    path = CACHE / f"universe-{n}.csv"
+    if not path.exists():
+        write(path, n, seed=0)
+    return path
+
+
+def _median_ms(samples: list[float]) -> float:
+    return round(statistics.median(samples) * 1000, 3)
+
+
+# --- 1. core re-rank versus the floor ----------------------------------------------------------
+
+
+def core_rerank(n: int) -> dict:
+    import numpy as np
+
+    from core.loader import load_dataset
+    from core.scoring import PRESETS, composite_signals, rank
+    from core.signals import build_signals
+
+    ds = load_dataset(universe(n))
+    table = build_signals(ds)
+    base = PRESETS["balanced"]
+    rank(table, base, stability=False)  # warm: composite signals are prepared once per policy
+    matrix = composite_signals(table, base, "zero").matrix
+    ours, floor = [], []
+    for i in range(REPEATS):
+        w = base.model_copy(update={"value": 20 + (i % 60)})  # one slider step each time
+        t0 = time.perf_counter()
+        rank(table, w, stability=False)
+        ours.append(time.perf_counter() - t0)
+        vec = w.vector()
+        t0 = time.perf_counter()
+        s = matrix @ vec
+        np.argsort(s)
+        floor.append(time.perf_counter() - t0)
+    o, f = _median_ms(ours), _median_ms(floor)
+    return {"rerank_ms": o, "floor_ms": f, "ratio": round(o / f, 2) if f else None}
+
+
+# --- 2, 3, 5. the real window, offscreen, in a child process ----------------------------------
+
+_GUI_CHILD = r"""
+import json, os, sys, time, statistics
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QTimer, QElapsedTimer
+from PySide6.QtWidgets import QApplication
+from core.loader import load_dataset
+from ui.app import create_window, ensure_app
+
+path, state, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
+app = ensure_app()
+t0 = time.perf_counter()
+ds = load_dataset(path)
+loaded = time.perf_counter() - t0
+w, _ = create_window(ds, Path(state))
+w.resize(1500, 900)
+w.show()
+app.processEvents()
+table = w.table
+
+def wait(cond, limit=60.0):
+    end = time.perf_counter() + limit
+    while not cond() and time.perf_counter() < end:
+        app.processEvents()
+
+samples = []
+slider = w.weights_panel.sliders["value"]
+for i in range(repeats):
+    target = -80 + (i * 7) % 160
+    if target == slider.value():
+        target += 1
+    t = time.perf_counter()
+    slider.setValue(target)
+    wait(lambda: w.ranking.weights.value == target and not w._rank_busy)
+    table.viewport().repaint()  # the visible rows painted with the new order
+    samples.append(time.perf_counter() - t)
+
+# a continuous drag: the value moves every 16 ms for 2 s; a 5 ms heartbeat timer measures how
+# long the UI thread is ever kept from it
+beats = []
+heart = QTimer(); heart.setInterval(5); heart.timeout.connect(lambda: beats.append(time.perf_counter()))
+step = {"v": -100}
+def move():
+    step["v"] = -100 if step["v"] >= 100 else step["v"] + 3
+    slider.setValue(step["v"])
+drag = QTimer(); drag.setInterval(16); drag.timeout.connect(move)
+heart.start(); drag.start()
+end = time.perf_counter() + 2.0
+while time.perf_counter() < end:
+    app.processEvents()
+drag.stop(); heart.stop()
+wait(lambda: not w._rank_busy)
+gaps = [b - a for a, b in zip(beats, beats[1:])] or [0.0]
+print(json.dumps({"load_s": loaded, "repaint": samples, "max_block_s": max(gaps), "beats": len(beats)}))
+w.close()
+"""
+
+
+def gui(n: int) -> dict:
+    with tempfile.TemporaryDirectory() as state:
+        proc = subprocess.run(
+            [sys.executable, "-c", _GUI_CHILD, str(universe(n)), state, str(REPEATS)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "AIGC_SCREENER_HOME": state},
+            timeout=3600,
+        )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {
+        "load_csv_s": round(out["load_s"], 2),
+        "slider_repaint_ms": _median_ms(out["repaint"]),
+        "drag_max_block_ms": round(out["max_block_s"] * 1000, 1),
+    }
+
+
+# --- 4. start-up --------------------------------------------------------------------------------
+
+_STARTUP_CHILD = r"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QObject, QEvent
+from PySide6.QtWidgets import QApplication
+from core.loader import load_dataset
+from ui.app import create_window, ensure_app
+app = ensure_app()
+w, _ = create_window(load_dataset(), sys.argv[1])
+class Painted(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            print("painted", time.time(), flush=True)
+            os._exit(0)
+        return False
+f = Painted()
+w.installEventFilter(f)
+w.table.viewport().installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+
+def startup() -> float:
+    samples = []
+    for _ in range(5):
+        with tempfile.TemporaryDirectory() as state:
+            t0 = time.time()
+            proc = subprocess.run(
+                [sys.executable, "-c", _STARTUP_CHILD, state],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                env={**os.environ, "AIGC_SCREENER_HOME": state},
+                timeout=120,
+            )
+            line = next(x for x in proc.stdout.splitlines() if x.startswith("painted"))
+            samples.append(float(line.split()[1]) - t0)
+    return round(statistics.median(samples), 3)
+
+
+# --- 6. export ----------------------------------------------------------------------------------
+
+
+def export() -> dict:
+    from core.filters import Filters
+    from core.loader import load_dataset
+    from core.results import shown_rows
+    from core.scoring import PRESETS, rank
+    from core.signals import build_signals
+    from exports.memo import MemoRequest, write_memo
+
+    ds = load_dataset(universe(10_000))
+    ranking = rank(build_signals(ds), PRESETS["balanced"])
+    ids = [str(ranking.table.ids[r]) for r in shown_rows(ds, ranking, Filters())]
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        write_memo(Path(out) / "sheet.xlsx", MemoRequest(ds, ranking, ids[:10_000], memo_sheets=False))
+        sheet = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        write_memo(Path(out) / "memos.xlsx", MemoRequest(ds, ranking, ids[:50]))
+        memos = time.perf_counter() - t0
+    return {"export_10000_rows_s": round(sheet, 2), "export_50_memos_s": round(memos, 2)}
+
+
+# --- 7. memory ------------------------------------------------------------------------------------
+
+_MEMORY_CHILD = r"""
+import resource, sys
+from core.loader import load_dataset
+from core.scoring import PRESETS, rank
+from core.signals import build_signals
+ds = load_dataset(sys.argv[1])
+r = rank(build_signals(ds), PRESETS["balanced"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def memory(n: int) -> float:
+    proc = subprocess.run(
+        [sys.executable, "-c", _MEMORY_CHILD, str(universe(n))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    return round(int(proc.stdout.strip().splitlines()[-1]) / 1024, 1)  # MB (ru_maxrss is in KB on Linux)
+
+
+# --- the run ---------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=",".join(str(n) for n in DEFAULT_SIZES))
+    args = ap.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    for n in sizes:
+        universe(n)
+    result: dict = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "sizes": {},
+    }
+    rows = []
+    for n in sizes:
+        core = core_rerank(n)
+        ui = gui(n)
+        result["sizes"][n] = {**core, **ui}
+        rows.append((n, core, ui))
+    result["startup_s"] = startup()
+    result.update(export())
+    biggest = max(sizes)
+    result[f"peak_memory_mb_{biggest}"] = memory(biggest)
+
+    print(f"machine: {result['machine']}")
+    print(
+        f"{'N':>10} {'re-rank ms':>11} {'floor ms':>9} {'ratio':>6} {'slider→paint ms':>16} {'drag max block ms':>18} {'load CSV s':>11}"
+    )
+    for n, core, ui in rows:
+        print(
+            f"{n:>10,} {core['rerank_ms']:>11.2f} {core['floor_ms']:>9.2f} {core['ratio']:>6.2f} "
+            f"{ui['slider_repaint_ms']:>16.2f} {ui['drag_max_block_ms']:>18.1f} {ui['load_csv_s']:>11.2f}"
+        )
+    print(f"start-up to first paint (bundled data): {result['startup_s']:.2f} s")
+    print(
+        f"export 10,000-row shortlist sheet: {result['export_10000_rows_s']:.2f} s; 50 memo sheets: {result['export_50_memos_s']:.2f} s"
+    )
+    print(
+        f"peak memory with {biggest:,} companies loaded and ranked: {result[f'peak_memory_mb_{biggest}']:,.0f} MB"
+    )
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
