@@ -92,10 +92,13 @@ w.show()
 app.processEvents()
 table = w.table
 
+from PySide6.QtCore import QEventLoop
+wake = QTimer(); wake.setInterval(50); wake.start()  # never sleep longer than this
 def wait(cond, limit=60.0):
+    # like the app's own event loop: sleep until an event (a ranking, a timer) arrives
     end = time.perf_counter() + limit
     while not cond() and time.perf_counter() < end:
-        app.processEvents()
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 samples = []
 slider = w.weights_panel.sliders["value"]
@@ -121,8 +124,8 @@ drag = QTimer(); drag.setInterval(16); drag.timeout.connect(move)
 heart.start(); drag.start()
 end = time.perf_counter() + 2.0
 while time.perf_counter() < end:
-    app.processEvents()
-drag.stop(); heart.stop()
+    app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+drag.stop(); heart.stop(); wake.stop()
 wait(lambda: not w._rank_busy)
 gaps = [b - a for a, b in zip(beats, beats[1:])] or [0.0]
 print(json.dumps({"load_s": loaded, "repaint": samples, "max_block_s": max(gaps), "beats": len(beats)}))

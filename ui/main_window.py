@@ -657,6 +657,9 @@ class MainWindow(QMainWindow):
         rank thread, one computation at a time, always with the latest weights (a drag never
         queues up work and the UI thread only shows results)."""
         weights, policy = self.weights_panel.weights(), self.weights_panel.policy()
+        # the detail's numbers and the stability wait until the sliders rest
+        self._detail_timer.start()
+        self._stability_timer.start()
         if (weights, policy) == (self.ranking.weights, self.ranking.policy):
             return
         if len(self.signals) < ASYNC_RANK_MIN:

@@ -82,6 +82,40 @@ SCORE_ROLE = Qt.ItemDataRole.UserRole + 3  # score 0..100 as float, for the bar 
 
 _UP = QColor(22, 130, 60)
 _DOWN = QColor(190, 50, 40)
+_UP_BRUSH = QBrush(_UP)
+_DOWN_BRUSH = QBrush(_DOWN)
+_STAR_BRUSH = QBrush(QColor(214, 150, 0))
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_HANDLED_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _ALIGN,
+        _FOREGROUND,
+        _FONT,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        COMPANY_ID_ROLE,
+        SORT_ROLE,
+        SCORE_ROLE,
+    }
+)
+_ALIGNMENTS = [
+    int(
+        (
+            Qt.AlignmentFlag.AlignRight
+            if c in NUMERIC
+            else Qt.AlignmentFlag.AlignCenter
+            if c == Col.STAR
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        | Qt.AlignmentFlag.AlignVCenter
+    )
+    for c in Col
+]
 
 
 def _latest_round(ds: Dataset, cid: str) -> str:
@@ -124,6 +158,8 @@ class RankingModel(QAbstractTableModel):
         self._star = np.zeros(n, dtype=bool)
         self._sort: tuple[int, Qt.SortOrder] = (Col.RANK, Qt.SortOrder.AscendingOrder)
         self._pos: np.ndarray | None = None  # table row -> display row
+        self._star_font = QFont()
+        self._star_font.setPointSizeF(self._star_font.pointSizeF() * 1.15)
         self._rows = self._ordered_rows()
 
     # --- what the rows are ------------------------------------------------------------------
@@ -292,9 +328,7 @@ class RankingModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Col)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Col):
@@ -310,40 +344,35 @@ class RankingModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every visible cell and many roles on each repaint: unused roles leave first.
+        if role not in _HANDLED_ROLES:
             return None
-        i = int(self._rows[index.row()])
-        col = Col(index.column())
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        col = index.column()
+        if role == _ALIGN:
+            return _ALIGNMENTS[col]
+        i = int(self._rows[row])
+        if role == _DISPLAY:
+            return self._display(i, col)
+        if role == _FOREGROUND:
+            if col == Col.DELTA:
+                d = int(self._delta_array()[i])
+                return (_UP_BRUSH if d > 0 else _DOWN_BRUSH) if d else None
+            return _STAR_BRUSH if col == Col.STAR and self._star[i] else None
+        if role == _FONT:
+            return self._star_font if col == Col.STAR else None
         r = self._ranking
         if role == COMPANY_ID_ROLE:
             return str(self._ids[i])
         if role == SCORE_ROLE:
             return float(r.score[i])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(i, col)
         if role == SORT_ROLE:
             v = self._sort_key(col, np.array([i]))[0]
             return v if isinstance(v, str) else float(v)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col == Col.STAR:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == Col.DELTA:
-                d = int(self._delta_array()[i])
-                if d:
-                    return QBrush(_UP if d > 0 else _DOWN)
-            if col == Col.STAR and self._star[i]:
-                return QBrush(QColor(214, 150, 0))
-            return None
-        if role == Qt.ItemDataRole.FontRole and col == Col.STAR:
-            f = QFont()
-            f.setPointSizeF(f.pointSizeF() * 1.15)
-            return f
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(i, col)
+            return self._tooltip(i, Col(col))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(i, col)
         return None
