@@ -58,7 +58,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     # the score, broken down
     w = ranking.weights
     if c.rank > 0:
-        head = f"Rank {c.rank} of {int((ranking.rank > 0).sum())} · score {c.score:.1f}"
+        head = f"Rank {c.rank:,} of {int((ranking.rank > 0).sum()):,} · score {c.score:.1f}"
     else:
         head = "Not ranked: no figure for a weighted signal (missing-data policy: exclude)"
     out.append(f"<h3>{_e(head)}</h3>")

@@ -399,6 +399,9 @@ class MainWindow(QMainWindow):
         self._sig_rank_request.connect(self._rank_worker.compute)
         self._rank_worker.sig_done.connect(self._on_ranked)
         self._rank_thread.start()
+        app = QApplication.instance()
+        if app is not None:  # also when the app quits without closing this window first
+            app.aboutToQuit.connect(self._stop_rank_thread)
         self._detail_later = False
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -440,7 +443,11 @@ class MainWindow(QMainWindow):
         return t.segment_counts(), dict(zip(t.segment_refs, funding.tolist(), strict=True))
 
     def _install_model(self) -> None:
-        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        widths = [header.sectionSize(c) for c in range(header.count())] if header.count() else []
+        self.table.setModel(self.model)  # a new model resets the columns: keep their widths
+        for col, width in enumerate(widths or [COLUMN_WIDTHS[c] for c in Col]):
+            self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._after_reset)
 
@@ -536,8 +543,7 @@ class MainWindow(QMainWindow):
         self.save_settings()
         # an export or import still running is cancelled and waited for, so that no half
         # work is left and Qt never destroys a running thread
-        self._rank_thread.quit()
-        self._rank_thread.wait()
+        self._stop_rank_thread()
         for name in ("_export_thread", "_import_thread"):
             thread = getattr(self, name, None)
             with contextlib.suppress(RuntimeError):  # already deleted
@@ -672,6 +678,11 @@ class MainWindow(QMainWindow):
         self._rank_token += 1
         self._sig_rank_request.emit(self.signals, weights, policy, self._rank_token)
 
+    def _stop_rank_thread(self) -> None:
+        with contextlib.suppress(RuntimeError):  # already gone with the window
+            self._rank_thread.quit()
+            self._rank_thread.wait()
+
     def _on_ranked(self, ranking: Ranking, token: int) -> None:
         self._rank_busy = False
         if token == self._rank_token and ranking.table is self.signals:
@@ -760,7 +771,9 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(company_id)
         if row is None:
             return False
-        ix = self.model.index(row, Col.NAME)
+        # keep the column the user is in (the view scrolls to the current cell)
+        current = self.table.currentIndex()
+        ix = self.model.index(row, current.column() if current.isValid() else Col.RANK)
         self.table.selectionModel().setCurrentIndex(
             ix, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
