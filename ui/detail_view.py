@@ -87,8 +87,10 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     out.append("</table>")
     if ranking.all_zero:
         stab_text = "Rank stability: not meaningful while all weights are zero."
+    elif not ranking.stability_computed:
+        stab_text = "Rank stability: computed as soon as the weights stop moving."
     elif c.stability is None:
-        stab_text = "Rank stability: not computed for this company (outside the top candidates)."
+        stab_text = "Rank stability: not computed for this company (outside the best 2,000)."
     else:
         stab_text = (
             f"Rank stability: <b>{c.stability:.0%}</b>, its share of the top {ranking.top_k} over 500 random "

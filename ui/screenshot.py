@@ -35,7 +35,11 @@ def main(argv: list[str]) -> int:
         for _ in range(5):
             app.processEvents()
         window.select_company("fancytech")
-        app.processEvents()
+        import time
+
+        end = time.monotonic() + 0.5  # let the detail and the rank stability settle
+        while time.monotonic() < end:
+            app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(out))
         window.close()
