@@ -47,6 +47,7 @@ from core.models import (
     FundingEvent,
     Mention,
     Segment,
+    check_partial_date,
     normalise_round,
     round_stage,
 )
@@ -145,7 +146,7 @@ class CompanyFrame:
         return tuple({m.role for m in self.mentions_of(company_id)} & set(ROLES))
 
     def country_counts(self) -> dict[str, int]:
-        return {str(k): int(v) for k, v in self.df["country"].dropna().value_counts().items()}
+        return {str(k): int(v) for k, v in self.df["country"].dropna().str.upper().value_counts().items()}
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -159,6 +160,12 @@ def read_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str]]:
     notes: list[str] = []
     if not data.strip():
         raise _fail(path.name, "the file is empty; it needs a header row and one row per company")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Excel's "Unicode text")
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _fail(path.name, f"not readable UTF-16 text ({exc}); save it as CSV UTF-8") from exc
+        notes.append(f"{path.name}: read as UTF-16")
     if b"\x00" in data[:4096]:
         _decode(path.name, data[:4096])  # raises: binary data
     try:
@@ -178,6 +185,7 @@ def read_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str]]:
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
+            index_col=False,  # a trailing separator must not turn the first column into an index
             encoding=encoding,
             engine="c",
         )
@@ -242,9 +250,7 @@ def _suspicious(df: pd.DataFrame) -> np.ndarray:
     cum = _column(df, "funding_cumulative")
     flag(cum.notna() & ~cum.str.strip().str.lower().isin(_BOOL_WORDS))
     dates = _column(df, "funding_date")
-    normal = _map_unique(dates, _funding_date).astype("str")
-    ok = normal.fillna("2000").str.fullmatch(r"(19|20|21)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
-    flag(dates.notna() & ~ok.fillna(False).astype(bool))
+    flag(dates.notna() & ~_map_unique(dates, _date_ok).fillna(True).astype(bool))
     for name in COLUMNS:
         if name in df.columns:
             flag(df[name].str.len().fillna(0) > MAX_CELL_CHARS)
@@ -259,6 +265,29 @@ def _suspicious(df: pd.DataFrame) -> np.ndarray:
     return bad
 
 
+def _date_ok(text: str) -> bool:
+    """The funding_date rule of the model (core.models.check_partial_date), per distinct value."""
+    try:
+        check_partial_date(_funding_date(text) or "")
+    except ValueError:
+        return False
+    return True
+
+
+_PLAIN = r"\d+(?:\.\d+)?"
+
+
+def _plain_numbers(text: pd.Series) -> np.ndarray:
+    """Amounts written as a plain number, in the money parser's grammar (digits, one decimal
+    point, thousands commas); NaN for anything else, which goes through the parser itself."""
+    t = text.fillna("").astype("str").str.replace(",", "", regex=False)
+    plain = t.str.fullmatch(_PLAIN).fillna(False).to_numpy(dtype=bool)
+    out = np.full(len(text), np.nan)
+    if plain.any():
+        out[plain] = pd.to_numeric(t[plain]).to_numpy(dtype=float)
+    return out
+
+
 def _map_unique(s: pd.Series, fn) -> pd.Series:
     """``fn`` of each value, computed once per distinct value (dates, rounds and vague amounts
     repeat a lot in a large universe)."""
@@ -270,8 +299,7 @@ def _map_unique(s: pd.Series, fn) -> pd.Series:
 
 
 def _numeric(text: pd.Series) -> np.ndarray:
-    """Plain numbers in a text column (NaN where the text is not a plain number)."""
-    return pd.to_numeric(text.where(text.notna(), None), errors="coerce").to_numpy(dtype=float)
+    return _plain_numbers(text)
 
 
 _STATED: dict[str, str | None] = {}
@@ -459,7 +487,7 @@ def _amounts(text: pd.Series, currency: pd.Series, fx: float) -> tuple[np.ndarra
     has = text.notna().to_numpy()
     if not has.any():
         return usd, approx
-    plain = pd.to_numeric(text.where(text.notna(), None), errors="coerce").to_numpy(dtype=float)
+    plain = _plain_numbers(text)
     cur = currency.fillna("USD").to_numpy(dtype=object)
     is_plain = np.isfinite(plain) & (plain > 0)
     rate = np.where(cur == "CNY", 1.0 / fx, 1.0)
@@ -473,7 +501,7 @@ def _amounts(text: pd.Series, currency: pd.Series, fx: float) -> tuple[np.ndarra
         for t, c in set(zip(texts, curs, strict=True)):
             m = parse_amount(t, c)
             v = m.usd_point(fx)
-            parsed[(t, c)] = (np.nan if v is None else v, bool(m.approximate or m.currency != "USD"))
+            parsed[(t, c)] = (np.nan, False) if v is None else (v, bool(m.approximate or m.currency != "USD"))
         vals = [parsed[(t, c)] for t, c in zip(texts, curs, strict=True)]
         usd[rest] = [v for v, _ in vals]
         approx[rest] = [a for _, a in vals]
@@ -502,8 +530,17 @@ def frame_signal_columns(ds: Dataset, fx: float) -> dict:
         for k in SEGMENT_SIGNALS:
             stars = np.array([getattr(s, k) for s in ds.segments], dtype=np.float64)
             raw[k] = np.where(count > 0, (member @ stars) / np.maximum(count, 1), np.nan)
-    amount_usd, amount_approx = _amounts(df["funding_amount"], df["funding_currency"], fx)
-    val_cur = df["valuation_currency"].fillna(df["funding_currency"])
+
+    # the currencies row_records gives: the cell, else what the text says, else USD; a
+    # valuation falls back to the funding's currency
+    def stated(col: str) -> pd.Series:
+        text = df[col]
+        words = text.notna() & ~np.isfinite(_plain_numbers(text))
+        return _map_unique(text[words], _stated_currency).reindex(df.index)
+
+    fund_cur = df["funding_currency"].fillna(stated("funding_amount")).fillna("USD")
+    val_cur = df["valuation_currency"].fillna(stated("valuation")).fillna(fund_cur)
+    amount_usd, amount_approx = _amounts(df["funding_amount"], fund_cur, fx)
     valuation_usd, valuation_approx = _amounts(df["valuation"], val_cur, fx)
     raw["capital"] = amount_usd
     raw["valuation"] = valuation_usd
@@ -532,7 +569,7 @@ def frame_signal_columns(ds: Dataset, fx: float) -> dict:
         funding_approx=amount_approx,
         latest_valuation_usd=valuation_usd,
         fx_cny_per_usd=fx,
-        countries=df["country"].fillna("").to_numpy(dtype=str),
+        countries=df["country"].fillna("").str.upper().to_numpy(dtype=str),
         segment_refs=refs,
         segment_member=member,
         role_member=role_member,

@@ -202,7 +202,8 @@ def read_csv_table(path: Path, data: bytes | None = None) -> tuple[Table, list[s
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         raise _fail(path.name, "the file is empty; it needs a header row and one row per company")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(lines[0]))
+    # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(lines[0]), strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -212,7 +213,11 @@ def read_csv_table(path: Path, data: bytes | None = None) -> tuple[Table, list[s
         for number, values in enumerate(reader, start=2):
             table.rows.append((number, list(values)))
     except csv.Error as exc:
-        raise _fail(path.name, f"row {reader.line_num}: not readable as CSV ({exc})") from exc
+        row = len(table.rows) + 2
+        raise _fail(
+            path.name,
+            f'row {row}: not readable as CSV ({exc}); look for a quote (") that is opened and not closed',
+        ) from exc
     return table, notes
 
 
@@ -335,15 +340,21 @@ def read_xlsx_tables(path: Path, data: bytes | None = None) -> tuple[Table, Tabl
                 continue
             source = f"{path.name}, sheet {sheet}"
             problems += _sheet_xml_problems(zf, parts.get(sheet, ""), source)
-            ws = wb[sheet]
-            rows = ws.iter_rows(values_only=True)
-            header_row = next(rows, None)
-            if header_row is None:
-                tables.append(Table(source, []))
-                continue
-            table = Table(source, ["" if h is None else str(h).strip() for h in header_row])
-            for number, values in enumerate(rows, start=2):
-                table.rows.append((number, list(values)))
+            try:
+                ws = wb[sheet]
+                rows = ws.iter_rows(values_only=True)
+                header_row = next(rows, None)
+                if header_row is None:
+                    tables.append(Table(source, []))
+                    continue
+                table = Table(source, ["" if h is None else str(h).strip() for h in header_row])
+                for number, values in enumerate(rows, start=2):
+                    table.rows.append((number, list(values)))
+            except Exception as exc:  # noqa: BLE001 - a damaged sheet inside a valid zip
+                raise _fail(
+                    source,
+                    f"a damaged worksheet ({exc.__class__.__name__}); open and save the file again in Excel",
+                ) from exc
             tables.append(table)
     finally:
         wb.close()
@@ -577,6 +588,8 @@ def _company_records(
             continue  # a blank line
         company, mention_cells, funding_cells = row_records(c, number, src)
         companies.append(Row(src, number, company, company_labels))
+        if not c.get("id"):  # the missing id is reported once, on the company
+            continue
         mentions += [Row(src, number, m, mention_labels) for m in mention_cells]
         if funding_cells is not None:
             funding.append(Row(src, number, funding_cells, funding_labels, key=c.get("id")))

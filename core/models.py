@@ -207,6 +207,23 @@ ROUND_STAGE: dict[str, float] = {
 }
 
 
+def check_partial_date(v: str) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` between 1990 and 2100, a real calendar date."""
+    import datetime as _dt
+
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
+    if not m or not (1990 <= int(m.group(1)) <= 2100):
+        raise ValueError(f"use YYYY, YYYY-MM or YYYY-MM-DD (1990 to 2100), got {v!r}")
+    if m.group(2) and not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(f"month out of range in {v!r}")
+    if m.group(3):
+        try:
+            _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            raise ValueError(f"no such day: {v!r}") from None
+    return v
+
+
 def normalise_round(text: str | None) -> str | None:
     """ "A+轮" -> "A+", "A1 轮" -> "A1", "Pre-A轮" -> "Pre-A", "天使轮" -> "Angel".
 
@@ -274,16 +291,7 @@ class FundingEvent(_Record):
     @field_validator("date")
     @classmethod
     def _date(cls, v: str | None) -> str | None:
-        if v is None:
-            return None
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
-        if not m or not (1990 <= int(m.group(1)) <= 2100):
-            raise ValueError(f"use YYYY, YYYY-MM or YYYY-MM-DD, got {v!r}")
-        if m.group(2) and not 1 <= int(m.group(2)) <= 12:
-            raise ValueError(f"month out of range in {v!r}")
-        if m.group(3) and not 1 <= int(m.group(3)) <= 31:
-            raise ValueError(f"day out of range in {v!r}")
-        return v
+        return None if v is None else check_partial_date(v)
 
     @model_validator(mode="after")
     def _amounts_readable(self) -> FundingEvent:

@@ -215,6 +215,18 @@ BAD_CASES = {
         lambda d: write_csv(d / "dt.csv", [["a", "A", "US", "1.1.2", "5", "USD", "A", "next spring"]]),
         "dt.csv, row 2 (a), column H (funding_date): use YYYY, YYYY-MM or YYYY-MM-DD",
     ),
+    "a year out of range": (
+        lambda d: write_csv(d / "yr.csv", [["a", "A", "US", "1.1.2", "5", "USD", "A", "1985-06-22"]]),
+        "yr.csv, row 2 (a), column H (funding_date): use YYYY, YYYY-MM or YYYY-MM-DD (1990 to 2100)",
+    ),
+    "no such day": (
+        lambda d: write_csv(d / "day.csv", [["a", "A", "US", "1.1.2", "5", "USD", "A", "2023-02-29"]]),
+        "day.csv, row 2 (a), column H (funding_date): no such day: '2023-02-29'",
+    ),
+    "an unclosed quote": (
+        lambda d: _bytes(d / "q.csv", b'id,name\na1,"Alpha\nb1,Beta\nc1,Gamma\n'),
+        "not readable as CSV",
+    ),
     "bad id": (
         lambda d: write_csv(d / "id.csv", [["a b!", "A", "US", "1.1.2", "", "", "", ""]]),
         "id.csv, row 2 (a b!), column A (id): String should match pattern",
@@ -413,8 +425,16 @@ def test_the_columnar_path_reports_bad_csv_the_same_way(tmp_path, before, column
 
 
 def test_the_columnar_path_loads_the_same_universe(tmp_path, columnar):
-    rows = [*GOOD, ["delta", "D\x07", "US", "1.1.2", "-5", "USD", "B", "2023/7"]]
-    p = write_csv(tmp_path / "u.csv", rows)
+    header = [*HEADER, "valuation"]
+    rows = [
+        [*GOOD[0], "3亿"],  # a valuation without a currency: the funding's (CNY)
+        [*GOOD[1], "300000000"],
+        [*GOOD[2], ""],
+        ["delta", "D\x07", "us", "1.1.2", "-5", "USD", "B", "2023/7", ""],
+        ["eps", "E", "cn", "1.1.2", "1e9", "", "A", "1999", ""],  # not the parser's grammar
+        ["zeta", "Z", "CN", "1.2.1", "1,500,000", "CNY", "C", "2024-02-29", "2亿元"],
+    ]
+    p = write_csv(tmp_path / "u.csv", rows, header=header)
     big = load_table_file(p)
     assert big.frame is not None
     columnar.COLUMNAR_MIN_BYTES = 10**12
@@ -422,7 +442,7 @@ def test_the_columnar_path_loads_the_same_universe(tmp_path, columnar):
     assert small.frame is None
     assert big.summary() == small.summary()
     assert sorted(big.warnings) == sorted(small.warnings)
-    for cid in ("acme", "beta", "gamma", "delta"):
+    for cid in ("acme", "beta", "gamma", "delta", "eps", "zeta"):
         assert big.company(cid) == small.company(cid)
         assert big.mentions_of(cid) == small.mentions_of(cid)
         assert big.funding_of(cid) == small.funding_of(cid)
@@ -436,6 +456,9 @@ def test_the_columnar_path_loads_the_same_universe(tmp_path, columnar):
     for k in a.raw:
         np.testing.assert_allclose(a.raw[k], b.raw[k], equal_nan=True)
     np.testing.assert_allclose(a.funding_total_usd, b.funding_total_usd, equal_nan=True)
+    np.testing.assert_allclose(a.latest_valuation_usd, b.latest_valuation_usd, equal_nan=True)
+    assert (a.valuation_approx == b.valuation_approx).all()
+    assert list(a.countries) == list(b.countries) and big.country_counts() == small.country_counts()
     assert (a.funding_approx == b.funding_approx).all() and (a.segment_member == b.segment_member).all()
     assert (a.role_member == b.role_member).all()
     ra, rb = rank(a, PRESETS["balanced"]), rank(b, PRESETS["balanced"])
