@@ -46,6 +46,8 @@ from core.scoring import PRESET_LABELS, SIGNALS, Ranking
 from core.texttable import display_width
 
 CELL_MAX = 32_767
+#: Memo sheets are written for the first this-many companies (the shortlist sheet lists all).
+MAX_MEMO_SHEETS = 100
 CHUNK = 32_000  # what one continuation row holds
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -416,6 +418,15 @@ def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
     }[req.ranking.policy]
     rows: list[tuple[str, object]] = [
         ("Memo", f"{req.selection}, {n_rows} companies"),
+        (
+            "Memo sheets",
+            (
+                f"one per company for the first {min(n_rows, MAX_MEMO_SHEETS)}"
+                + (f" (of {n_rows}; the Shortlist sheet lists all)" if n_rows > MAX_MEMO_SHEETS else "")
+            )
+            if req.memo_sheets
+            else "none",
+        ),
         ("Created", req.created.strftime("%Y-%m-%d %H:%M:%S %Z").strip()),
         ("App version", f"AIGC screener {__version__}"),
         ("Dataset", ds.name),
@@ -665,7 +676,7 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     if unknown:
         raise MemoError(f"unknown company id(s): {', '.join(unknown[:5])}")
     rows = [company_out(ds, req.ranking, row_of[cid]) for cid in req.company_ids]
-    total = len(rows) * (2 if req.memo_sheets else 1) + 3
+    total = len(rows) + (min(len(rows), MAX_MEMO_SHEETS) if req.memo_sheets else 0) + 3
     done = 0
 
     def tick(n: int = 1) -> None:
@@ -676,21 +687,18 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
 
     wb = Workbook()
     taken = {"shortlist", "method", "segments"}
-    memo_names = (
-        {
-            c.id: clean_sheet_name(f"{c.rank if c.rank > 0 else '–'} {c.name_en or c.name}", taken)
-            for c in rows
-        }
-        if req.memo_sheets
-        else {}
-    )
+    with_memo = rows[:MAX_MEMO_SHEETS] if req.memo_sheets else []
+    memo_names = {
+        c.id: clean_sheet_name(f"{c.rank if c.rank > 0 else '–'} {c.name_en or c.name}", taken)
+        for c in with_memo
+    }
     _shortlist_sheet(wb.active, req, rows, memo_names)
     tick(len(rows))
     _method_sheet(wb.create_sheet("Method"), req, len(rows))
     tick()
     _segments_sheet(wb.create_sheet("Segments"), req)
     tick()
-    for c in rows if req.memo_sheets else ():
+    for c in with_memo:
         _memo_sheet(wb.create_sheet(memo_names[c.id]), req, c)
         tick()
     wb.properties.title = "AIGC screener memo"

@@ -210,7 +210,7 @@ class LoadThread(QThread):
     """Rows read and total rows."""
 
     sig_loaded = Signal(object)
-    """The validated Dataset."""
+    """The validated Dataset and its SignalTable."""
 
     sig_failed = Signal(str)
     """Every problem found, as text; empty if cancelled."""
@@ -230,6 +230,7 @@ class LoadThread(QThread):
 
         try:
             ds = load_table_file(self.path, progress) if self.path.is_file() else load_dataset(self.path)
+            signals = build_signals(ds)  # off the UI thread too: seconds for a million companies
         except ImportCancelled:
             self.sig_failed.emit("")
         except DatasetError as exc:
@@ -237,7 +238,7 @@ class LoadThread(QThread):
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
             self.sig_failed.emit(f"{self.path}: 1 problem in the dataset:\n  - could not be read ({exc})")
         else:
-            self.sig_loaded.emit(ds)
+            self.sig_loaded.emit((ds, signals))
 
 
 def show_problems(parent: QWidget, title: str, intro: str, lines: list[str]) -> QDialog:
@@ -402,6 +403,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:  # also when the app quits without closing this window first
             app.aboutToQuit.connect(self._stop_rank_thread)
+        self._unsaved_notes: dict[str, str] = {}
+        self._note_retry = QTimer(self)
+        self._note_retry.setSingleShot(True)
+        self._note_retry.setInterval(5000)
+        self._note_retry.timeout.connect(self._retry_notes)
         self._detail_later = False
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -451,12 +457,12 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._after_reset)
 
-    def set_dataset(self, ds: Dataset) -> None:
+    def set_dataset(self, ds: Dataset, signals=None) -> None:
         """Screen another universe with the current weights; the old one is left untouched."""
         self.detail.flush_note()
         self.detail.clear()
         self.dataset = ds
-        self.signals = build_signals(ds)
+        self.signals = signals if signals is not None else build_signals(ds)
         self.ranking = rank(self.signals, *self._committed, stability=False)
         self._rank_token += 1  # a result for the old universe is dropped
         self._by_scenario, self._by_industry = segment_index(ds)
@@ -540,6 +546,20 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.detail.flush_note()
+        if self._unsaved_notes and not self._retry_notes():
+            text = "\n\n".join(
+                f"{self.dataset.company(c).name}:\n{t}" for c, t in self._unsaved_notes.items()
+            )
+            answer = QMessageBox.question(
+                self,
+                "Notes not saved",
+                f"{len(self._unsaved_notes)} note(s) could not be saved (another copy of the app may be using "
+                "your saved data). Close anyway? Their text will be on the clipboard.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            QApplication.clipboard().setText(text)
         self.save_settings()
         # an export or import still running is cancelled and waited for, so that no half
         # work is left and Qt never destroys a running thread
@@ -727,6 +747,7 @@ class MainWindow(QMainWindow):
         try:
             self.weights_panel.set_state(*state, emit=False)
             self._committed = state
+            self._rank_token += 1  # a ranking still being computed for the old weights is dropped
             self._rerank()
         finally:
             self._applying = False
@@ -815,8 +836,8 @@ class MainWindow(QMainWindow):
 
     def _show_detail(self, cid: str) -> None:
         row = self.signals.row_of[cid]
-        note = ""
-        if self.store is not None:
+        note = self._unsaved_notes.get(cid, "")
+        if self.store is not None and cid not in self._unsaved_notes:
             try:
                 note = self.store.note(cid)
             except StateError as exc:
@@ -881,10 +902,29 @@ class MainWindow(QMainWindow):
             try:
                 self.store.set_note(cid, text)
             except StateError as exc:
-                self.detail.saved_label.setText("Not saved — the text stays here; edit again to retry")
+                # kept here and tried again every few seconds, and before closing: never lost
+                self._unsaved_notes[cid] = text
+                self._note_retry.start()
+                if self.detail.company_id() == cid:
+                    self.detail.saved_label.setText("Not saved yet — kept, and saved as soon as possible")
                 self._store_failed("Note", exc)
                 return
+        self._unsaved_notes.pop(cid, None)
         self.statusBar().showMessage("Note saved", 2000)
+
+    def _retry_notes(self) -> bool:
+        """Try to save notes that could not be saved; True when none is left."""
+        for cid, text in list(self._unsaved_notes.items()):
+            try:
+                self.store.set_note(cid, text)
+            except StateError:
+                continue
+            del self._unsaved_notes[cid]
+            if self.detail.company_id() == cid:
+                self.detail.saved_label.setText("Saved")
+        if self._unsaved_notes:
+            self._note_retry.start()
+        return not self._unsaved_notes
 
     # --- status -----------------------------------------------------------------------------
 
@@ -1024,7 +1064,7 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.canceled.connect(thread.cancel)
         thread.sig_progress.connect(lambda d, t: dialog.setValue(int(100 * d / max(1, t))))
-        thread.sig_loaded.connect(lambda ds: self._on_import_loaded(path, ds))
+        thread.sig_loaded.connect(lambda loaded: self._on_import_loaded(path, *loaded))
         thread.sig_failed.connect(lambda msg: self._on_import_failed(path, msg))
         thread.finished.connect(dialog.reset)
         thread.finished.connect(thread.deleteLater)
@@ -1032,9 +1072,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Reading {path.name}…")
         thread.start()
 
-    def _on_import_loaded(self, path: Path, ds: Dataset) -> None:
+    def _on_import_loaded(self, path: Path, ds: Dataset, signals=None) -> None:
         self.import_action.setEnabled(True)
-        self.set_dataset(ds)
+        self.set_dataset(ds, signals)
         bundled = dataset_key(ds) == "bundled:report"
         self.settings.setValue("data/path", "" if bundled else str(path))
         text = f"Loaded {ds.summary()}"

@@ -304,3 +304,13 @@ def test_a_cell_longer_than_excel_holds_is_flagged_not_a_crash(tmp_path, ds, ran
     ws = openpyxl.load_workbook(out).worksheets[3]
     note = next(r[1].value for r in ws.iter_rows() if r[0].value == "Data note")
     assert len(note) <= 32_767 and note.endswith("longer than an Excel cell holds]")
+
+
+def test_memo_sheets_are_capped_and_the_method_says_so(tmp_path, ds, ranking, monkeypatch):
+    monkeypatch.setattr(memo_mod, "MAX_MEMO_SHEETS", 5)
+    ids = top_ids(ds, ranking, 12)
+    wb = openpyxl.load_workbook(write_memo(tmp_path / "cap.xlsx", request(ds, ranking, ids)))
+    assert len(wb.sheetnames) == 3 + 5
+    assert wb["Shortlist"].cell(memo_mod.FIRST_DATA_ROW + 11, 1).value == 12  # all rows listed
+    method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
+    assert method["Memo sheets"] == "one per company for the first 5 (of 12; the Shortlist sheet lists all)"

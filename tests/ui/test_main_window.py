@@ -290,6 +290,14 @@ def test_a_busy_store_is_reported_and_nothing_pretends_to_be_saved(qtbot, win, m
     qtbot.keyClicks(win.detail.notes, "kept on screen")
     qtbot.waitUntil(lambda: "Not saved" in win.detail.saved_label.text(), timeout=3000)
     assert win.detail.notes.toPlainText() == "kept on screen"
+    # the unsaved note is kept: switching company and back shows it, and it is saved once the
+    # store answers again
+    win.select_company("augment")
+    win.select_company("pika")
+    assert win.detail.notes.toPlainText() == "kept on screen"
+    monkeypatch.undo()
+    assert win._retry_notes()
+    assert win.store.note("pika") == "kept on screen"
     for b in QApplication.topLevelWidgets():
         if b.inherits("QMessageBox"):
             b.close()
@@ -503,5 +511,27 @@ def test_large_universes_rank_in_a_thread_and_keep_only_the_latest(qtbot, ds, st
     with qtbot.waitSignal(w.sig_stability_filled, timeout=5000):
         pass
     assert w.model.index(0, Col.STABILITY).data().endswith("%")
+    w.close()
+    w.store.close()
+
+
+def test_undo_while_a_ranking_is_computed_keeps_the_history(qtbot, ds, state_dir, monkeypatch):
+    from ui import main_window
+
+    monkeypatch.setattr(main_window, "ASYNC_RANK_MIN", 0)
+    w = open_window(qtbot, ds, state_dir)
+    panel = w.weights_panel
+    with qtbot.waitSignal(w.sig_ranking_updated, timeout=5000):
+        panel.spins["value"].setValue(10)  # a committed step
+    panel.sig_gesture_started.emit()
+    panel.spins["funding"].setValue(90)  # a new step, its ranking still being computed ...
+    w.undo_stack.undo()  # ... when the user undoes
+    qtbot.waitUntil(lambda: not w._rank_busy and not w._rank_pending, timeout=5000)
+    qtbot.wait(50)
+    assert (w.ranking.weights.value, w.ranking.weights.funding) == (
+        panel.spins["value"].value(),
+        panel.spins["funding"].value(),
+    )
+    assert w.undo_stack.canRedo() or w.undo_stack.canUndo()
     w.close()
     w.store.close()
