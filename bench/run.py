@@ -90,6 +90,8 @@ w, _ = create_window(ds, Path(state))
 w.resize(1500, 900)
 w.show()
 app.processEvents()
+w.table.viewport().repaint()
+window = time.perf_counter() - t0  # from the file to the first painted table
 table = w.table
 
 from PySide6.QtCore import QEventLoop
@@ -109,7 +111,7 @@ for i in range(repeats):
     t = time.perf_counter()
     slider.setValue(target)
     wait(lambda: w.ranking.weights.value == target and not w._rank_busy)
-    table.viewport().repaint()  # the visible rows painted with the new order
+    app.processEvents()  # the paint the model update asked for (once; no extra repaint)
     samples.append(time.perf_counter() - t)
 
 # a continuous drag: the value moves every 16 ms for 2 s; a 5 ms heartbeat timer measures how
@@ -128,7 +130,10 @@ while time.perf_counter() < end:
 drag.stop(); heart.stop(); wake.stop()
 wait(lambda: not w._rank_busy)
 gaps = [b - a for a, b in zip(beats, beats[1:])] or [0.0]
-print(json.dumps({"load_s": loaded, "repaint": samples, "max_block_s": max(gaps), "beats": len(beats)}))
+import resource
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"load_s": loaded, "window_s": window, "repaint": samples, "max_block_s": max(gaps),
+                  "beats": len(beats), "rss_mb": rss}))
 w.close()
 """
 
@@ -146,10 +151,14 @@ def gui(n: int) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
     out = json.loads(proc.stdout.strip().splitlines()[-1])
+    rep = sorted(out["repaint"])
     return {
         "load_csv_s": round(out["load_s"], 2),
+        "open_in_window_s": round(out["window_s"], 2),
         "slider_repaint_ms": _median_ms(out["repaint"]),
+        "slider_repaint_p90_ms": round(rep[int(0.9 * (len(rep) - 1))] * 1000, 3),
         "drag_max_block_ms": round(out["max_block_s"] * 1000, 1),
+        "app_peak_memory_mb": round(out["rss_mb"], 1),
     }
 
 
@@ -217,7 +226,14 @@ def export() -> dict:
         t0 = time.perf_counter()
         write_memo(Path(out) / "memos.xlsx", MemoRequest(ds, ranking, ids[:50]))
         memos = time.perf_counter() - t0
-    return {"export_10000_rows_s": round(sheet, 2), "export_50_memos_s": round(memos, 2)}
+        t0 = time.perf_counter()  # what File → Export memo writes for a top 10,000 (memo sheets capped)
+        write_memo(Path(out) / "app.xlsx", MemoRequest(ds, ranking, ids[:10_000]))
+        app_export = time.perf_counter() - t0
+    return {
+        "export_10000_rows_s": round(sheet, 2),
+        "export_50_memos_s": round(memos, 2),
+        "export_top_10000_as_the_app_s": round(app_export, 2),
+    }
 
 
 # --- 7. memory ------------------------------------------------------------------------------------
@@ -271,16 +287,20 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"machine: {result['machine']}")
     print(
-        f"{'N':>10} {'re-rank ms':>11} {'floor ms':>9} {'ratio':>6} {'slider→paint ms':>16} {'drag max block ms':>18} {'load CSV s':>11}"
+        f"{'N':>10} {'re-rank ms':>11} {'floor ms':>9} {'ratio':>6} {'slider→paint ms':>16} {'(p90)':>7} "
+        f"{'drag max block ms':>18} {'load CSV s':>11} {'in window s':>12} {'app MB':>7}"
     )
     for n, core, ui in rows:
         print(
             f"{n:>10,} {core['rerank_ms']:>11.2f} {core['floor_ms']:>9.2f} {core['ratio']:>6.2f} "
-            f"{ui['slider_repaint_ms']:>16.2f} {ui['drag_max_block_ms']:>18.1f} {ui['load_csv_s']:>11.2f}"
+            f"{ui['slider_repaint_ms']:>16.2f} {ui['slider_repaint_p90_ms']:>7.1f} {ui['drag_max_block_ms']:>18.1f} "
+            f"{ui['load_csv_s']:>11.2f} {ui['open_in_window_s']:>12.2f} {ui['app_peak_memory_mb']:>7.0f}"
         )
     print(f"start-up to first paint (bundled data): {result['startup_s']:.2f} s")
     print(
-        f"export 10,000-row shortlist sheet: {result['export_10000_rows_s']:.2f} s; 50 memo sheets: {result['export_50_memos_s']:.2f} s"
+        f"export 10,000-row shortlist sheet: {result['export_10000_rows_s']:.2f} s; 50 memo sheets: "
+        f"{result['export_50_memos_s']:.2f} s; the app's export of a top 10,000 (with 100 memo sheets): "
+        f"{result['export_top_10000_as_the_app_s']:.2f} s"
     )
     print(
         f"peak memory with {biggest:,} companies loaded and ranked: {result[f'peak_memory_mb_{biggest}']:,.0f} MB"

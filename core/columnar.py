@@ -212,6 +212,10 @@ def _normalise(df: pd.DataFrame, source: str, header: list[str], notes: list[str
         s = df[name].astype("str").str.strip()
         bad = s.str.contains(_CONTROL, regex=True)
         if bad.any():
+            if int(bad.sum()) > MAX_LISTED_PROBLEMS:
+                notes.append(
+                    f"{source}: … and {int(bad.sum()) - MAX_LISTED_PROBLEMS:,} more cells of {name} cleaned"
+                )
             for number in df.loc[bad, "_row"].head(MAX_LISTED_PROBLEMS):
                 notes.append(
                     str(
@@ -447,7 +451,12 @@ def load_frame(
         words = text.notna() & ~np.isfinite(number)
         readable = _map_unique(text[words], lambda t: parse_amount(t).parsed).reindex(df.index)
         unread = (words & ~readable.fillna(True).astype(bool)) | (np.isfinite(number) & (number <= 0))
-        for pos in np.flatnonzero(unread.to_numpy())[:MAX_LISTED_PROBLEMS]:
+        unread_rows = np.flatnonzero(unread.to_numpy())
+        if len(unread_rows) > MAX_LISTED_PROBLEMS:
+            notes.append(
+                f"{source}: … and {len(unread_rows) - MAX_LISTED_PROBLEMS:,} more {text_col} cells kept as written"
+            )
+        for pos in unread_rows[:MAX_LISTED_PROBLEMS]:
             m = parse_amount(text.iloc[pos])
             notes.append(
                 str(
