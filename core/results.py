@@ -172,18 +172,23 @@ def segment_index(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[str]]
     return by_scenario, by_industry
 
 
-def shown_rows(
-    ds: Dataset, ranking: Ranking, filters: Filters, shortlist: Collection[str] = (), top: int = 0
-) -> np.ndarray:
-    """Ranked rows that pass the filters, best first, at most ``top`` (0 = all)."""
+def dataset_mask(ds: Dataset, table, filters: Filters, shortlist: Collection[str] = ()) -> np.ndarray:
+    """The filters over a dataset's signal table (scenarios and industries read from its segments)."""
     by_scenario, by_industry = segment_index(ds)
-    mask = filter_mask(
-        ranking.table,
+    return filter_mask(
+        table,
         filters,
         segment_refs_by_scenario=by_scenario,
         segment_refs_by_industry=by_industry,
         shortlist=shortlist,
     )
+
+
+def shown_rows(
+    ds: Dataset, ranking: Ranking, filters: Filters, shortlist: Collection[str] = (), top: int = 0
+) -> np.ndarray:
+    """Ranked rows that pass the filters, best first, at most ``top`` (0 = all)."""
+    mask = dataset_mask(ds, ranking.table, filters, shortlist)
     rows = ranking.order[mask[ranking.order]]
     return rows[:top] if top > 0 else rows
 
@@ -191,14 +196,7 @@ def shown_rows(
 def shortlist_rows(ds: Dataset, ranking: Ranking, filters: Filters, shortlist: Collection[str]) -> np.ndarray:
     """Shortlisted rows that pass the filters: ranked ones by rank, then any the policy excluded
     (a starred company stays in its memo even when it is not ranked), by name."""
-    by_scenario, by_industry = segment_index(ds)
-    mask = filter_mask(
-        ranking.table,
-        filters,
-        segment_refs_by_scenario=by_scenario,
-        segment_refs_by_industry=by_industry,
-        shortlist=shortlist,
-    )
+    mask = dataset_mask(ds, ranking.table, filters, shortlist)
     wanted = set(shortlist)
     mask &= np.fromiter((i in wanted for i in ranking.table.ids), dtype=bool, count=len(mask))
     rows = np.flatnonzero(mask)

@@ -43,11 +43,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.filters import Filters, filter_mask
+from core.filters import Filters
 from core.importer import ImportCancelled, load_table_file
 from core.loader import DatasetError, bundled_dataset_dir, dataset_key, load_dataset
 from core.models import Dataset
-from core.results import segment_index, shortlist_rows, shown_rows
+from core.results import dataset_mask, shortlist_rows, shown_rows
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
@@ -147,11 +147,35 @@ class _ShortlistCommand(QUndoCommand):
             self.setObsolete(True)
 
 
-class MemoThread(QThread):
-    """Writes a memo off the UI thread; emits progress, then finished or failed."""
+class CancellableThread(QThread):
+    """Work off the UI thread that reports progress and stops when cancelled.
+
+    Subclasses implement :meth:`work`, given a ``progress(done, total) -> bool`` callback that
+    returns False once cancelled, and emit their own result signals from it."""
 
     sig_progress = Signal(int, int)
     """Steps done and total."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.sig_progress.emit(done, total)
+        return not self._cancel
+
+    def run(self) -> None:
+        self.work(self._progress)
+
+    def work(self, progress) -> None:
+        raise NotImplementedError
+
+
+class MemoThread(CancellableThread):
+    """Writes a memo; emits done or failed."""
 
     sig_done = Signal(str)
     """The memo was written to this path."""
@@ -162,16 +186,8 @@ class MemoThread(QThread):
     def __init__(self, path: Path, request: MemoRequest, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path, self.request = path, request
-        self._cancel = False
 
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        def progress(done: int, total: int) -> bool:
-            self.sig_progress.emit(done, total)
-            return not self._cancel
-
+    def work(self, progress) -> None:
         try:
             written = write_memo(self.path, self.request, progress)
         except MemoCancelled:
@@ -203,11 +219,8 @@ class RankWorker(QObject):
         self.sig_done.emit(rank(table, weights, policy, stability=False), token)
 
 
-class LoadThread(QThread):
-    """Reads and validates a dataset off the UI thread."""
-
-    sig_progress = Signal(int, int)
-    """Rows read and total rows."""
+class LoadThread(CancellableThread):
+    """Reads and validates a dataset and computes its signals."""
 
     sig_loaded = Signal(object)
     """The validated Dataset and its SignalTable."""
@@ -218,16 +231,8 @@ class LoadThread(QThread):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self._cancel = False
 
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        def progress(done: int, total: int) -> bool:
-            self.sig_progress.emit(done, total)
-            return not self._cancel
-
+    def work(self, progress) -> None:
         try:
             ds = load_table_file(self.path, progress) if self.path.is_file() else load_dataset(self.path)
             signals = build_signals(ds)  # off the UI thread too: seconds for a million companies
@@ -320,7 +325,6 @@ class MainWindow(QMainWindow):
         self._committed = (weights, policy)
         self._shortlist: set[str] = set(store.shortlist()) if store is not None else set()
         self._selected_id: str | None = None
-        self._by_scenario, self._by_industry = segment_index(dataset)
 
         # --- widgets --------------------------------------------------------------------
         self.weights_panel = WeightsPanel(profiles=store)
@@ -465,7 +469,6 @@ class MainWindow(QMainWindow):
         self.signals = signals if signals is not None else build_signals(ds)
         self.ranking = rank(self.signals, *self._committed, stability=False)
         self._rank_token += 1  # a result for the old universe is dropped
-        self._by_scenario, self._by_industry = segment_index(ds)
         if self.store is not None:
             self.store.dataset_key = dataset_key(ds)
             self._shortlist = set(self.store.shortlist())
@@ -763,13 +766,7 @@ class MainWindow(QMainWindow):
 
     def _apply_filters(self) -> None:
         f = self.current_filters()
-        mask = filter_mask(
-            self.signals,
-            f,
-            segment_refs_by_scenario=self._by_scenario,
-            segment_refs_by_industry=self._by_industry,
-            shortlist=self._shortlist,
-        )
+        mask = dataset_mask(self.dataset, self.signals, f, self._shortlist)
         if self.ranking.policy == "exclude":
             mask &= self.ranking.included
         self.model.set_visible(mask)
