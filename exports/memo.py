@@ -402,7 +402,7 @@ def _shortlist_sheet(
         chart.width = 18
         # below the table, so the printed page keeps the table readable
         ws.add_chart(chart, f"B{last + 3}")
-    fit_rows(ws, 4, 4)  # the header
+    ws.row_dimensions[4].height = 2 * LINE_HEIGHT + 2  # bold headers such as "Valuation ≈ USD" take two lines
     fit_rows(ws, FIRST_DATA_ROW, last, columns=[len(SHORTLIST_COLUMNS)])  # only notes wrap
     _print_setup(ws, "4:4")
 
