@@ -60,6 +60,16 @@ class RoundOut(_Out):
     quote: str
     ambiguity: str
 
+    @property
+    def label(self) -> str:
+        """The round as a reader wants it: "B轮", "total to date", "A轮 (total to date)", "(planned)"."""
+        text = self.round or ("total to date" if self.cumulative else "")
+        if self.cumulative and self.round:
+            text += " (total to date)"
+        if self.status == "planned":
+            text += " (planned)"
+        return text
+
 
 class EvidenceOut(_Out):
     segment: str

@@ -604,11 +604,7 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
         )
         r += 1
         for rd in c.rounds:
-            label = rd.round or ("total to date" if rd.cumulative else "")
-            if rd.cumulative and rd.round:
-                label += " (total to date)"
-            if rd.status == "planned":
-                label += " (planned)"
+            label = rd.label
             usd = (
                 format_usd(rd.valuation_usd, approximate=rd.valuation_approximate) if rd.valuation_usd else ""
             )

@@ -133,11 +133,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             "<td>Valuation</td><td>Investors (lead in bold)</td></tr>"
         )
         for r in c.rounds:
-            label = r.round or ("total to date" if r.cumulative else "—")
-            if r.cumulative and r.round:
-                label += " (total to date)"
-            if r.status == "planned":
-                label += " (planned)"
+            label = r.label or "—"
             usd = format_usd(r.amount_usd, approximate=r.amount_approximate) if r.amount_usd else "—"
             val = r.valuation_text or "—"
             if r.valuation_usd:
