@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.importer import COLUMNS
+from core.ingest import COLUMNS
 
 SEGMENTS = ["1.1.1", "1.1.2", "1.2.1", "1.2.2", "1.2.3", "1.3.1", "1.3.2", "1.4.1", "1.4.2"]
 KINDS = [

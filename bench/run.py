@@ -46,7 +46,7 @@ def _median_ms(samples: list[float]) -> float:
 def core_rerank(n: int) -> dict:
     import numpy as np
 
-    from core.loader import load_dataset
+    from core.ingest import load_dataset
     from core.scoring import PRESETS, composite_signals, rank
     from core.signals import build_signals
 
@@ -78,7 +78,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtCore import QTimer, QElapsedTimer
 from PySide6.QtWidgets import QApplication
-from core.loader import load_dataset
+from core.ingest import load_dataset
 from ui.app import create_window, ensure_app
 
 path, state, repeats = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -169,7 +169,7 @@ import os, sys, time
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QObject, QEvent
 from PySide6.QtWidgets import QApplication
-from core.loader import load_dataset
+from core.ingest import load_dataset
 from ui.app import create_window, ensure_app
 app = ensure_app()
 w, _ = create_window(load_dataset(), sys.argv[1])
@@ -210,7 +210,7 @@ def startup() -> float:
 
 def export() -> dict:
     from core.filters import Filters
-    from core.loader import load_dataset
+    from core.ingest import load_dataset
     from core.results import shown_rows
     from core.scoring import PRESETS, rank
     from core.signals import build_signals
@@ -240,7 +240,7 @@ def export() -> dict:
 
 _MEMORY_CHILD = r"""
 import resource, sys
-from core.loader import load_dataset
+from core.ingest import load_dataset
 from core.scoring import PRESETS, rank
 from core.signals import build_signals
 ds = load_dataset(sys.argv[1])

@@ -8,7 +8,8 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from core.models import ROLES
-from core.signals import SignalTable, squash
+from core.signals import SignalTable
+from core.source import squash
 
 
 class Filters(BaseModel):

@@ -1,366 +1,49 @@
-"""The dataset's records, validated with pydantic at the boundary.
+"""The data model: the records of a dataset (:mod:`core.records`) and the Dataset that holds them.
 
-Each model validates one row of one table (see data/README.md for the file formats).  Cells
-arrive as text; the validators turn them into typed values (lists split on ";", booleans,
-star ratings, partial ISO dates) and compute the derived fields (normalised round, parsed
-amounts).  Cross-record rules (ids that must exist, duplicates, partnerships recorded on both
-sides) are checked by :mod:`core.loader`, which sees all records at once.
+A Dataset is what the ingest gives (:func:`core.ingest.load_dataset`) and every view reads:
+its segments, and its companies in a store (:mod:`core.source`) — validated records in
+memory, or the columns of a large import — asked through the same methods either way.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from core.records import (
+    ROLES,
+    Company,
+    CompanyKind,
+    DatasetMeta,
+    FundingEvent,
+    Investor,
+    Mention,
+    Role,
+    Segment,
+    SegmentFact,
+    check_partial_date,
+    normalise_round,
+    round_stage,
+)
+from core.source import CompanyStore, RecordStore
 
-from core.money import DEFAULT_FX_CNY_PER_USD, Currency, Money, parse_amount
-
-Role = Literal["adopter", "vendor", "funded", "partner"]
-ROLES: tuple[Role, ...] = ("adopter", "vendor", "funded", "partner")
-
-CompanyKind = Literal[
-    "bank",
-    "securities",
-    "insurer",
-    "fintech",
-    "payments",
-    "big_tech",
-    "ai_vendor",
-    "software_vendor",
-    "startup",
-    "platform",
-    "hospital",
-    "drug_maker",
-    "research",
-    "other",
+# the record types are part of the data model: `from core.models import Company` reads as before
+__all__ = [
+    "ROLES",
+    "Company",
+    "CompanyKind",
+    "Dataset",
+    "DatasetMeta",
+    "FundingEvent",
+    "Investor",
+    "Mention",
+    "Role",
+    "Segment",
+    "SegmentFact",
+    "check_partial_date",
+    "normalise_round",
+    "round_stage",
 ]
-
-FactKind = Literal["market", "funding_stats"]
-DatePrecision = Literal["year", "month", "day"]
-
-
-def _blank_to_none(v: object) -> object:
-    if v is None:
-        return None
-    if isinstance(v, str):
-        v = v.strip()
-        return v or None
-    return v
-
-
-def _split_list(v: object) -> object:
-    if v is None:
-        return []
-    if isinstance(v, str):
-        return [p.strip() for p in re.split(r"[;；]", v) if p.strip()]
-    return v
-
-
-def _to_bool(v: object) -> object:
-    if isinstance(v, str):
-        s = v.strip().lower()
-        if s in {"true", "yes", "y", "1", "是"}:
-            return True
-        if s in {"false", "no", "n", "0", "否", ""}:
-            return False
-        raise ValueError(f"expected true or false, got {v!r}")
-    return v
-
-
-def _strip(v: object) -> object:
-    if v is None:
-        return ""
-    return v.strip() if isinstance(v, str) else v
-
-
-OptStr = Annotated[str | None, BeforeValidator(_blank_to_none)]
-Text = Annotated[str, BeforeValidator(_strip)]
-NonEmpty = Annotated[str, BeforeValidator(_strip), Field(min_length=1)]
-StrList = Annotated[list[str], BeforeValidator(_split_list)]
-Flag = Annotated[bool, BeforeValidator(_to_bool)]
-Stars = Annotated[int, Field(ge=1, le=5)]
-Slug = Annotated[str, BeforeValidator(_strip), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
-SegmentRef = Annotated[str, BeforeValidator(_strip), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
-
-
-class SegmentFact(_Record):
-    """A figure the report quotes for a segment: market size or sector funding statistics."""
-
-    segment: SegmentRef
-    kind: FactKind
-    quote: NonEmpty
-
-
-class Segment(_Record):
-    """An application scenario crossed with an industry, with the report's star ratings."""
-
-    ref: SegmentRef
-    scenario: NonEmpty
-    scenario_zh: Text = ""
-    industry: NonEmpty
-    industry_zh: Text = ""
-    market: Stars
-    logic: Stars
-    compute: Stars
-    corpus: Stars
-    facts: tuple[SegmentFact, ...] = ()
-
-    @property
-    def label(self) -> str:
-        return f"{self.scenario} × {self.industry}"
-
-    @property
-    def label_zh(self) -> str:
-        return f"{self.scenario_zh} × {self.industry_zh}" if self.scenario_zh else ""
-
-    @property
-    def difficulty(self) -> float:
-        """Mean of the three difficulty ratings (logic, compute, corpus), 1..5."""
-        return (self.logic + self.compute + self.corpus) / 3
-
-
-class Company(_Record):
-    """An organization the dataset names, with its products and other spellings as aliases."""
-
-    id: Slug
-    name: NonEmpty
-    name_en: Text = ""
-    aliases: StrList = []
-    country: OptStr = None
-    kind: CompanyKind = "other"
-    listed: Annotated[Literal["listed", "private"] | None, BeforeValidator(_blank_to_none)] = None
-    note: Text = ""
-
-    @field_validator("country")
-    @classmethod
-    def _country(cls, v: str | None) -> str | None:
-        if v is None:
-            return None
-        if not re.fullmatch(r"[A-Za-z]{2}", v):
-            raise ValueError(f"use a two-letter country code such as CN or US, got {v!r}")
-        return v.upper()
-
-    @property
-    def display_name(self) -> str:
-        if self.name_en and self.name_en != self.name:
-            return f"{self.name} ({self.name_en})"
-        return self.name
-
-    @property
-    def all_names(self) -> tuple[str, ...]:
-        return (self.name, *([self.name_en] if self.name_en else []), *self.aliases)
-
-
-class Mention(_Record):
-    """A company named in a segment in a role, with the sentence the fact comes from."""
-
-    company_id: Slug
-    segment: SegmentRef
-    role: Role
-    partners: StrList = []
-    quote: NonEmpty
-
-
-class Investor(_Record):
-    name: NonEmpty
-    lead: bool = False
-
-
-_ROUND_PATTERNS: list[tuple[str, str]] = [
-    (r"天使\+?|angel", "Angel"),
-    (r"种子|seed", "Seed"),
-    (r"pre-?a\+?", "Pre-A"),
-    (r"pre-?b\+?", "Pre-B"),
-    (r"[a-h]\d", "UPPER"),
-    (r"[a-h]\+", "{L}+"),
-    (r"[a-h]", "{L}"),
-    (r"上市|ipo", "IPO"),
-    (r"战略|strategic", "Strategic"),
-]
-
-#: Stage order used by the funding signal: later rounds mean a more mature company.
-ROUND_STAGE: dict[str, float] = {
-    "Seed": 0.5,
-    "Angel": 1.0,
-    "Pre-A": 2.0,
-    "A": 3.0,
-    "A+": 3.5,
-    "Pre-B": 3.7,
-    "B": 4.0,
-    "B+": 4.5,
-    "C": 5.0,
-    "C+": 5.5,
-    "D": 6.0,
-    "D+": 6.5,
-    "E": 7.0,
-    "F": 7.5,
-    "G": 8.0,
-    "H": 8.5,
-    "IPO": 9.0,
-}
-
-
-def check_partial_date(v: str) -> str:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` between 1990 and 2100, a real calendar date."""
-    import datetime as _dt
-
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
-    if not m or not (1990 <= int(m.group(1)) <= 2100):
-        raise ValueError(f"use YYYY, YYYY-MM or YYYY-MM-DD (1990 to 2100), got {v!r}")
-    if m.group(2) and not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"month out of range in {v!r}")
-    if m.group(3):
-        try:
-            _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            raise ValueError(f"no such day: {v!r}") from None
-    return v
-
-
-def normalise_round(text: str | None) -> str | None:
-    """ "A+轮" -> "A+", "A1 轮" -> "A1", "Pre-A轮" -> "Pre-A", "天使轮" -> "Angel".
-
-    None for an empty text or one that names no round ("新一轮", "新融资").
-    """
-    if not text:
-        return None
-    s = re.sub(r"\s+", "", text).lower()
-    s = re.sub(r"(轮|融资|round|series)", "", s)
-    for pattern, label in _ROUND_PATTERNS:
-        m = re.fullmatch(pattern, s)
-        if m:
-            if label == "UPPER":
-                return s.upper()
-            if "{L}" in label:
-                return label.replace("{L}", s[0].upper())
-            return label
-    return None
-
-
-def round_stage(norm: str | None) -> float | None:
-    if norm is None:
-        return None
-    if norm in ROUND_STAGE:
-        return ROUND_STAGE[norm]
-    if len(norm) == 2 and norm[0] in "ABCDEFGH" and norm[1].isdigit():  # A1, B2 ...
-        return ROUND_STAGE[norm[0]] + 0.3
-    return None
-
-
-class FundingEvent(_Record):
-    """One financing fact: a round, or a cumulative total, as the report states it."""
-
-    id: Slug
-    company_id: Slug
-    segment: Annotated[SegmentRef | None, BeforeValidator(_blank_to_none)] = None
-    round: Text = ""
-    status: Literal["completed", "planned"] = "completed"
-    date_text: Text = ""
-    date: OptStr = None
-    amount_text: Text = ""
-    currency: Annotated[Currency | None, BeforeValidator(_blank_to_none)] = None
-    cumulative: Flag = False
-    valuation_text: Text = ""
-    valuation_currency: Annotated[Currency | None, BeforeValidator(_blank_to_none)] = None
-    post_money: Flag = False
-    investors: tuple[Investor, ...] = ()
-    quote: NonEmpty
-    ambiguity: Text = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _investors_from_cells(cls, data: object) -> object:
-        """Build the investor list from the ``investors`` and ``lead_investors`` cells."""
-        if not isinstance(data, dict) or not isinstance(data.get("investors", ""), str):
-            return data
-        data = dict(data)
-        names = _split_list(data.get("investors"))
-        leads = _split_list(data.pop("lead_investors", ""))
-        assert isinstance(names, list) and isinstance(leads, list)
-        ordered = list(leads) + [n for n in names if n not in leads]
-        data["investors"] = tuple(Investor(name=n, lead=n in leads) for n in ordered)
-        return data
-
-    @field_validator("date")
-    @classmethod
-    def _date(cls, v: str | None) -> str | None:
-        return None if v is None else check_partial_date(v)
-
-    @model_validator(mode="after")
-    def _amounts_readable(self) -> FundingEvent:
-        if self.amount_text:
-            if self.currency is None:
-                raise ValueError("currency: give CNY or USD for the amount (the reading of its currency)")
-            m = self.amount
-            # an amount the parser cannot read is kept as written and flagged by the loader
-            if m.parsed and m.currency_stated and m.currency != self.currency:
-                raise ValueError(
-                    f"currency: the text {self.amount_text!r} says {m.currency}, "
-                    f"the cell says {self.currency}"
-                )
-        if self.valuation_text:
-            if self.valuation_currency is None:
-                raise ValueError("valuation_currency: give CNY or USD for the valuation")
-            v = self.valuation
-            if v is not None and v.parsed and v.currency_stated and v.currency != self.valuation_currency:
-                raise ValueError(
-                    f"valuation_currency: the text {self.valuation_text!r} says {v.currency}, "
-                    f"the cell says {self.valuation_currency}"
-                )
-        return self
-
-    @property
-    def round_norm(self) -> str | None:
-        return normalise_round(self.round)
-
-    @property
-    def stage(self) -> float | None:
-        return round_stage(self.round_norm)
-
-    @property
-    def date_precision(self) -> DatePrecision | None:
-        if self.date is None:
-            return None
-        return ("year", "month", "day")[self.date.count("-")]
-
-    @property
-    def year_fraction(self) -> float | None:
-        """The date as a fractional year (mid-period where the precision is coarse)."""
-        if self.date is None:
-            return None
-        parts = [int(p) for p in self.date.split("-")]
-        if len(parts) == 1:
-            return parts[0] + 0.5
-        if len(parts) == 2:
-            return parts[0] + (parts[1] - 0.5) / 12
-        return parts[0] + (parts[1] - 1) / 12 + (parts[2] - 0.5) / 365
-
-    @property
-    def amount(self) -> Money:
-        return parse_amount(self.amount_text, self.currency)
-
-    @property
-    def valuation(self) -> Money | None:
-        if not self.valuation_text:
-            return None
-        return parse_amount(self.valuation_text, self.valuation_currency)
-
-    @property
-    def lead_investors(self) -> tuple[str, ...]:
-        return tuple(i.name for i in self.investors if i.lead)
-
-
-class DatasetMeta(_Record):
-    name: NonEmpty
-    source: Text = ""
-    fx_cny_per_usd: Annotated[float, Field(gt=0, lt=1000)] = DEFAULT_FX_CNY_PER_USD
 
 
 @dataclass(frozen=True)
@@ -375,86 +58,71 @@ class Dataset:
     content_hash: str = ""
     origin: str = ""
     warnings: tuple[str, ...] = ()  # things kept as written but flagged (e.g. an unreadable amount)
-    # A large imported universe keeps its companies in columns (core.columnar.CompanyFrame) and
-    # makes the records of one company on request; then the three tuples above are empty.
-    frame: Any = None
+    # A large import keeps its companies in columns (core.ingest.frame.CompanyFrame) and makes
+    # the records of one company on request; then the three tuples above are empty.
+    columns: CompanyStore | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         return self.meta.name
 
-    # --- access that works for both kinds of dataset -----------------------------------------
+    @cached_property
+    def records(self) -> RecordStore:
+        """The records above, indexed by company (empty for a large import)."""
+        return RecordStore(self.segments, self.companies, self.mentions, self.funding)
+
+    @cached_property
+    def store(self) -> CompanyStore:
+        """Where the companies live: a large import's columns, else the records above."""
+        return self.records if self.columns is None else self.columns
+
+    # --- access that works for both kinds of store --------------------------------------------
 
     @property
     def n_companies(self) -> int:
-        return self.frame.n_companies if self.frame is not None else len(self.companies)
+        return self.store.n_companies
 
     def company(self, company_id: str) -> Company:
-        return self.frame.company(company_id) if self.frame is not None else self.company_by_id[company_id]
+        return self.store.company(company_id)
 
     def mentions_of(self, company_id: str) -> tuple[Mention, ...]:
-        if self.frame is not None:
-            return self.frame.mentions_of(company_id)
-        return self.mentions_by_company.get(company_id, ())
+        return self.store.mentions_of(company_id)
 
     def funding_of(self, company_id: str) -> tuple[FundingEvent, ...]:
         """The company's funding events, oldest first."""
-        if self.frame is not None:
-            return self.frame.funding_of(company_id)
-        return self.funding_by_company.get(company_id, ())
+        return self.store.funding_of(company_id)
+
+    def segments_of(self, company_id: str) -> tuple[str, ...]:
+        """Section refs a company appears in, in report order."""
+        return self.store.segments_of(company_id)
+
+    def roles_of(self, company_id: str) -> tuple[Role, ...]:
+        return self.store.roles_of(company_id)
 
     def country_counts(self) -> dict[str, int]:
-        if self.frame is not None:
-            return self.frame.country_counts()
-        out: dict[str, int] = {}
-        for c in self.companies:
-            if c.country:
-                out[c.country] = out.get(c.country, 0) + 1
-        return out
+        return self.store.country_counts()
+
+    def summary(self) -> str:
+        s = self.store
+        return (
+            f"{self.name}: {len(self.segments)} segments, {self.n_companies:,} companies, "
+            f"{s.n_mentions:,} mentions, {s.n_funding:,} funding events"
+        )
+
+    # --- the records, indexed (a large import's are empty: ask company() and the like) -----------
 
     @cached_property
     def segment_by_ref(self) -> dict[str, Segment]:
         return {s.ref: s for s in self.segments}
 
-    @cached_property
+    @property
     def company_by_id(self) -> dict[str, Company]:
-        return {c.id: c for c in self.companies}
+        return self.records.company_by_id
 
-    @cached_property
+    @property
     def mentions_by_company(self) -> dict[str, tuple[Mention, ...]]:
-        out: dict[str, list[Mention]] = {c.id: [] for c in self.companies}
-        for m in self.mentions:
-            out.setdefault(m.company_id, []).append(m)
-        return {k: tuple(v) for k, v in out.items()}
+        return self.records.mentions_by_company
 
-    @cached_property
+    @property
     def funding_by_company(self) -> dict[str, tuple[FundingEvent, ...]]:
-        out: dict[str, list[FundingEvent]] = {c.id: [] for c in self.companies}
-        for f in self.funding:
-            out.setdefault(f.company_id, []).append(f)
-        return {k: tuple(sorted(v, key=lambda f: (f.year_fraction or 0.0, f.id))) for k, v in out.items()}
-
-    def segments_of(self, company_id: str) -> tuple[str, ...]:
-        """Section refs a company appears in, in report order."""
-        if self.frame is not None:
-            return self.frame.segments_of(company_id)
-        refs = {m.segment for m in self.mentions_by_company.get(company_id, ())}
-        refs |= {f.segment for f in self.funding_by_company.get(company_id, ()) if f.segment}
-        order = {s.ref: i for i, s in enumerate(self.segments)}
-        return tuple(sorted(refs, key=lambda r: order.get(r, len(order))))
-
-    def roles_of(self, company_id: str) -> tuple[Role, ...]:
-        if self.frame is not None:
-            return self.frame.roles_of(company_id)
-        roles = {m.role for m in self.mentions_by_company.get(company_id, ())}
-        return tuple(r for r in ROLES if r in roles)
-
-    def summary(self) -> str:
-        if self.frame is not None:
-            n_m, n_f = self.frame.n_mentions, self.frame.n_funding
-        else:
-            n_m, n_f = len(self.mentions), len(self.funding)
-        return (
-            f"{self.name}: {len(self.segments)} segments, {self.n_companies:,} companies, "
-            f"{n_m:,} mentions, {n_f:,} funding events"
-        )
+        return self.records.funding_by_company

@@ -1,7 +1,11 @@
 """Signals: the numbers a company is scored on, computed once per dataset.
 
-This module is the one place where every signal formula lives (data/README.md and the app's
-help point here).  For each company:
+This module is the one place where every signal formula is written down (data/README.md and
+the app's help point here).  The raw figures are computed by the dataset's store, which knows
+how it keeps its companies (:class:`core.source.SignalSource`): record by record
+(:class:`core.source.RecordStore`) or by array operations for a large import
+(:class:`core.ingest.frame.CompanyFrame`), both to these definitions (the tests hold them
+equal); the normalisation below is done here, once, whatever the store.  For each company:
 
 Segment signals (from the segments the company appears in, through a mention or a funding
 event; a company in several segments gets the **mean** of their star ratings):
@@ -19,7 +23,7 @@ Funding signals (from the company's funding events; planned rounds count only fo
 * ``recency``   - the date of the latest dated completed event, as a fractional year
   (mid-period when only the year or month is known).
 * ``stage``     - the latest stage reached (Angel 1, Pre-A 2, A 3, B 4, C 5, D 6, ..., IPO 9;
-  see :data:`core.models.ROUND_STAGE`).
+  see :data:`core.records.ROUND_STAGE`).
 
 Every raw signal is then normalised to 0..1 across the loaded universe by min-max:
 ``(x - min) / (max - min)``; when all companies share one value it is 0.5 for all.  For the
@@ -52,20 +56,18 @@ import numpy as np
 import pandas as pd
 
 from core.models import ROLES, Dataset
+from core.source import BASE_SIGNALS, FUNDING_SIGNALS, SEGMENT_SIGNALS
 
-SEGMENT_SIGNALS = ("market", "logic", "compute", "corpus")
-FUNDING_SIGNALS = ("capital", "valuation", "recency", "stage")
-BASE_SIGNALS = SEGMENT_SIGNALS + FUNDING_SIGNALS
-
-
-def squash(text: str) -> str:
-    """Case- and whitespace-insensitive form of a name, for search ("智谱 AI" finds "智谱AI")."""
-    return "".join(text.split()).lower()
-
-
-def search_key(names) -> str:
-    """Every name and alias of a company, squashed, separated by a unit separator."""
-    return "\x1f".join(squash(n) for n in names)
+# the names other modules read from here: the signals, and the search form of a name
+__all__ = [
+    "BASE_SIGNALS",
+    "FUNDING_SIGNALS",
+    "SEGMENT_SIGNALS",
+    "RowIndex",
+    "SignalTable",
+    "build_signals",
+    "minmax",
+]
 
 
 def minmax(x: np.ndarray, floor_step: float = 0.0) -> np.ndarray:
@@ -204,95 +206,9 @@ class SignalTable:
 
 
 def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTable:
-    """Compute every base signal of every company in the dataset."""
+    """Every base signal of every company in the dataset, normalised across it.
+
+    The dataset's store gives the raw columns (:class:`core.source.SignalSource`); this module
+    never reads a file or knows how the store keeps its companies."""
     fx = ds.meta.fx_cny_per_usd if fx_cny_per_usd is None else fx_cny_per_usd
-    if ds.frame is not None:  # a large import: every signal by array operations
-        from core.columnar import frame_signal_columns
-
-        return SignalTable.from_columns(**frame_signal_columns(ds, fx))
-    n = len(ds.companies)
-    raw = {k: np.full(n, np.nan) for k in BASE_SIGNALS}
-    total = np.full(n, np.nan)
-    approx = np.zeros(n, dtype=bool)
-    valuation = np.full(n, np.nan)
-    val_approx = np.zeros(n, dtype=bool)
-    segs = ds.segment_by_ref
-    for i, c in enumerate(ds.companies):
-        refs = ds.segments_of(c.id)
-        if refs:
-            for k in SEGMENT_SIGNALS:
-                raw[k][i] = sum(getattr(segs[r], k) for r in refs) / len(refs)
-        events = ds.funding_by_company.get(c.id, ())
-        single = 0.0
-        single_any = False
-        single_approx = False
-        cum_best: tuple[float, bool] | None = None
-        latest_val: tuple[float, float, bool] | None = None  # (when, usd, approximate)
-        for f in events:
-            when = f.year_fraction if f.year_fraction is not None else -np.inf
-            val = f.valuation
-            usd = val.usd_point(fx) if val is not None else None
-            if usd is not None and (latest_val is None or when >= latest_val[0]):
-                latest_val = (when, usd, bool(val.approximate or val.currency != "USD"))
-            if f.status != "completed":
-                continue
-            if f.year_fraction is not None:
-                raw["recency"][i] = np.fmax(raw["recency"][i], f.year_fraction)
-            if (stage := f.stage) is not None:
-                raw["stage"][i] = np.fmax(raw["stage"][i], stage)
-            m = f.amount
-            usd = m.usd_point(fx)
-            if usd is None:
-                continue
-            vague = m.approximate or m.currency != "USD"
-            if f.cumulative:
-                if cum_best is None or usd > cum_best[0]:
-                    cum_best = (usd, vague)
-            else:
-                single += usd
-                single_any = True
-                single_approx |= vague
-        candidates = []
-        if single_any:
-            candidates.append((single, single_approx))
-        if cum_best is not None:
-            candidates.append(cum_best)
-        if candidates:
-            best = max(candidates, key=lambda t: t[0])
-            total[i], approx[i] = best
-            raw["capital"][i] = best[0]
-        if latest_val is not None:
-            valuation[i] = latest_val[1]
-            val_approx[i] = latest_val[2]
-            raw["valuation"][i] = latest_val[1]
-
-    def objects(values: list) -> np.ndarray:
-        arr = np.empty(len(values), dtype=object)
-        arr[:] = values
-        return arr
-
-    cs = ds.companies
-    refs = tuple(seg.ref for seg in ds.segments)
-    col = {r: j for j, r in enumerate(refs)}
-    seg_member = np.zeros((n, len(refs)), dtype=bool)
-    role_member = np.zeros((n, len(ROLES)), dtype=bool)
-    for i, c in enumerate(cs):
-        for r in ds.segments_of(c.id):
-            seg_member[i, col[r]] = True
-        for r in ds.roles_of(c.id):
-            role_member[i, ROLES.index(r)] = True
-    return SignalTable.from_columns(
-        ids=objects([c.id for c in cs]),
-        names=objects([c.name for c in cs]),
-        raw=raw,
-        funding_total_usd=total,
-        funding_approx=approx,
-        latest_valuation_usd=valuation,
-        fx_cny_per_usd=fx,
-        countries=objects([c.country or "" for c in cs]),
-        segment_refs=refs,
-        segment_member=seg_member,
-        role_member=role_member,
-        search_text=objects([search_key(c.all_names) for c in cs]),
-        valuation_approx=val_approx,
-    )
+    return SignalTable.from_columns(**ds.store.signal_columns(fx))

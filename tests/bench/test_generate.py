@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.generate import write
-from core.importer import load_table_file
+from core.ingest import load_dataset
 
 
 def test_the_same_seed_gives_the_same_bytes(tmp_path):
@@ -13,14 +13,11 @@ def test_the_same_seed_gives_the_same_bytes(tmp_path):
     assert a == b and a != c
 
 
-def test_a_generated_universe_loads_the_same_by_rows_and_by_columns(tmp_path, monkeypatch):
-    from core import columnar
-
+def test_a_generated_universe_loads_the_same_by_rows_and_by_columns(tmp_path):
     path = write(tmp_path / "u.csv", 3000, seed=0)
-    by_rows = load_table_file(path)
-    monkeypatch.setattr(columnar, "COLUMNAR_MIN_BYTES", 0)
-    by_columns = load_table_file(path)
-    assert by_rows.frame is None and by_columns.frame is not None
+    by_rows = load_dataset(path, columnar_min_bytes=10**12)
+    by_columns = load_dataset(path, columnar_min_bytes=0)
+    assert by_rows.columns is None and by_columns.columns is not None
     assert by_rows.summary() == by_columns.summary()
     assert by_rows.warnings == () and by_columns.warnings == ()
     funded = [f for f in by_rows.funding]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.loader import DatasetError, bundled_dataset_dir, load_dataset
+from core.ingest import DatasetError, bundled_dataset_dir, load_dataset
 from core.models import normalise_round
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,9 +12,8 @@ import openpyxl
 import pytest
 
 import main
-from core import importer
-from core.importer import COLUMNS, load_table_file
-from core.loader import DatasetError, load_dataset
+from core.ingest import COLUMNS, DatasetError, load_dataset
+from core.ingest import files as ingest_files
 from core.state import StateStore
 
 HEADER = [
@@ -76,9 +75,9 @@ def assert_unchanged(before) -> None:
     assert store.notes() == {"augment": "keep me"} and store.shortlist() == {"openai"}
 
 
-def problems_of(path: Path) -> list[str]:
+def problems_of(path: Path, **kw) -> list[str]:
     with pytest.raises(DatasetError) as info:
-        load_table_file(path)
+        load_dataset(path, **kw)
     return [str(p) for p in info.value.problems]
 
 
@@ -86,7 +85,7 @@ def problems_of(path: Path) -> list[str]:
 
 
 def test_a_good_csv_loads_through_the_same_validation(tmp_path):
-    ds = load_table_file(write_csv(tmp_path / "u.csv", GOOD))
+    ds = load_dataset(write_csv(tmp_path / "u.csv", GOOD))
     assert [c.id for c in ds.companies] == ["acme", "beta", "gamma"]
     assert len(ds.segments) == 9  # the report's segments by default
     assert ds.segments_of("gamma") == ("1.2.2", "1.3.2")
@@ -103,13 +102,73 @@ def test_a_good_csv_loads_through_the_same_validation(tmp_path):
     assert ds.warnings == ()
 
 
-def test_the_shipped_template_loads():
+def test_the_shipped_templates_load_and_document_every_column():
     root = Path(__file__).resolve().parents[2] / "data"
     for name in ("import_template.csv", "import_template.xlsx"):
         ds = load_dataset(root / name)
         assert len(ds.companies) == 2 and ds.warnings == ()
     header = (root / "import_template.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert header == list(COLUMNS)
+    wb = openpyxl.load_workbook(root / "import_template.xlsx")
+    companies, help_sheet = wb.worksheets
+    assert [c.value for c in companies[1]] == list(COLUMNS)
+    documented: dict[str, str] = {}
+    for column, what in help_sheet.iter_rows(min_row=2, values_only=True):
+        documented.setdefault(column, what)  # a last row says what a Segments sheet does
+    documented.pop(None)
+    assert documented == COLUMNS  # the help sheet says what each column holds, as the code does
+
+
+# --- the CSV dialect is sniffed from a sample, not from the header line ------------------------
+
+SEMICOLONS_WITH_A_COMMA_IN_THE_HEADER = (
+    'id;name;country;segments;"notes, if any, e.g. source, date, analyst"\n'
+    'acme;示例科技;CN;1.1.2;"from a deal database, 2024"\n'
+    "beta;Beta Health;US;1.4.2;\n"
+    'gamma;"Gamma; Retail";US;"1.3.2;1.2.2";none\n'
+)
+COMMAS_WITH_SEMICOLONS_IN_THE_HEADER = (
+    'id,name,country,"aliases; products; brands; tickers; other names"\n'
+    "acme,示例科技,CN,AcmeCoder;示例\n"
+    "beta,Beta Health,US,\n"
+)
+
+
+@pytest.mark.parametrize("path_kind", [{"columnar_min_bytes": 10**12}, {"columnar_min_bytes": 0}])
+def test_the_dialect_comes_from_a_sample_of_lines_not_the_first_line(tmp_path, path_kind):
+    semi = _bytes(tmp_path / "semi.csv", SEMICOLONS_WITH_A_COMMA_IN_THE_HEADER.encode())
+    ds = load_dataset(semi, **path_kind)
+    assert [ds.company(i).name for i in ("acme", "beta", "gamma")] == [
+        "示例科技",
+        "Beta Health",
+        "Gamma; Retail",
+    ]
+    assert ds.segments_of("gamma") == ("1.2.2", "1.3.2")
+    assert any("ignored: notes, if any, e.g. source, date, analyst" in w for w in ds.warnings)
+    commas = _bytes(tmp_path / "commas.csv", COMMAS_WITH_SEMICOLONS_IN_THE_HEADER.encode())
+    ds = load_dataset(commas, **path_kind)
+    assert (ds.company("acme").name, ds.company("beta").country) == ("示例科技", "US")
+    assert any("ignored: aliases; products; brands; tickers; other names" in w for w in ds.warnings)
+    tabs = _bytes(tmp_path / "tabs.tsv", b"id\tname\tcountry\nacme\tAcme, Inc.\tUS\nbeta\tBeta; Ltd\tCN\n")
+    ds = load_dataset(tabs, **path_kind)
+    assert (ds.company("acme").name, ds.company("beta").name) == ("Acme, Inc.", "Beta; Ltd")
+
+
+@pytest.mark.parametrize(
+    ("sample", "delimiter"),
+    [
+        ("id;name;country\na;A;US\nb;B;CN\n", ";"),
+        ('id,name,"a; b; c"\nx,X,1\ny,Y,2\n', ","),
+        ("id;name\n", ";"),  # one line: the first line's most frequent candidate
+        ("id\na\nb\n", ","),  # nothing to tell by: a comma
+        ("", ","),
+        ("id,name,country\na,A,US\nb,B,C", ","),  # a sample cut in the middle of a line
+    ],
+)
+def test_sniffing_and_its_fallbacks(sample, delimiter):
+    from core.ingest.csvfile import sniff_delimiter
+
+    assert sniff_delimiter(sample) == delimiter
 
 
 def test_xlsx_with_its_own_segments_sheet(tmp_path):
@@ -123,7 +182,7 @@ def test_xlsx_with_its_own_segments_sheet(tmp_path):
         ["b1", "Bravo", "CN", "S2", None, None, None, None],
     ]
     write_xlsx(tmp_path / "own.xlsx", rows, segments=segs)
-    ds = load_table_file(tmp_path / "own.xlsx")
+    ds = load_dataset(tmp_path / "own.xlsx")
     assert [s.ref for s in ds.segments] == ["S1", "S2"]
     assert ds.segment_by_ref["S1"].market == 5
     assert ds.funding_by_company["a1"][0].amount.usd_point() == 1e7
@@ -135,29 +194,29 @@ def test_csv_with_a_segments_file_beside_it(tmp_path):
         [["X1", "Scn", "Ind", "4", "3", "3", "3"]],
         header=["ref", "scenario", "industry", "market", "logic", "compute", "corpus"],
     )
-    ds = load_table_file(write_csv(tmp_path / "u.csv", [["a", "A", "US", "X1", "", "", "", ""]]))
+    ds = load_dataset(write_csv(tmp_path / "u.csv", [["a", "A", "US", "X1", "", "", "", ""]]))
     assert [s.ref for s in ds.segments] == ["X1"]
 
 
 def test_utf8_bom_and_semicolons_and_excel_dates(tmp_path):
     p = write_csv(tmp_path / "bom.csv", GOOD, encoding="utf-8-sig", delimiter=";")
-    assert [c.id for c in load_table_file(p).companies] == ["acme", "beta", "gamma"]
+    assert [c.id for c in load_dataset(p).companies] == ["acme", "beta", "gamma"]
     import datetime as dt
 
     write_xlsx(tmp_path / "d.xlsx", [["a", "A", "US", "1.1.2", 5, "USD", "A", dt.datetime(2024, 3, 12)]])
-    assert load_table_file(tmp_path / "d.xlsx").funding[0].date == "2024-03-12"
+    assert load_dataset(tmp_path / "d.xlsx").funding[0].date == "2024-03-12"
 
 
 def test_gbk_encoded_csv(tmp_path):
     p = write_csv(tmp_path / "gbk.csv", GOOD, encoding="gbk")
-    ds = load_table_file(p)
+    ds = load_dataset(p)
     assert ds.company_by_id["acme"].name == "示例科技"
     assert any("GB18030" in w for w in ds.warnings)
 
 
 def test_na_null_and_empty_cells_are_missing(tmp_path):
     rows = [["a", "A", "null", "1.1.2", "N/A", "", "NA", "none"], ["b", "B", "", "", "", "", "", ""]]
-    ds = load_table_file(write_csv(tmp_path / "na.csv", rows))
+    ds = load_dataset(write_csv(tmp_path / "na.csv", rows))
     assert ds.company_by_id["a"].country is None and ds.company_by_id["b"].country is None
     assert ds.funding == ()  # no funding figure at all
     assert ds.segments_of("b") == ()
@@ -168,7 +227,7 @@ def test_negative_and_unreadable_amounts_are_kept_as_text_and_flagged(tmp_path):
         ["a", "A", "US", "1.1.2", "-5000000", "USD", "A", ""],
         ["b", "B", "US", "1.1.2", "lots of money", "", "B", ""],
     ]
-    ds = load_table_file(write_csv(tmp_path / "neg.csv", rows))
+    ds = load_dataset(write_csv(tmp_path / "neg.csv", rows))
     a, b = ds.funding_by_company["a"][0], ds.funding_by_company["b"][0]
     assert a.amount_text == "-5000000" and not a.amount.parsed and a.amount.usd_point() is None
     assert b.amount_text == "lots of money" and not b.amount.parsed
@@ -177,9 +236,7 @@ def test_negative_and_unreadable_amounts_are_kept_as_text_and_flagged(tmp_path):
 
 
 def test_control_characters_are_removed_and_said(tmp_path):
-    ds = load_table_file(
-        write_csv(tmp_path / "ctl.csv", [["a", "Ac\x07me\x1b", "US", "1.1.2", "", "", "", ""]])
-    )
+    ds = load_dataset(write_csv(tmp_path / "ctl.csv", [["a", "Ac\x07me\x1b", "US", "1.1.2", "", "", "", ""]]))
     assert ds.company_by_id["a"].name == "Acme"
     assert any("row 2" in w and "column B (name)" in w and "control characters" in w for w in ds.warnings)
 
@@ -373,7 +430,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch, before):
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(ingest_files, "MAX_FILE_BYTES", 1000)
     p = write_csv(tmp_path / "big.csv", GOOD * 20)
     assert any("the limit is" in p for p in problems_of(p))
     assert_unchanged(before)
@@ -392,14 +449,7 @@ def test_cli_data_with_a_bad_file_exits_2_listing_problems(tmp_path, capsys):
 # --- the columnar path for large files gives the same answers -------------------------------------
 
 
-@pytest.fixture
-def columnar(monkeypatch):
-    from core import columnar as col
-
-    monkeypatch.setattr(col, "COLUMNAR_MIN_BYTES", 0)
-    return col
-
-
+COLUMNAR = {"columnar_min_bytes": 0}  # read in columns whatever the size
 XLSX_ONLY = {
     "stars out of range",
     "stars not numbers",
@@ -416,15 +466,15 @@ XLSX_ONLY = {
 
 
 @pytest.mark.parametrize("case", [c for c in BAD_CASES if c not in XLSX_ONLY])
-def test_the_columnar_path_reports_bad_csv_the_same_way(tmp_path, before, columnar, case):
+def test_the_columnar_path_reports_bad_csv_the_same_way(tmp_path, before, case):
     make, message = BAD_CASES[case]
     path = make(tmp_path)
-    problems = problems_of(path)
+    problems = problems_of(path, **COLUMNAR)
     assert any(message in p for p in problems), problems
     assert_unchanged(before)
 
 
-def test_the_columnar_path_loads_the_same_universe(tmp_path, columnar):
+def test_the_columnar_path_loads_the_same_universe(tmp_path):
     header = [*HEADER, "valuation"]
     rows = [
         [*GOOD[0], "3亿"],  # a valuation without a currency: the funding's (CNY)
@@ -435,11 +485,10 @@ def test_the_columnar_path_loads_the_same_universe(tmp_path, columnar):
         ["zeta", "Z", "CN", "1.2.1", "1,500,000", "CNY", "C", "2024-02-29", "2亿元"],
     ]
     p = write_csv(tmp_path / "u.csv", rows, header=header)
-    big = load_table_file(p)
-    assert big.frame is not None
-    columnar.COLUMNAR_MIN_BYTES = 10**12
-    small = load_table_file(p)
-    assert small.frame is None
+    big = load_dataset(p, **COLUMNAR)
+    assert big.columns is not None
+    small = load_dataset(p, columnar_min_bytes=10**12)
+    assert small.columns is None
     assert big.summary() == small.summary()
     assert sorted(big.warnings) == sorted(small.warnings)
     for cid in ("acme", "beta", "gamma", "delta", "eps", "zeta"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.money import format_usd, parse_amount
+from core.money import parse_amount
 
 Y = 1e8  # 亿
 W = 1e4  # 万
@@ -90,9 +90,3 @@ def test_usd_conversion_uses_the_given_rate():
     assert m.usd(7.2) == pytest.approx((1e9, 1e9, 1e9))
     assert m.usd_point(8.0) == pytest.approx(9e8)
     assert parse_amount("1亿美元").usd(100.0) == pytest.approx((1e8, 1e8, 1e8))
-
-
-def test_format_usd():
-    assert format_usd(None) == "—"
-    assert format_usd(2.52e8) == "≈ $252.0M"
-    assert format_usd(2e9, approximate=False) == "$2.00B"

@@ -1,34 +1,23 @@
-"""One way in for data: read tables, validate every record, check the records against each other.
+"""Every record checked: each row against its table's model, then the records against each other.
 
-A dataset is a folder of CSV files, one per table (see data/README.md):
-
-    segments.csv       the segments and their star ratings              (required)
-    companies.csv      the organizations                                (required)
-    mentions.csv       company x segment x role, with the quote         (optional)
-    funding.csv        financing events                                 (optional)
-    segment_facts.csv  market figures and sector funding statistics     (optional)
-    meta.json          name, source, exchange rate                      (optional)
-
-The bundled report data and a user's own files go through :func:`load_dataset` alike.  It
-collects every problem it finds before giving up, each located by file, record and field, and
-raises :class:`DatasetError` with all of them; nothing is half-loaded.
+The bundled report data and a user's own files go through :func:`build_dataset` alike (the
+bundled data is the first test of the import path).  It collects every problem before giving
+up and raises :class:`~core.ingest.errors.DatasetError` with all of them.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from core.models import Company, Dataset, DatasetMeta, FundingEvent, Mention, Segment, SegmentFact
+from core.ingest.errors import DatasetError, Problem
+from core.ingest.tables import Row
+from core.models import Dataset
+from core.records import Company, DatasetMeta, FundingEvent, Mention, Segment, SegmentFact
 
+#: The tables of a dataset and the model that validates each row of each.
 TABLES: dict[str, type[BaseModel]] = {
     "segments": Segment,
     "companies": Company,
@@ -36,125 +25,9 @@ TABLES: dict[str, type[BaseModel]] = {
     "funding": FundingEvent,
     "segment_facts": SegmentFact,
 }
-REQUIRED_TABLES = ("segments", "companies")
-# Columns a table may have although its model has no field of that name.
-_EXTRA_COLUMNS = {"funding": ("lead_investors",)}
-# Fields computed or attached by the loader, never read from a column.
-_DERIVED_FIELDS = {"facts"}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a dataset, located so that a person can find and fix it."""
-
-    file: str
-    record: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = ", ".join(p for p in (self.file, self.record, self.field) if p)
-        return f"{where}: {self.message}"
-
-
-class DatasetError(Exception):
-    """The dataset could not be loaded; ``problems`` lists every reason found."""
-
-    def __init__(self, problems: list[Problem], origin: str = "") -> None:
-        self.problems = problems
-        self.origin = origin
-        head = f"{origin}: " if origin else ""
-        n = len(problems)
-        super().__init__(
-            f"{head}{n} problem{'s' if n != 1 else ''} in the dataset:\n"
-            + "\n".join(f"  - {p}" for p in problems)
-        )
-
-
-@dataclass(frozen=True)
-class Row:
-    """A record as read: its cells, and how a person finds it ("row 5" of "companies.csv")."""
-
-    file: str
-    number: int
-    cells: Mapping[str, str | None]
-    labels: Mapping[str, str] | None = None  # field -> the column as the user sees it
-    key: str | None = None  # what names the record in messages, if not its id or ref
-
-    @property
-    def record(self) -> str:
-        key = self.key or self.cells.get("id") or self.cells.get("ref")
-        return f"row {self.number}" + (f" ({key})" if key else "")
-
-    def label(self, field: str) -> str:
-        """The column a field came from, e.g. "column F (funding_amount)" for an imported sheet."""
-        if self.labels and field in self.labels:
-            return self.labels[field]
-        return field
-
-
-def bundled_dataset_dir() -> Path:
-    """The report's dataset shipped with the app (works from a checkout and when installed)."""
-    return Path(str(resources.files("data") / "report"))
-
-
-def dataset_key(ds: Dataset) -> str:
-    """The key a user's shortlist and notes for this dataset are kept under.
-
-    The bundled report data is ``bundled:report`` wherever the app is installed; any other
-    dataset is keyed by its resolved path, so editing its files keeps the user's notes.
-    """
-    if not ds.origin:
-        return "bundled:report"
-    here = Path(ds.origin).resolve()
-    return "bundled:report" if here == bundled_dataset_dir().resolve() else f"file:{here}"
-
-
-def read_csv_rows(path: Path, problems: list[Problem]) -> tuple[list[str], list[Row]] | None:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(
-            Problem(path.name, "", "", f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV")
-        )
-        return None
-    except OSError as exc:
-        problems.append(Problem(path.name, "", "", f"cannot be read: {exc.strerror or exc}"))
-        return None
-    reader = csv.reader(text.splitlines(keepends=True))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        problems.append(Problem(path.name, "", "", "the file is empty; it needs a header row"))
-        return None
-    except csv.Error as exc:
-        problems.append(Problem(path.name, "row 1", "", f"not readable as CSV: {exc}"))
-        return None
-    rows: list[Row] = []
-    try:
-        for i, values in enumerate(reader, start=2):
-            if not any(v.strip() for v in values):
-                continue
-            cells = {h: (values[j] if j < len(values) else "") for j, h in enumerate(header) if h}
-            rows.append(Row(path.name, i, cells))
-    except csv.Error as exc:
-        problems.append(Problem(path.name, f"row {reader.line_num}", "", f"not readable as CSV: {exc}"))
-    return header, rows
-
-
-def _check_header(table: str, file: str, header: Iterable[str], problems: list[Problem]) -> bool:
-    model = TABLES[table]
-    present = set(header)
-    required = [
-        name for name, f in model.model_fields.items() if f.is_required() and name not in _DERIVED_FIELDS
-    ]
-    missing = [c for c in required if c not in present]
-    for col in missing:
-        problems.append(Problem(file, "header", col, "required column is missing; add it"))
-    return not missing
-
-
-def _field_of(error: Mapping, fields: Iterable[str]) -> tuple[str, str]:
+def field_of(error: Mapping, fields: Iterable[str]) -> tuple[str, str]:
     """The field a pydantic error belongs to, and its message in plain words."""
     loc = error.get("loc") or ()
     msg = str(error.get("msg", "invalid"))
@@ -176,7 +49,7 @@ def validate_rows(table: str, rows: Iterable[Row], problems: list[Problem]) -> l
             out.append((row, model.model_validate(dict(row.cells))))
         except ValidationError as exc:
             for err in exc.errors():
-                fname, msg = _field_of(err, model.model_fields)
+                fname, msg = field_of(err, model.model_fields)
                 value = row.cells.get(fname) if fname else None
                 detail = f" (got {value!r})" if value not in (None, "") and "got" not in msg else ""
                 problems.append(
@@ -345,53 +218,3 @@ def build_dataset(
         origin=origin,
         warnings=tuple(flagged),
     )
-
-
-def _read_meta(folder: Path, problems: list[Problem]) -> DatasetMeta:
-    path = folder / "meta.json"
-    default = DatasetMeta(name=folder.name)
-    if not path.exists():
-        return default
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
-        return DatasetMeta.model_validate(raw)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(Problem(path.name, "", "", f"not readable as JSON: {exc}"))
-    except ValidationError as exc:
-        for err in exc.errors():
-            fname, msg = _field_of(err, DatasetMeta.model_fields)
-            problems.append(Problem(path.name, "", fname, msg))
-    return default
-
-
-def load_dataset(path: str | Path | None = None) -> Dataset:
-    """Load and validate a dataset: a folder of CSV tables (the bundled report's when ``path`` is
-    None), or a user's CSV/XLSX table of companies (see :mod:`core.importer`)."""
-    folder = Path(path) if path is not None else bundled_dataset_dir()
-    origin = str(folder)
-    if not folder.exists():
-        raise DatasetError([Problem(origin, "", "", "no such file or folder; check the path")], origin)
-    if not folder.is_dir():
-        from core.importer import load_table_file  # a user's own table of companies
-
-        return load_table_file(folder)
-    problems: list[Problem] = []
-    digest = hashlib.sha256()
-    tables: dict[str, list[Row]] = {}
-    for table in TABLES:
-        p = folder / f"{table}.csv"
-        if not p.exists():
-            if table in REQUIRED_TABLES:
-                problems.append(Problem(p.name, "", "", "required file is missing"))
-            continue
-        digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
-        read = read_csv_rows(p, problems)
-        if read is None:
-            continue
-        header, rows = read
-        ok = _check_header(table, p.name, header + list(_EXTRA_COLUMNS.get(table, ())), problems)
-        tables[table] = rows if ok else []
-    meta = _read_meta(folder, problems)
-    if (folder / "meta.json").exists():
-        digest.update(b"meta.json\0" + (folder / "meta.json").read_bytes())
-    return build_dataset(tables, meta, origin=origin, content_hash=digest.hexdigest()[:16], problems=problems)

@@ -1,0 +1,184 @@
+"""The companies of a large import, kept in columns: a :class:`core.source.CompanyStore`.
+
+A universe of tens of thousands to a million companies stays one pandas column per field of
+the import format.  The pydantic records of one company are made when they are asked for (the
+detail view, a memo), never a million of them; the signal columns of every company are made
+by array operations, under the definitions of :mod:`core.signals` (the tests check that they
+equal the record path's, company by company).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core.ingest.arrays import map_unique, plain_numbers, squash, stated_currency
+from core.ingest.import_format import COLUMNS, FUNDING_COLUMNS, funding_date, row_records, split_refs
+from core.money import parse_amount
+from core.records import ROLES, Company, FundingEvent, Mention, Role, Segment, normalise_round, round_stage
+from core.source import BASE_SIGNALS, SEGMENT_SIGNALS, SignalColumns
+
+_REFS = r"[;；,，]"
+
+
+class CompanyFrame:
+    """The companies of a large import, one column per field, one row per company."""
+
+    def __init__(self, source: str, df: pd.DataFrame, segments: tuple[Segment, ...]) -> None:
+        self.source = source
+        self.df = df.reset_index(drop=True)
+        self.segments = segments
+        self._index = pd.Index(self.df["id"])
+        self._segment_order = {s.ref: i for i, s in enumerate(segments)}
+        self._has_funding = (
+            self.df[[c for c in FUNDING_COLUMNS if c in self.df]].notna().any(axis=1).to_numpy()
+        )
+        present = self.df["segments"].dropna()
+        self._n_mentions = (
+            int(present.str.split(_REFS, regex=True).explode().str.strip().ne("").sum())
+            if len(present)
+            else 0
+        )
+
+    # --- the CompanyStore questions -------------------------------------------------------------
+
+    @property
+    def n_companies(self) -> int:
+        return len(self.df)
+
+    @property
+    def n_mentions(self) -> int:
+        return self._n_mentions
+
+    @property
+    def n_funding(self) -> int:
+        return int(self._has_funding.sum())
+
+    def _cells(self, company_id: str) -> tuple[dict, int]:
+        pos = self._index.get_loc(company_id)
+        row = self.df.iloc[int(pos)]
+        cells = {k: (None if pd.isna(v) else str(v)) for k, v in row.items() if k in COLUMNS}
+        return cells, int(row["_row"])
+
+    def company(self, company_id: str) -> Company:
+        cells, number = self._cells(company_id)
+        return Company.model_validate(row_records(cells, number, self.source)[0])
+
+    def mentions_of(self, company_id: str) -> tuple[Mention, ...]:
+        cells, number = self._cells(company_id)
+        return tuple(Mention.model_validate(m) for m in row_records(cells, number, self.source)[1])
+
+    def funding_of(self, company_id: str) -> tuple[FundingEvent, ...]:
+        cells, number = self._cells(company_id)
+        f = row_records(cells, number, self.source)[2]
+        return () if f is None else (FundingEvent.model_validate(f),)
+
+    def segments_of(self, company_id: str) -> tuple[str, ...]:
+        cells, _ = self._cells(company_id)
+        refs = set(split_refs(cells.get("segments")))
+        return tuple(sorted(refs, key=lambda r: self._segment_order.get(r, len(self._segment_order))))
+
+    def roles_of(self, company_id: str) -> tuple[Role, ...]:
+        roles = {m.role for m in self.mentions_of(company_id)}
+        return tuple(r for r in ROLES if r in roles)
+
+    def country_counts(self) -> dict[str, int]:
+        return {str(k): int(v) for k, v in self.df["country"].dropna().str.upper().value_counts().items()}
+
+    # --- the SignalSource question --------------------------------------------------------------
+
+    def signal_columns(self, fx_cny_per_usd: float) -> SignalColumns:
+        """Every raw signal of every company, by array operations (see core.signals)."""
+        df = self.df
+        n = len(df)
+        refs = tuple(s.ref for s in self.segments)
+        col = {r: j for j, r in enumerate(refs)}
+        member = np.zeros((n, len(refs)), dtype=bool)
+        segs = df["segments"]
+        has = segs.notna()
+        if has.any():
+            exploded = segs[has].str.split(_REFS, regex=True).explode().str.strip()
+            exploded = exploded[exploded.isin(col.keys())]
+            member[exploded.index.to_numpy(), exploded.map(col).to_numpy(dtype=np.int64)] = True
+        count = member.sum(axis=1)
+        raw = {k: np.full(n, np.nan) for k in BASE_SIGNALS}
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for k in SEGMENT_SIGNALS:
+                stars = np.array([getattr(s, k) for s in self.segments], dtype=np.float64)
+                raw[k] = np.where(count > 0, (member @ stars) / np.maximum(count, 1), np.nan)
+
+        # the currencies row_records gives: the cell, else what the text says, else USD; a
+        # valuation falls back to the funding's currency
+        def stated(name: str) -> pd.Series:
+            text = df[name]
+            words = text.notna() & ~np.isfinite(plain_numbers(text))
+            return map_unique(text[words], stated_currency).reindex(df.index)
+
+        fund_cur = df["funding_currency"].fillna(stated("funding_amount")).fillna("USD")
+        val_cur = df["valuation_currency"].fillna(stated("valuation")).fillna(fund_cur)
+        amount_usd, amount_approx = _amounts(df["funding_amount"], fund_cur, fx_cny_per_usd)
+        valuation_usd, valuation_approx = _amounts(df["valuation"], val_cur, fx_cny_per_usd)
+        raw["capital"] = amount_usd
+        raw["valuation"] = valuation_usd
+        normal = map_unique(df["funding_date"], funding_date).astype("str")
+        parts = normal.str.extract(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$").astype(float)
+        y, m, d = parts[0].to_numpy(), parts[1].to_numpy(), parts[2].to_numpy()
+        raw["recency"] = np.where(
+            np.isnan(m),
+            y + 0.5,
+            np.where(np.isnan(d), y + (m - 0.5) / 12, y + (m - 1) / 12 + (d - 0.5) / 365),
+        )
+        stages = {t: round_stage(normalise_round(t)) for t in df["funding_round"].dropna().unique()}
+        raw["stage"] = df["funding_round"].map(stages, na_action="ignore").astype(float).to_numpy()
+        roles_text = df["role"].fillna(
+            pd.Series(np.where(self._has_funding, "funded", "vendor"), index=df.index)
+        )
+        role_member = np.zeros((n, len(ROLES)), dtype=bool)
+        for j, r in enumerate(ROLES):
+            role_member[:, j] = (roles_text == r).to_numpy() & (count > 0)
+
+        aliases = df["aliases"].fillna("").str.replace(";", "\x1f")
+        search = squash(df["name"]) + "\x1f" + squash(df["name_en"]) + "\x1f" + squash(aliases)
+        return SignalColumns(
+            ids=df["id"].to_numpy(dtype=object),
+            names=df["name"].to_numpy(dtype=object),
+            raw=raw,
+            funding_total_usd=amount_usd,
+            funding_approx=amount_approx,
+            latest_valuation_usd=valuation_usd,
+            fx_cny_per_usd=fx_cny_per_usd,
+            countries=df["country"].fillna("").str.upper().to_numpy(dtype=str),
+            segment_refs=refs,
+            segment_member=member,
+            role_member=role_member,
+            search_text=search.to_numpy(dtype=object),
+            valuation_approx=valuation_approx,
+        )
+
+
+def _amounts(text: pd.Series, currency: pd.Series, fx: float) -> tuple[np.ndarray, np.ndarray]:
+    """US-dollar point estimates (NaN when none) and whether each is approximate."""
+    usd = np.full(len(text), np.nan)
+    approx = np.zeros(len(text), dtype=bool)
+    has = text.notna().to_numpy()
+    if not has.any():
+        return usd, approx
+    plain = plain_numbers(text)
+    cur = currency.fillna("USD").to_numpy(dtype=object)
+    is_plain = np.isfinite(plain) & (plain > 0)
+    rate = np.where(cur == "CNY", 1.0 / fx, 1.0)
+    usd[is_plain] = plain[is_plain] * rate[is_plain]
+    approx[is_plain] = cur[is_plain] == "CNY"
+    rest = has & ~np.isfinite(plain)
+    if rest.any():
+        texts = text[rest]
+        curs = currency[rest].fillna("USD")
+        parsed = {}
+        for t, c in set(zip(texts, curs, strict=True)):
+            m = parse_amount(t, c)
+            v = m.usd_point(fx)
+            parsed[(t, c)] = (np.nan, False) if v is None else (v, bool(m.approximate or m.currency != "USD"))
+        vals = [parsed[(t, c)] for t, c in zip(texts, curs, strict=True)]
+        usd[rest] = [v for v, _ in vals]
+        approx[rest] = [a for _, a in vals]
+    return usd, approx

@@ -1,0 +1,259 @@
+"""Where a dataset's companies live, and what the signals ask of them.
+
+A :class:`core.models.Dataset` keeps its companies in a store.  The bundled data and a small
+import keep validated records in memory (:class:`RecordStore`); a large import keeps one
+column per field (:class:`core.ingest.frame.CompanyFrame`) and makes the records of one company
+when asked.  Both answer the same questions (:class:`CompanyStore`), among them the one the
+signals ask (:class:`SignalSource`): the raw signal columns of every company, each store by
+its own means (row by row here, by array operations there), under the definitions written in
+:mod:`core.signals`, which normalises the columns without knowing which store gave them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Protocol, TypedDict
+
+import numpy as np
+
+from core.records import ROLES, Company, FundingEvent, Mention, Role, Segment
+
+SEGMENT_SIGNALS = ("market", "logic", "compute", "corpus")
+FUNDING_SIGNALS = ("capital", "valuation", "recency", "stage")
+BASE_SIGNALS = SEGMENT_SIGNALS + FUNDING_SIGNALS
+
+
+def squash(text: str) -> str:
+    """Case- and whitespace-insensitive form of a name, for search ("智谱 AI" finds "智谱AI")."""
+    return "".join(text.split()).lower()
+
+
+def search_key(names: Iterable[str]) -> str:
+    """Every name and alias of a company, squashed, separated by a unit separator."""
+    return "\x1f".join(squash(n) for n in names)
+
+
+class SignalColumns(TypedDict):
+    """The raw signals of every company, in any row order (see SignalTable.from_columns)."""
+
+    ids: np.ndarray  # object array of company ids
+    names: np.ndarray  # object array of names as written
+    raw: dict[str, np.ndarray]  # BASE_SIGNALS -> float column, NaN where there is no figure
+    funding_total_usd: np.ndarray
+    funding_approx: np.ndarray
+    latest_valuation_usd: np.ndarray
+    fx_cny_per_usd: float
+    countries: np.ndarray
+    segment_refs: tuple[str, ...]
+    segment_member: np.ndarray  # bool, rows x segment_refs
+    role_member: np.ndarray  # bool, rows x ROLES
+    search_text: np.ndarray  # search_key() of each company's names
+    valuation_approx: np.ndarray
+
+
+class SignalSource(Protocol):
+    """A source that can give the raw signal columns of its companies."""
+
+    def signal_columns(self, fx_cny_per_usd: float) -> SignalColumns: ...
+
+
+class CompanyStore(SignalSource, Protocol):
+    """Where a dataset's companies live: what every view and the signals may ask of them."""
+
+    @property
+    def n_companies(self) -> int: ...
+
+    @property
+    def n_mentions(self) -> int: ...
+
+    @property
+    def n_funding(self) -> int: ...
+
+    def company(self, company_id: str) -> Company: ...
+
+    def mentions_of(self, company_id: str) -> tuple[Mention, ...]: ...
+
+    def funding_of(self, company_id: str) -> tuple[FundingEvent, ...]:
+        """The company's funding events, oldest first."""
+        ...
+
+    def segments_of(self, company_id: str) -> tuple[str, ...]:
+        """Section refs a company appears in, in the order of the dataset's segments."""
+        ...
+
+    def roles_of(self, company_id: str) -> tuple[Role, ...]:
+        """The company's roles, in the order of ROLES."""
+        ...
+
+    def country_counts(self) -> dict[str, int]: ...
+
+
+def _objects(values: list) -> np.ndarray:
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = values
+    return arr
+
+
+class RecordStore:
+    """Companies as validated records in memory: the bundled data and a small import."""
+
+    def __init__(
+        self,
+        segments: tuple[Segment, ...],
+        companies: tuple[Company, ...],
+        mentions: tuple[Mention, ...],
+        funding: tuple[FundingEvent, ...],
+    ) -> None:
+        self.segments = segments
+        self.companies = companies
+        self.mentions = mentions
+        self.funding = funding
+
+    @cached_property
+    def company_by_id(self) -> dict[str, Company]:
+        return {c.id: c for c in self.companies}
+
+    @cached_property
+    def mentions_by_company(self) -> dict[str, tuple[Mention, ...]]:
+        out: dict[str, list[Mention]] = {c.id: [] for c in self.companies}
+        for m in self.mentions:
+            out.setdefault(m.company_id, []).append(m)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def funding_by_company(self) -> dict[str, tuple[FundingEvent, ...]]:
+        out: dict[str, list[FundingEvent]] = {c.id: [] for c in self.companies}
+        for f in self.funding:
+            out.setdefault(f.company_id, []).append(f)
+        return {k: tuple(sorted(v, key=lambda f: (f.year_fraction or 0.0, f.id))) for k, v in out.items()}
+
+    @cached_property
+    def _segment_order(self) -> dict[str, int]:
+        return {s.ref: i for i, s in enumerate(self.segments)}
+
+    # --- the CompanyStore questions -------------------------------------------------------------
+
+    @property
+    def n_companies(self) -> int:
+        return len(self.companies)
+
+    @property
+    def n_mentions(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def n_funding(self) -> int:
+        return len(self.funding)
+
+    def company(self, company_id: str) -> Company:
+        return self.company_by_id[company_id]
+
+    def mentions_of(self, company_id: str) -> tuple[Mention, ...]:
+        return self.mentions_by_company.get(company_id, ())
+
+    def funding_of(self, company_id: str) -> tuple[FundingEvent, ...]:
+        return self.funding_by_company.get(company_id, ())
+
+    def segments_of(self, company_id: str) -> tuple[str, ...]:
+        refs = {m.segment for m in self.mentions_by_company.get(company_id, ())}
+        refs |= {f.segment for f in self.funding_by_company.get(company_id, ()) if f.segment}
+        order = self._segment_order
+        return tuple(sorted(refs, key=lambda r: order.get(r, len(order))))
+
+    def roles_of(self, company_id: str) -> tuple[Role, ...]:
+        roles = {m.role for m in self.mentions_by_company.get(company_id, ())}
+        return tuple(r for r in ROLES if r in roles)
+
+    def country_counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for c in self.companies:
+            if c.country:
+                out[c.country] = out.get(c.country, 0) + 1
+        return out
+
+    # --- the SignalSource question --------------------------------------------------------------
+
+    def signal_columns(self, fx_cny_per_usd: float) -> SignalColumns:
+        """Every raw signal of every company, record by record (see core.signals)."""
+        fx = fx_cny_per_usd
+        cs = self.companies
+        n = len(cs)
+        raw = {k: np.full(n, np.nan) for k in BASE_SIGNALS}
+        total = np.full(n, np.nan)
+        approx = np.zeros(n, dtype=bool)
+        valuation = np.full(n, np.nan)
+        val_approx = np.zeros(n, dtype=bool)
+        segs = {s.ref: s for s in self.segments}
+        for i, c in enumerate(cs):
+            refs = self.segments_of(c.id)
+            if refs:
+                for k in SEGMENT_SIGNALS:
+                    raw[k][i] = sum(getattr(segs[r], k) for r in refs) / len(refs)
+            single = 0.0
+            single_any = False
+            single_approx = False
+            cum_best: tuple[float, bool] | None = None
+            latest_val: tuple[float, float, bool] | None = None  # (when, usd, approximate)
+            for f in self.funding_of(c.id):
+                when = f.year_fraction if f.year_fraction is not None else -np.inf
+                val = f.valuation
+                usd = val.usd_point(fx) if val is not None else None
+                if usd is not None and (latest_val is None or when >= latest_val[0]):
+                    latest_val = (when, usd, bool(val.approximate or val.currency != "USD"))
+                if f.status != "completed":
+                    continue
+                if f.year_fraction is not None:
+                    raw["recency"][i] = np.fmax(raw["recency"][i], f.year_fraction)
+                if (stage := f.stage) is not None:
+                    raw["stage"][i] = np.fmax(raw["stage"][i], stage)
+                m = f.amount
+                usd = m.usd_point(fx)
+                if usd is None:
+                    continue
+                vague = m.approximate or m.currency != "USD"
+                if f.cumulative:
+                    if cum_best is None or usd > cum_best[0]:
+                        cum_best = (usd, vague)
+                else:
+                    single += usd
+                    single_any = True
+                    single_approx |= vague
+            candidates = []
+            if single_any:
+                candidates.append((single, single_approx))
+            if cum_best is not None:
+                candidates.append(cum_best)
+            if candidates:
+                best = max(candidates, key=lambda t: t[0])
+                total[i], approx[i] = best
+                raw["capital"][i] = best[0]
+            if latest_val is not None:
+                valuation[i] = latest_val[1]
+                val_approx[i] = latest_val[2]
+                raw["valuation"][i] = latest_val[1]
+
+        refs = tuple(seg.ref for seg in self.segments)
+        col = {r: j for j, r in enumerate(refs)}
+        seg_member = np.zeros((n, len(refs)), dtype=bool)
+        role_member = np.zeros((n, len(ROLES)), dtype=bool)
+        for i, c in enumerate(cs):
+            for r in self.segments_of(c.id):
+                seg_member[i, col[r]] = True
+            for r in self.roles_of(c.id):
+                role_member[i, ROLES.index(r)] = True
+        return SignalColumns(
+            ids=_objects([c.id for c in cs]),
+            names=_objects([c.name for c in cs]),
+            raw=raw,
+            funding_total_usd=total,
+            funding_approx=approx,
+            latest_valuation_usd=valuation,
+            fx_cny_per_usd=fx,
+            countries=_objects([c.country or "" for c in cs]),
+            segment_refs=refs,
+            segment_member=seg_member,
+            role_member=role_member,
+            search_text=_objects([search_key(c.all_names) for c in cs]),
+            valuation_approx=val_approx,
+        )
