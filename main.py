@@ -9,17 +9,14 @@ python main.py rank [options]   print the ranking (table, JSON or CSV)
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from core.filters import Filters
-from core.loader import DatasetError, load_dataset
+from core.ingest import DatasetError, load_dataset
 from core.models import Dataset
-from core.money import format_usd
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
@@ -178,105 +175,6 @@ def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, F
     return weights, args.missing, Filters(countries=countries, segments=segments), int(top_f), fx
 
 
-def _fmt_usd_cell(v: float | None, approx: bool) -> str:
-    return "—" if v is None else format_usd(v, approximate=approx).replace(" ", "")
-
-
-def format_table(result) -> str:
-    from core.texttable import render
-
-    headers = [
-        "#",
-        "Company",
-        "English",
-        "Ctry",
-        "Segments",
-        "Score",
-        "Value",
-        "Diff",
-        "Fund",
-        "Funding",
-        "Stab.",
-    ]
-    right = [True, False, False, False, False, True, True, True, True, True, True]
-    rows = []
-    for c in result.companies:
-        rows.append(
-            [
-                str(c.rank),
-                c.name,
-                c.name_en,
-                c.country or "",
-                " ".join(c.segments),
-                f"{c.score:.1f}",
-                f"{c.signals.value:.2f}",
-                f"{c.signals.difficulty:.2f}",
-                f"{c.signals.funding:.2f}",
-                _fmt_usd_cell(c.funding_total_usd, c.funding_approximate),
-                "—" if c.stability is None else f"{c.stability:.0%}",
-            ]
-        )
-    table = render(headers, rows, right, max_width=[5, 16, 24, 4, 24, 6, 5, 5, 5, 10, 5])
-    w = result.weights
-    d = result.dataset
-    head = (
-        f"{d.name} — {d.companies} companies"
-        + (f" ({d.ranked} ranked)" if d.ranked != d.companies else "")
-        + f"; weights value={w['value']:g} difficulty={w['difficulty']:g} "
-        f"funding={w['funding']:g}"
-        + (f" (preset {result.preset})" if result.preset else "")
-        + f"; missing figures count as {d.missing}; 1 USD = {d.fx_cny_per_usd:g} CNY"
-        + f"; filters: {result.filters}"
-    )
-    return (
-        head
-        + "\n"
-        + table
-        + f"\n{len(result.companies)} shown. Stab. = share of ±20% weight draws in the top {result.top_k}."
-    )
-
-
-def format_csv(result) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(
-        [
-            "rank",
-            "id",
-            "name",
-            "name_en",
-            "country",
-            "segments",
-            "score",
-            "value",
-            "difficulty",
-            "funding",
-            "funding_total_usd",
-            "latest_valuation_usd",
-            "stability",
-        ]
-    )
-    for c in result.companies:
-        w.writerow(
-            [
-                c.rank,
-                c.id,
-                c.name,
-                c.name_en,
-                c.country or "",
-                ";".join(c.segments),
-                c.score,
-                c.signals.value,
-                c.signals.difficulty,
-                c.signals.funding,
-                "" if c.funding_total_usd is None else round(c.funding_total_usd),
-                "" if c.latest_valuation_usd is None else round(c.latest_valuation_usd),
-                "" if c.stability is None else c.stability,
-            ]
-        )
-    return buf.getvalue()
-
-
 def _load(path: Path | None) -> Dataset | None:
     try:
         ds = load_dataset(path)
@@ -289,6 +187,7 @@ def _load(path: Path | None) -> Dataset | None:
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
+    from core.render import format_csv, format_table
     from core.results import build_result
 
     if args.format not in ("table", "json", "csv"):
@@ -310,7 +209,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from core.loader import dataset_key
+    from core.ingest import dataset_key
     from core.results import shortlist_rows, shown_rows
     from core.state import StateError, StateStore, state_file
     from exports.memo import MemoError, MemoRequest, write_memo

@@ -254,15 +254,3 @@ def parse_amount(text: str | None, default_currency: Currency | None = None) -> 
         approximate=qualifier != "exact",
         qualifier=qualifier,
     )
-
-
-def format_usd(value: float | None, approximate: bool = True) -> str:
-    """Compact US-dollar text such as "≈ $252.0M"; an em dash for None."""
-    if value is None:
-        return "—"
-    prefix = "≈ " if approximate else ""
-    if value >= 1e9:
-        return f"{prefix}${value / 1e9:,.2f}B"
-    if value >= 1e6:
-        return f"{prefix}${value / 1e6:,.1f}M"
-    return f"{prefix}${value:,.0f}"

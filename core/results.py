@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.filters import Filters, filter_mask
 from core.models import Dataset
+from core.present import latest_round
 from core.scoring import SIGNALS, MissingPolicy, Ranking
 
 
@@ -43,10 +44,15 @@ class DatasetOut(_Out):
 
 
 class RoundOut(_Out):
+    """One funding record.  The amount and the valuation are separate figures, each with its
+    text as written, its point estimate in US dollars and whether that is approximate (vague
+    wording or converted from yuan).  How a record reads is :func:`core.present.round_label`."""
+
     round: str
     round_norm: str | None
     status: str
-    date: str | None
+    date: str | None  # partial ISO date at the precision written: "2024", "2024-03"
+    date_text: str  # the date as the report writes it: "2024年3月"
     amount_text: str
     amount_usd: float | None
     amount_approximate: bool
@@ -59,16 +65,6 @@ class RoundOut(_Out):
     segment: str | None
     quote: str
     ambiguity: str
-
-    @property
-    def label(self) -> str:
-        """The round as a reader wants it: "B轮", "total to date", "A轮 (total to date)", "(planned)"."""
-        text = self.round or ("total to date" if self.cumulative else "")
-        if self.cumulative and self.round:
-            text += " (total to date)"
-        if self.status == "planned":
-            text += " (planned)"
-        return text
 
 
 class EvidenceOut(_Out):
@@ -101,6 +97,7 @@ class CompanyOut(_Out):
     funding_approximate: bool
     latest_valuation_usd: float | None
     latest_valuation_approximate: bool
+    latest_round: str  # the label every view shows (core.present.latest_round); "" for none
     rounds: list[RoundOut]
     evidence: list[EvidenceOut]
 
@@ -125,7 +122,8 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
     c = ds.company(cid)
     fx = t.fx_cny_per_usd
     rounds = []
-    for f in ds.funding_of(cid):
+    events = ds.funding_of(cid)
+    for f in events:
         m = f.amount
         v = f.valuation
         rounds.append(
@@ -134,6 +132,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
                 round_norm=f.round_norm,
                 status=f.status,
                 date=f.date,
+                date_text=f.date_text,
                 amount_text=f.amount_text,
                 amount_usd=m.usd_point(fx),
                 amount_approximate=m.parsed and (m.approximate or m.currency != "USD"),
@@ -168,6 +167,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         funding_approximate=bool(t.funding_approx[row]),
         latest_valuation_usd=_num(t.latest_valuation_usd[row]),
         latest_valuation_approximate=bool(t.valuation_approx[row]),
+        latest_round=latest_round(events),
         rounds=rounds,
         evidence=[EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_of(cid)],
     )

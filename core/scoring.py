@@ -53,6 +53,7 @@ DIFFICULTY_SUBS = ("logic", "compute", "corpus")
 FUNDING_SUBS = FUNDING_SIGNALS
 
 STABILITY_DRAWS = 500
+STABILITY_SPREAD = 0.2  # each weight times a factor drawn uniformly from [1 - spread, 1 + spread]
 STABILITY_TOP_K = 10
 STABILITY_SEED = 0
 STABILITY_FULL_LIMIT = 2_000
@@ -83,9 +84,6 @@ class Weights(BaseModel):
 
     def sub_key(self) -> tuple[float, ...]:
         return tuple(getattr(self, k) for k in DIFFICULTY_SUBS + FUNDING_SUBS)
-
-    def top(self) -> dict[str, float]:
-        return {k: getattr(self, k) for k in SIGNALS}
 
 
 PRESETS: dict[str, Weights] = {
@@ -341,7 +339,7 @@ def rank_stability(
     candidates = order if len(order) <= STABILITY_FULL_LIMIT else order[:STABILITY_CANDIDATES]
     sub = matrix[candidates]
     rng = np.random.default_rng(seed)
-    factors = rng.uniform(0.8, 1.2, size=(draws, len(w)))
+    factors = rng.uniform(1 - STABILITY_SPREAD, 1 + STABILITY_SPREAD, size=(draws, len(w)))
     hits = np.zeros(len(candidates), dtype=np.float64)
     k = min(top_k, len(candidates))
     chunk = max(1, 4_000_000 // max(1, len(candidates)))

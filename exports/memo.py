@@ -37,12 +37,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core import __version__
+from core import __version__, columns, present
+from core.columns import Column
 from core.filters import Filters
 from core.models import Dataset
-from core.money import format_usd
 from core.results import CompanyOut, company_out
-from core.scoring import PRESET_LABELS, SIGNALS, Ranking
+from core.scoring import SIGNALS, Ranking
 from core.texttable import display_width
 
 CELL_MAX = 32_767
@@ -66,8 +66,6 @@ TOP = Alignment(vertical="top")
 LEFT_WRAP = Alignment(wrap_text=True, vertical="top", horizontal="left")
 LINE_HEIGHT = 15.0  # points per line of 11-pt text
 MAX_ROW_HEIGHT = 409.0
-USD_FORMAT = '"$"#,##0'
-APPROX_USD_FORMAT = '"≈ $"#,##0'
 SIGNAL_FORMAT = "0.00"
 SCORE_FORMAT = "0.0"
 PCT_FORMAT = "0%"
@@ -240,48 +238,52 @@ def _print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
     ws.oddHeader.left.text = "AIGC screener memo"
 
 
-def stars(n: int) -> str:
-    return "★" * n + "☆" * (5 - n)
+def usd_format(value: float, approximate: bool) -> str | None:
+    """The number format that shows a dollar figure as :func:`core.present.usd` writes it
+    ("$252.0M", "≈ $69.4M", "$1.00B", "$950K"): the cell keeps the number (it sorts and
+    sums), the reader sees readable units.  None for an approximate figure below a thousand
+    (written as text: a number format cannot round to tens)."""
+    divisor, decimals, suffix = present.usd_unit(value)
+    prefix = '"≈ $"' if approximate else '"$"'
+    if not suffix:
+        return None if approximate else prefix + "#,##0"
+    scale = "," * round(math.log10(divisor) / 3)  # each trailing comma divides by a thousand
+    return f'{prefix}#,##0{"." + "0" * decimals if decimals else ""}{scale}"{suffix}"'
+
+
+def usd_cell(value: float | None, approximate: bool) -> tuple[object, str | None]:
+    """(cell value, number format) for a dollar figure; "—" for none."""
+    if value is None or not math.isfinite(value):
+        return present.NONE, None
+    fmt = usd_format(value, approximate)
+    return (value, fmt) if fmt else (present.usd(value, approximate), None)
+
+
+def column_cell(col: Column, c: CompanyOut) -> tuple[object, str | None]:
+    """(cell value, number format) of one column for one company: numbers stay numbers with a
+    number format that reads as the column's text; everything else is the column's text."""
+    assert col.of_company is not None
+    raw = col.of_company(c)
+    if col.kind == "rank" and raw > 0:
+        return raw, None
+    if col.kind == "score" and raw is not None:
+        return raw, SCORE_FORMAT
+    if col.kind == "signal" and not raw[1]:
+        return raw[0], SIGNAL_FORMAT
+    if col.kind == "usd":
+        return usd_cell(*raw)
+    if col.kind == "share" and raw is not None:
+        return raw, PCT_FORMAT
+    return col.text(raw), None
 
 
 # --- sheets -------------------------------------------------------------------------------
 
-SHORTLIST_COLUMNS = [
-    ("Rank", 7),
-    ("Company", 20),
-    ("English name", 24),
-    ("Country", 8),
-    ("Segments", 14),
-    ("Score", 12),
-    ("Value", 8),
-    ("Difficulty", 10),
-    ("Funding", 9),
-    ("Disclosed ≈ USD", 15),
-    ("Amount as written", 22),
-    ("Latest round", 16),
-    ("Valuation ≈ USD", 15),
-    ("Stability", 10),
-    ("Analyst note", 50),
-]
+#: The Shortlist sheet's columns: the ranked list's (core.columns.MEMO), then the note.
+NOTE_HEADER = "Analyst note"
+SHORTLIST_COLUMNS = [(col.header, col.memo_width) for col in columns.MEMO] + [(NOTE_HEADER, 50)]
 FIRST_DATA_ROW = 5
-
-
-def _latest_round(c: CompanyOut) -> str:
-    done = [
-        r
-        for r in c.rounds
-        if r.status == "completed" and (r.round or r.date) and not (r.cumulative and not r.round)
-    ]
-    if not done:
-        return ""
-    r = max(done, key=lambda r: r.date or "")
-    label = r.round or "round"
-    return f"{label} ({r.date})" if r.date else label
-
-
-def _amount_written(c: CompanyOut) -> str:
-    texts = [r.amount_text + (" (total)" if r.cumulative else "") for r in c.rounds if r.amount_text]
-    return "; ".join(texts)
+MEMO_SHEET_COLUMNS = 8  # a memo sheet's widest table: the funding history
 
 
 def _shortlist_sheet(
@@ -295,7 +297,7 @@ def _shortlist_sheet(
         2,
         1,
         f"{req.dataset.name} · weights value {w.value:+g}, difficulty {w.difficulty:+g}, funding {w.funding:+g}"
-        f" · undisclosed figures count as {req.ranking.policy} · 1 USD = {req.ranking.table.fx_cny_per_usd:g} CNY"
+        f" · {present.policy_sentence(req.ranking.policy)} · 1 USD = {req.ranking.table.fx_cny_per_usd:g} CNY"
         f" · {req.created:%Y-%m-%d %H:%M}",
         font=MUTED_FONT,
     )
@@ -311,44 +313,9 @@ def _shortlist_sheet(
     r = FIRST_DATA_ROW
     for c in rows:
         note = req.notes.get(c.id, "")
-        values = [
-            c.rank if c.rank > 0 else None,
-            c.name,
-            c.name_en,
-            c.country or "",
-            " ".join(c.segments),
-            c.score,
-            c.signals.value,
-            c.signals.difficulty,
-            c.signals.funding,
-            c.funding_total_usd,
-            _amount_written(c),
-            _latest_round(c),
-            c.latest_valuation_usd,
-            c.stability,
-            fit_cell(note) if note else "",
-        ]
-        formats = [
-            None,
-            None,
-            None,
-            None,
-            None,
-            SCORE_FORMAT,
-            SIGNAL_FORMAT,
-            SIGNAL_FORMAT,
-            SIGNAL_FORMAT,
-            USD_FORMAT,
-            None,
-            None,
-            USD_FORMAT,
-            PCT_FORMAT,
-            None,
-        ]
-        if c.funding_approximate:
-            formats[9] = APPROX_USD_FORMAT
-        if c.latest_valuation_approximate:
-            formats[12] = APPROX_USD_FORMAT
+        made = [column_cell(col, c) for col in columns.MEMO]
+        values = [v for v, _ in made] + [fit_cell(note) if note else ""]
+        formats = [f for _, f in made] + [None]
         # one append per row (the fast way to make cells), then the few per-cell settings
         cells = [fit_cell(v, CUT_MARKER) if isinstance(v, str) else _finite(v) for v in values]
         ws.append(cells)
@@ -402,7 +369,7 @@ def _shortlist_sheet(
         chart.width = 18
         # below the table, so the printed page keeps the table readable
         ws.add_chart(chart, f"B{last + 3}")
-    ws.row_dimensions[4].height = 2 * LINE_HEIGHT + 2  # bold headers such as "Valuation ≈ USD" take two lines
+    ws.row_dimensions[4].height = 2 * LINE_HEIGHT + 2  # bold headers such as "Valuation (USD)" take two lines
     fit_rows(ws, FIRST_DATA_ROW, last, columns=[len(SHORTLIST_COLUMNS)])  # only notes wrap
     _print_setup(ws, "4:4")
 
@@ -410,12 +377,8 @@ def _shortlist_sheet(
 def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
     w = req.ranking.weights
     ds = req.dataset
-    preset = PRESET_LABELS.get(req.preset, req.preset) if req.preset else "custom weights"
-    policy = {
-        "zero": "an undisclosed figure counts as zero",
-        "neutral": "an undisclosed figure counts as neutral (0.5)",
-        "exclude": "a company without a figure for a weighted signal is left out",
-    }[req.ranking.policy]
+    preset = present.preset_label(req.preset)
+    policy = present.policy_sentence(req.ranking.policy)
     rows: list[tuple[str, object]] = [
         ("Memo", f"{req.selection}, {n_rows} companies"),
         (
@@ -446,7 +409,7 @@ def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
         ),
         ("Missing-data policy", f"{req.ranking.policy}: {policy}"),
         ("Exchange rate (CNY per USD)", req.ranking.table.fx_cny_per_usd),
-        ("Rank stability", f"share of 500 random ±20% weight draws (seed 0) in the top {req.ranking.top_k}"),
+        ("Rank stability", present.capital_first(present.stability_definition(req.ranking.top_k, seed=True))),
     ]
     put(ws, 1, 1, "Method", font=TITLE_FONT)
     put(ws, 2, 1, "Everything needed to reproduce this memo's ranking.", font=MUTED_FONT)
@@ -509,8 +472,8 @@ def _segments_sheet(ws: Worksheet, req: MemoRequest) -> None:
             s.logic,
             s.compute,
             s.corpus,
-            stars(s.market),
-            f"{stars(s.logic)}\n{stars(s.compute)}\n{stars(s.corpus)}",
+            present.stars(s.market),
+            f"{present.stars(s.logic)}\n{present.stars(s.compute)}\n{present.stars(s.corpus)}",
             counts.get(s.ref, 0),
             market,
             stats,
@@ -529,10 +492,10 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     company = ds.company(c.id)
     r = 1
 
-    def line(label: str, value, **kw) -> None:
+    def line(label: str, value, number_format: str | None = None) -> None:
         nonlocal r
         put(ws, r, 1, label, font=Font(bold=True), align=WRAP)
-        put(ws, r, 2, value, align=LEFT_WRAP, **kw)
+        put(ws, r, 2, value, align=LEFT_WRAP, number_format=number_format)
         r += 1
 
     def section(title: str) -> None:
@@ -549,16 +512,19 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     ).hyperlink = "#'Shortlist'!A1"
     r += 2
     section("Profile")
-    line("Rank", c.rank if c.rank > 0 else "not ranked (missing-data policy: exclude)")
-    line("Score (0–100)", c.score, number_format=SCORE_FORMAT)
+    line("Rank", c.rank if c.rank > 0 else present.NOT_RANKED)
+    line("Score (0–100)", *column_cell(columns.SCORE, c))
     line("Country", c.country or "not known")
-    line("Kind", c.kind.replace("_", " "))
+    line("Kind", present.kind_label(c.kind))
     if company.listed:
         line("Listed", company.listed)
-    line("Roles in the report", ", ".join(ds.roles_of(c.id)))
+    line("Roles in the report", ", ".join(present.role_label(r) for r in ds.roles_of(c.id)))
     if c.aliases:
         line("Also known as / products", ", ".join(c.aliases))
-    line("Rank stability", c.stability, number_format=PCT_FORMAT)
+    line("Rank stability", *column_cell(columns.STABILITY, c))
+    line("Disclosed capital (USD)", *column_cell(columns.DISCLOSED, c))
+    line("Latest valuation (USD)", *column_cell(columns.VALUATION, c))
+    line("Latest round", *column_cell(columns.LATEST_ROUND, c))
     if company.note:
         line("Data note", company.note)
 
@@ -592,7 +558,7 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
         put(ws, r, 1, ref)
         put(ws, r, 2, f"{s.label}\n{s.label_zh}", align=WRAP)
         for col, attr in enumerate(("market", "logic", "compute", "corpus"), start=3):
-            put(ws, r, col, stars(getattr(s, attr)), font=STAR_FONT)
+            put(ws, r, col, present.stars(getattr(s, attr)), font=STAR_FONT)
         r += 1
 
     section("Funding history")
@@ -600,29 +566,31 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
         _header_row(
             ws,
             r,
-            ["Date", "Round", "Amount as written", "≈ USD", "Valuation", "Investors (lead first)", "Note"],
+            [
+                "Date",
+                "Round",
+                "Amount as written",
+                "Amount (USD)",
+                "Valuation as written",
+                "Valuation (USD)",
+                "Investors (lead first)",
+                "Note",
+            ],
         )
         r += 1
         for rd in c.rounds:
-            label = rd.label
-            usd = (
-                format_usd(rd.valuation_usd, approximate=rd.valuation_approximate) if rd.valuation_usd else ""
-            )
-            val = rd.valuation_text + (f" ({usd})" if usd else "")
             investors = ", ".join(f"{i} (lead)" if i in rd.lead_investors else i for i in rd.investors)
-            for col, v in enumerate(
-                [
-                    rd.date or "",
-                    label,
-                    rd.amount_text or "undisclosed",
-                    rd.amount_usd,
-                    val,
-                    investors,
-                    rd.ambiguity,
-                ],
-                start=1,
-            ):
-                fmt = (APPROX_USD_FORMAT if rd.amount_approximate else USD_FORMAT) if col == 4 else None
+            cells = [
+                (present.date_text(rd.date, rd.date_text), None),
+                (present.round_label(rd), None),
+                (rd.amount_text or "undisclosed", None),
+                usd_cell(rd.amount_usd, rd.amount_approximate),
+                (rd.valuation_text or present.NONE, None),
+                usd_cell(rd.valuation_usd, rd.valuation_approximate),
+                (investors, None),
+                (rd.ambiguity, None),
+            ]
+            for col, (v, fmt) in enumerate(cells, start=1):
                 put(ws, r, col, v, number_format=fmt, align=WRAP)
             r += 1
     else:
@@ -637,9 +605,9 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     quotes += [(rd.segment or "", "funding", rd.quote) for rd in c.rounds if rd.quote not in seen]
     for seg, role, quote in quotes:
         put(ws, r, 1, f"§{seg}" if seg else "source")
-        put(ws, r, 2, role)
+        put(ws, r, 2, present.role_label(role))
         put(ws, r, 3, f"“{quote}”", align=WRAP)
-        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=7)
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=MEMO_SHEET_COLUMNS)
         r += 1
 
     section("Analyst notes")
@@ -648,9 +616,9 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     for i, part in enumerate(parts):
         put(ws, r, 1, "Note" if i == 0 else "Note (continued)", font=Font(bold=True))
         put(ws, r, 2, part, align=WRAP)
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=7)
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=MEMO_SHEET_COLUMNS)
         r += 1
-    _widths(ws, [24, 34, 18, 22, 22, 36, 44])
+    _widths(ws, [24, 34, 18, 14, 18, 14, 36, 44])
     fit_rows(ws)
     _print_setup(ws)
 

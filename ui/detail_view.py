@@ -16,39 +16,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import present
 from core.models import Dataset
-from core.money import format_usd
 from core.results import CompanyOut, company_out
-from core.scoring import Ranking
+from core.scoring import SIGNALS, Ranking
 
-ROLE_LABELS = {"adopter": "Adopter", "vendor": "Vendor", "funded": "Funded", "partner": "Partner"}
-KIND_LABELS = {
-    "big_tech": "big tech",
-    "ai_vendor": "AI vendor",
-    "software_vendor": "software vendor",
-    "drug_maker": "drug maker",
-}
 SIGNAL_COLORS = {"value": "#4285f4", "difficulty": "#f4b400", "funding": "#0f9d58"}
 NOTE_SAVE_MS = 400
-
-
-def stars(n: int) -> str:
-    return "★" * n + "☆" * (5 - n)
 
 
 def _e(s: object) -> str:
     return html.escape(str(s))
 
 
+def _usd_cell(value: float | None, approximate: bool) -> str:
+    return _e(present.usd(value, approximate))
+
+
+def funding_rows(c: CompanyOut) -> list[tuple[str, str, str, str, str, str]]:
+    """The funding timeline as plain text cells: date, round, amount as written, amount in
+    USD, valuation as written, valuation in USD (each figure in its own column)."""
+    rows = []
+    for r in c.rounds:
+        rows.append(
+            (
+                present.date_text(r.date, r.date_text),
+                present.round_label(r),
+                r.amount_text or "undisclosed",
+                present.usd(r.amount_usd, r.amount_approximate),
+                r.valuation_text or present.NONE,
+                present.usd(r.valuation_usd, r.valuation_approximate),
+            )
+        )
+    return rows
+
+
 def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     """The body of the detail view, as HTML (Qt's rich-text subset)."""
     company = ds.company(c.id)
     out = []
-    kind = KIND_LABELS.get(c.kind, c.kind.replace("_", " "))
-    facts = [c.country or "country not known", kind]
+    facts = [c.country or "country not known", present.kind_label(c.kind)]
     if company.listed:
         facts.append(company.listed)
-    roles = ", ".join(ROLE_LABELS[r] for r in ds.roles_of(c.id))
+    roles = ", ".join(present.role_label(r) for r in ds.roles_of(c.id))
     out.append(f"<p style='color:#666'>{_e(' · '.join(facts))}<br>Roles: {_e(roles)}</p>")
     if c.aliases:
         out.append(f"<p><b>Also known as / products:</b> {_e(', '.join(c.aliases))}</p>")
@@ -58,16 +68,22 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     # the score, broken down
     w = ranking.weights
     if c.rank > 0:
-        head = f"Rank {c.rank:,} of {int((ranking.rank > 0).sum()):,} · score {c.score:.1f}"
+        head = (
+            f"Rank {present.rank_text(c.rank)} of {present.rank_text(int((ranking.rank > 0).sum()))}"
+            f" · score {present.score_text(c.score)}"
+        )
     else:
-        head = "Not ranked: no figure for a weighted signal (missing-data policy: exclude)"
+        head = f"{present.capital_first(present.NOT_RANKED)} · score {present.score_text(c.score)}"
     out.append(f"<h3>{_e(head)}</h3>")
     out.append("<table cellspacing='0' cellpadding='2' width='100%'>")
     sig = c.signals.model_dump()
     con = c.contributions.model_dump()
-    for k in ("value", "difficulty", "funding"):
+    for k in SIGNALS:
         weight = getattr(w, k)
-        missing = " (not disclosed)" if k in c.missing else ""
+        if k in c.missing:
+            signal = f"signal {present.signal_text(sig[k], True)} (not disclosed; counted as {present.signal_text(sig[k])})"
+        else:
+            signal = f"signal {present.signal_text(sig[k])}"
         direction = "prefers less" if weight < 0 else "prefers more" if weight > 0 else "off"
         # Qt's rich text honours pixel widths on cells: 2 px per point, 100 points = 200 px
         px = max(0, min(200, round(con[k] * 2)))
@@ -80,23 +96,14 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
         out.append(
             f"<tr><td>{k.capitalize()}</td>"
             f"<td>{bar}</td>"
-            f"<td align='right' width='14%'>+{con[k]:.1f}</td>"
-            f"<td style='color:#666'>signal {sig[k]:.2f}{missing}, "
-            f"weight {weight:+.0f} ({direction})</td></tr>"
+            f"<td align='right' width='14%'>+{present.score_text(con[k])}</td>"
+            f"<td style='color:#666'>{_e(signal)}, weight {weight:+.0f} ({direction})</td></tr>"
         )
     out.append("</table>")
-    if ranking.all_zero:
-        stab_text = "Rank stability: not meaningful while all weights are zero."
-    elif not ranking.stability_computed:
-        stab_text = "Rank stability: computed as soon as the weights stop moving."
-    elif c.stability is None:
-        stab_text = "Rank stability: not computed for this company (outside the best 2,000)."
-    else:
-        stab_text = (
-            f"Rank stability: <b>{c.stability:.0%}</b>, its share of the top {ranking.top_k} over 500 random "
-            "±20% changes of the weights."
-        )
-    out.append(f"<p>{stab_text} Undisclosed figures count as <b>{_e(ranking.policy)}</b>.</p>")
+    stab = present.stability_sentence(
+        c.stability, top_k=ranking.top_k, all_zero=ranking.all_zero, computed=ranking.stability_computed
+    )
+    out.append(f"<p>{_e(stab)} {_e(present.policy_sentence(ranking.policy, capital=True))}.</p>")
 
     # segments with their stars
     out.append("<h3>Segments</h3><table cellspacing='0' cellpadding='3'>")
@@ -110,45 +117,39 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             f"<tr><td>{_e(ref)}</td><td>{_e(s.label)}<br>"
             f"<span style='color:#666'>{_e(s.label_zh)}</span></td>"
             + "".join(
-                f"<td style='color:#d69600'>{stars(getattr(s, a))}</td>"
+                f"<td style='color:#d69600'>{present.stars(getattr(s, a))}</td>"
                 for a in ("market", "logic", "compute", "corpus")
             )
             + "</tr>"
         )
     out.append("</table>")
 
-    # funding timeline
+    # funding: the figures every view shows, then the timeline
     out.append("<h3>Funding</h3>")
-    if c.funding_total_usd is not None:
-        approx = c.funding_approximate
-        out.append(f"<p>Disclosed capital: <b>{format_usd(c.funding_total_usd, approximate=approx)}</b>")
-        if c.latest_valuation_usd is not None:
-            approx_val = c.latest_valuation_approximate
-            out.append(f" · latest valuation {format_usd(c.latest_valuation_usd, approximate=approx_val)}")
-        out.append("</p>")
     if c.rounds:
+        out.append(
+            f"<p>Disclosed capital: <b>{_usd_cell(c.funding_total_usd, c.funding_approximate)}</b>"
+            f" · latest valuation: <b>{_usd_cell(c.latest_valuation_usd, c.latest_valuation_approximate)}</b>"
+            f" · latest round: <b>{_e(present.round_text(c.latest_round))}</b></p>"
+        )
         out.append("<table cellspacing='0' cellpadding='3' width='100%'>")
         out.append(
-            "<tr style='color:#666'><td>Date</td><td>Round</td><td>Amount as written</td><td>≈ USD</td>"
-            "<td>Valuation</td><td>Investors (lead in bold)</td></tr>"
+            "<tr style='color:#666'><td>Date</td><td>Round</td><td>Amount as written</td><td>Amount (USD)</td>"
+            "<td>Valuation as written</td><td>Valuation (USD)</td><td>Investors (lead in bold)</td></tr>"
         )
-        for r in c.rounds:
-            label = r.label or "—"
-            usd = format_usd(r.amount_usd, approximate=r.amount_approximate) if r.amount_usd else "—"
-            val = r.valuation_text or "—"
-            if r.valuation_usd:
-                usd = format_usd(r.valuation_usd, approximate=r.valuation_approximate)
-                val += f"<br><span style='color:#666'>{usd}</span>"
+        for r, (date, label, amount, amount_usd, valuation, valuation_usd) in zip(
+            c.rounds, funding_rows(c), strict=True
+        ):
             inv = ", ".join(f"<b>{_e(i)}</b>" if i in r.lead_investors else _e(i) for i in r.investors)
             out.append(
-                f"<tr><td>{_e(r.date or '—')}</td><td>{_e(label)}</td>"
-                f"<td>{_e(r.amount_text or 'undisclosed')}</td>"
-                f"<td align='right'>{usd}</td><td>{val}</td><td>{inv or '—'}</td></tr>"
+                f"<tr><td>{_e(date)}</td><td>{_e(label)}</td><td>{_e(amount)}</td>"
+                f"<td align='right'>{_e(amount_usd)}</td><td>{_e(valuation)}</td>"
+                f"<td align='right'>{_e(valuation_usd)}</td><td>{inv or present.NONE}</td></tr>"
             )
         out.append("</table>")
-        for f in ds.funding_of(c.id):
-            if f.ambiguity:
-                out.append(f"<p style='color:#8a6d00'>⚠ {_e(f.round or 'Funding')}: {_e(f.ambiguity)}</p>")
+        for r in c.rounds:
+            if r.ambiguity:
+                out.append(f"<p style='color:#8a6d00'>⚠ {_e(present.round_label(r))}: {_e(r.ambiguity)}</p>")
     else:
         out.append("<p style='color:#666'>The report discloses no financing for this company.</p>")
 
@@ -157,7 +158,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     for e in c.evidence:
         out.append(
             f"<p style='margin-top:6px'>"
-            f"<span style='color:#666'>§{_e(e.segment)} · {_e(ROLE_LABELS[e.role])}</span>"
+            f"<span style='color:#666'>§{_e(e.segment)} · {_e(present.role_label(e.role))}</span>"
             f"<br>“{_e(e.quote)}”</p>"
         )
     seen = {e.quote for e in c.evidence}

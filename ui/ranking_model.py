@@ -8,16 +8,16 @@ with numpy (no QSortFilterProxyModel), and a re-rank keeps the selection through
 
 from __future__ import annotations
 
-import math
 from enum import IntEnum
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from core import columns, present
+from core.columns import RankedRows
 from core.models import Dataset
-from core.money import format_usd
-from core.scoring import Ranking
+from core.scoring import SIGNALS, Ranking
 
 
 class Col(IntEnum):
@@ -37,44 +37,20 @@ class Col(IntEnum):
     STABILITY = 13
 
 
-HEADERS = {
-    Col.RANK: "#",
-    Col.DELTA: "Δ",
-    Col.STAR: "★",
-    Col.NAME: "Company",
-    Col.COUNTRY: "Country",
-    Col.SEGMENTS: "Segments",
-    Col.SCORE: "Score",
-    Col.VALUE: "Value",
-    Col.DIFFICULTY: "Difficulty",
-    Col.FUNDING: "Funding",
-    Col.DISCLOSED: "Disclosed (USD)",
-    Col.ROUND: "Latest round",
-    Col.VALUATION: "Valuation (USD)",
-    Col.STABILITY: "Stability",
-}
-HEADER_TIPS = {
-    Col.RANK: "Rank by score in the whole universe (click to return to score order)",
-    Col.DELTA: "Change of rank since the last weight change (▲ up, ▼ down)",
-    Col.STAR: "Shortlisted (Space toggles)",
-    Col.SCORE: "Score 0–100 under the current weights",
-    Col.VALUE: "Value signal 0–1: market-space stars of the company's segments",
-    Col.DIFFICULTY: "Difficulty signal 0–1: logic, compute and corpus stars (higher = harder)",
-    Col.FUNDING: "Funding signal 0–1: disclosed capital, valuation, recency, stage",
-    Col.DISCLOSED: "Disclosed capital in US dollars; ≈ where the text is vague or in yuan",
-    Col.STABILITY: "Share of ±20% weight perturbations in which the company stays in the top 10",
-}
-NUMERIC = {
-    Col.RANK,
-    Col.DELTA,
-    Col.SCORE,
-    Col.VALUE,
-    Col.DIFFICULTY,
-    Col.FUNDING,
-    Col.DISCLOSED,
-    Col.VALUATION,
-    Col.STABILITY,
-}
+#: What each column is and how it reads: described once in core.columns, in Col's order.
+COLUMNS = columns.TABLE
+assert [c.key for c in COLUMNS] == [
+    *("rank", "delta", "shortlisted", "company", "country", "segments", "score"),
+    *(
+        "value",
+        "difficulty",
+        "funding",
+        "funding_total_usd",
+        "latest_round",
+        "latest_valuation_usd",
+        "stability",
+    ),
+], "Col must follow core.columns.TABLE"
 
 COMPANY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a typed value (float, int or str) to sort or test on
@@ -103,32 +79,19 @@ _HANDLED_ROLES = frozenset(
         SCORE_ROLE,
     }
 )
-_ALIGNMENTS = [
+_ALIGN_FLAGS = {
+    "right": Qt.AlignmentFlag.AlignRight,
+    "center": Qt.AlignmentFlag.AlignCenter,
+    "left": Qt.AlignmentFlag.AlignLeft,
+}
+_ALIGNMENTS = [int(_ALIGN_FLAGS[c.align] | Qt.AlignmentFlag.AlignVCenter) for c in COLUMNS]
+_HEADER_ALIGNMENTS = [
     int(
-        (
-            Qt.AlignmentFlag.AlignRight
-            if c in NUMERIC
-            else Qt.AlignmentFlag.AlignCenter
-            if c == Col.STAR
-            else Qt.AlignmentFlag.AlignLeft
-        )
+        (_ALIGN_FLAGS["right"] if c.align == "right" else _ALIGN_FLAGS["left"])
         | Qt.AlignmentFlag.AlignVCenter
     )
-    for c in Col
+    for c in COLUMNS
 ]
-
-
-def _latest_round(ds: Dataset, cid: str) -> str:
-    """The latest completed round with a name or a date, as text."""
-    best = None
-    for f in ds.funding_of(cid):
-        if f.status != "completed" or f.cumulative and not f.round:
-            continue
-        key = f.year_fraction or 0.0
-        if best is None or key >= best[1]:
-            label = f.round_norm or f.round or "round"
-            best = (f"{label} ({f.date})" if f.date else label, key)
-    return best[0] if best else ""
 
 
 class RankingModel(QAbstractTableModel):
@@ -138,9 +101,6 @@ class RankingModel(QAbstractTableModel):
     visible ones), from the Ranking's arrays or the Dataset, so a million companies cost arrays,
     not a million Python strings.
     """
-
-    sig_order_changed = Signal()
-    """The display order changed (a re-rank, a sort or a filter)."""
 
     def __init__(self, dataset: Dataset, ranking: Ranking, parent=None) -> None:
         super().__init__(parent)
@@ -152,7 +112,7 @@ class RankingModel(QAbstractTableModel):
         self._delta: np.ndarray | None = None
         n = len(t)
         self._ids = t.ids  # object array, rows in name order
-        self._cells: dict[tuple[int, str], str] = {}  # per-company text made on demand
+        self._src = RankedRows(dataset, ranking)  # per-row values, text made on demand
         self._visible = np.ones(n, dtype=bool)
         self._shortlist: set[str] = set()
         self._star = np.zeros(n, dtype=bool)
@@ -194,52 +154,14 @@ class RankingModel(QAbstractTableModel):
     def is_score_order(self) -> bool:
         return self._sort == (Col.RANK, Qt.SortOrder.AscendingOrder)
 
-    def _text(self, i: int, what: str) -> str:
-        """Per-company text made once on demand (names, segments, latest round)."""
-        key = (i, what)
-        text = self._cells.get(key)
-        if text is None:
-            cid = str(self._ids[i])
-            if what == "name":
-                c = self._ds.company(cid)
-                text = f"{c.name}  ·  {c.name_en}" if c.name_en and c.name_en != c.name else c.name
-            elif what == "segments":
-                text = " ".join(self._table.segments_of(i))
-            else:
-                text = _latest_round(self._ds, cid)
-            if len(self._cells) > 20_000:
-                self._cells.clear()
-            self._cells[key] = text
-        return text
-
     def _sort_key(self, col: int, rows: np.ndarray) -> np.ndarray:
-        r = self._ranking
-        t = self._table
         if col == Col.DELTA:
             return self._delta_array()[rows].astype(np.float64)
         if col == Col.STAR:
             return self._star[rows].astype(np.float64)
-        if col == Col.NAME:
-            return rows.astype(np.float64)  # the table's rows are in name order
-        if col == Col.COUNTRY:
-            return t.countries[rows]
-        if col == Col.SEGMENTS:
-            # by the first segment, then the next: the membership pattern read as a number
-            weights = 2.0 ** np.arange(t.segment_member.shape[1] - 1, -1, -1)
-            return -(t.segment_member[rows] @ weights)
-        if col == Col.SCORE:
-            return r.score[rows]
-        if col in (Col.VALUE, Col.DIFFICULTY, Col.FUNDING):
-            return r.signals[rows, col - Col.VALUE]
-        if col == Col.DISCLOSED:
-            return np.nan_to_num(t.funding_total_usd[rows], nan=-1.0)
-        if col == Col.ROUND:
-            return np.nan_to_num(t.raw["recency"][rows], nan=-1.0)
-        if col == Col.VALUATION:
-            return np.nan_to_num(t.latest_valuation_usd[rows], nan=-1.0)
-        if col == Col.STABILITY:
-            return np.nan_to_num(r.stability[rows], nan=-1.0)
-        return r.rank[rows].astype(np.float64)
+        sort = COLUMNS[col].sort
+        assert sort is not None
+        return sort(self._src, rows)
 
     def _ordered_rows(self) -> np.ndarray:
         """Visible rows in score order, then re-sorted by the user's column (ties keep rank order)."""
@@ -270,7 +192,6 @@ class RankingModel(QAbstractTableModel):
             new.append(self.index(row, idx.column()) if row is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
-        self.sig_order_changed.emit()
 
     def set_ranking(self, ranking: Ranking, *, baseline: np.ndarray | None = None) -> None:
         """Show a new ranking.  The Δ column compares it with ``baseline`` ranks when given,
@@ -278,6 +199,7 @@ class RankingModel(QAbstractTableModel):
         if baseline is not None:
             self._prev_rank = baseline.copy()
         self._ranking = ranking
+        self._src.ranking = ranking
         self._delta = None
         self._relayout()
 
@@ -290,7 +212,6 @@ class RankingModel(QAbstractTableModel):
         self._rows = self._ordered_rows()
         self._pos = None
         self.endResetModel()
-        self.sig_order_changed.emit()
 
     def stability_changed(self) -> None:
         """The ranking's stability was computed: repaint that column."""
@@ -333,14 +254,13 @@ class RankingModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Col):
             return None
-        col = Col(section)
+        column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[col]
+            return column.header
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(col)
+            return column.tooltip or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            right = Qt.AlignmentFlag.AlignRight if col in NUMERIC else Qt.AlignmentFlag.AlignLeft
-            return int(right | Qt.AlignmentFlag.AlignVCenter)
+            return _HEADER_ALIGNMENTS[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -377,52 +297,23 @@ class RankingModel(QAbstractTableModel):
             return self._display(i, col)
         return None
 
-    def _display(self, i: int, col: Col) -> str:
-        r = self._ranking
-        t = self._table
-        if col == Col.RANK:
-            return f"{int(r.rank[i]):,}" if r.rank[i] > 0 else "–"
+    def _display(self, i: int, col: int) -> str:
         if col == Col.DELTA:
-            d = int(self._delta_array()[i])
-            return f"▲{d:,}" if d > 0 else f"▼{-d:,}" if d < 0 else ""
+            return present.delta_text(int(self._delta_array()[i]))
         if col == Col.STAR:
-            return "★" if self._star[i] else "☆"
-        if col == Col.NAME:
-            return self._text(i, "name")
-        if col == Col.COUNTRY:
-            return str(t.countries[i])
-        if col == Col.SEGMENTS:
-            return self._text(i, "segments")
-        if col == Col.SCORE:
-            return f"{r.score[i]:,.1f}"
-        if col in (Col.VALUE, Col.DIFFICULTY, Col.FUNDING):
-            k = col - Col.VALUE
-            return "n/a" if r.missing[i, k] else f"{r.signals[i, k]:.2f}"
-        if col == Col.DISCLOSED:
-            v = t.funding_total_usd[i]
-            return format_usd(v, approximate=bool(t.funding_approx[i])) if math.isfinite(v) else "—"
-        if col == Col.ROUND:
-            return self._text(i, "round")
-        if col == Col.VALUATION:
-            v = t.latest_valuation_usd[i]
-            return format_usd(v, approximate=bool(t.valuation_approx[i])) if math.isfinite(v) else "—"
-        if col == Col.STABILITY:
-            s = r.stability[i]
-            return f"{s:.0%}" if math.isfinite(s) and not r.all_zero else "—"
-        return ""
+            return COLUMNS[col].text(bool(self._star[i]))
+        return COLUMNS[col].row_text(self._src, i)
 
     def _tooltip(self, i: int, col: Col) -> str | None:
         r = self._ranking
         if col in (Col.VALUE, Col.DIFFICULTY, Col.FUNDING) and r.missing[i, col - Col.VALUE]:
-            return f"No figure disclosed; counted as {r.policy} under the missing-data policy"
+            return f"No figure disclosed: {present.policy_sentence(r.policy)}"
         if col == Col.SCORE:
             con = r.contributions_of(i)
-            parts = ", ".join(
-                f"{name} {con[k]:.1f}" for k, name in enumerate(("value", "difficulty", "funding"))
-            )
-            return f"Score {r.score[i]:.1f} = {parts}"
+            parts = ", ".join(f"{name} {present.score_text(con[k])}" for k, name in enumerate(SIGNALS))
+            return f"Score {present.score_text(r.score[i])} = {parts}"
         if col == Col.RANK and r.rank[i] == 0:
-            return "Excluded from the ranking: no figure for a weighted signal (missing-data policy: exclude)"
+            return present.capital_first(present.NOT_RANKED)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import main
+from core import present
 from core.results import RankResult
 from core.texttable import display_width
 
@@ -39,6 +40,9 @@ def test_json_output_validates_against_the_contract(capsys):
     assert augment.funding_total_usd == pytest.approx(2.52e8)
     assert augment.latest_valuation_usd == pytest.approx(9.77e8)
     assert augment.rounds[0].amount_text == "2.52亿美元" and augment.rounds[0].round == "B轮"
+    assert augment.rounds[0].date_text == "2024年" and augment.latest_round == "B轮 (2024)"
+    for c in result.companies:  # the label every view shows, made from the rounds it carries
+        assert c.latest_round == present.latest_round(c.rounds)
     raw = json.loads(out)
     assert {"weights", "dataset", "segments", "companies"} <= set(raw)
 
@@ -89,12 +93,26 @@ def test_table_lines_up_chinese_and_latin_names(capsys):
     widths = {display_width(line) for line in table}
     assert len(widths) == 1, widths  # every row ends in the same column
     assert any("字节跳动" in line for line in table) and "Augment" in out
+    assert lines[0].endswith("undisclosed figures count as zero; 1 USD = 7.2 CNY; filters: none")
+    assert "Latest round" in lines[1] and "Valuation" in lines[1]
+    augment = next(line for line in table if "Augment" in line)
+    assert "$252.0M" in augment and "B轮 (2024)" in augment and "$977.0M" in augment
+    leyan = next(line for line in table if "乐言科技" in line)
+    assert "≈ $69.4M" in leyan and "D轮 (2024-04)" in leyan
+    assert lines[-1] == (
+        "84 shown. Stab. = the share of 500 random ±20% changes of the weights that keep the company in the top 10."
+    )
 
 
 def test_csv_output(capsys):
     code, out, _ = run(capsys, "rank", "--format", "csv", "--top", "3")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and len(rows) == 3 and rows[0]["rank"] == "1"
+    augment, _, leyan = rows
+    assert augment["id"] == "augment" and augment["latest_round"] == "B轮 (2024)"
+    assert augment["funding_total_usd"] == "252000000" and augment["funding_approximate"] == "False"
+    assert leyan["latest_round"] == "D轮 (2024-04)" and leyan["funding_approximate"] == "True"
+    assert leyan["latest_valuation_usd"] == "" and leyan["segments"] == "1.3.2"
 
 
 @pytest.mark.parametrize(

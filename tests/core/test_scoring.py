@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.loader import load_dataset
+from core.ingest import load_dataset
 from core.scoring import MISSING_POLICIES, PRESETS, Weights, composite_signals, rank
 from core.signals import BASE_SIGNALS, SignalTable, build_signals
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 import main
 from core.filters import Filters
-from core.loader import bundled_dataset_dir, load_dataset
+from core.ingest import bundled_dataset_dir, load_dataset
 from core.results import shown_rows
 from core.scoring import PRESETS, rank
 from core.signals import build_signals
@@ -47,7 +48,7 @@ def test_workbook_holds_every_sheet_and_the_ranking(tmp_path, ds, ranking):
     assert len(wb.sheetnames) == 3 + len(ids)
     ws = wb["Shortlist"]
     header = [c.value for c in ws[4]]
-    assert header[:6] == ["Rank", "Company", "English name", "Country", "Segments", "Score"]
+    assert header[:6] == ["#", "Company", "English name", "Country", "Segments", "Score"]
     row_of = ranking.table.row_of
     for i, cid in enumerate(ids):
         r = memo_mod.FIRST_DATA_ROW + i
@@ -64,7 +65,8 @@ def test_workbook_holds_every_sheet_and_the_ranking(tmp_path, ds, ranking):
     # styled and usable: frozen panes, autofilter, number formats, data bar, a native chart
     assert ws.freeze_panes == "C5"
     assert ws.auto_filter.ref.startswith("A4:O")
-    assert ws.cell(5, 6).number_format == "0.0" and ws.cell(5, 10).number_format == '"$"#,##0'
+    assert ws.cell(5, 6).number_format == "0.0"
+    assert ws.cell(5, 10).number_format == '"$"#,##0.0,,"M"'  # Augment's $252.0M: a number read in millions
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert any(rule.type == "dataBar" for rule in rules)
     assert len(ws._charts) == 1
@@ -314,3 +316,43 @@ def test_memo_sheets_are_capped_and_the_method_says_so(tmp_path, ds, ranking, mo
     assert wb["Shortlist"].cell(memo_mod.FIRST_DATA_ROW + 11, 1).value == 12  # all rows listed
     method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
     assert method["Memo sheets"] == "one per company for the first 5 (of 12; the Shortlist sheet lists all)"
+
+
+def test_money_cells_read_in_units_and_approximate_ones_never_to_the_dollar(tmp_path, ds, ranking):
+    out = write_memo(tmp_path / "money.xlsx", request(ds, ranking, ["baichuan", "augment"]))
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Shortlist"]
+    header = [c.value for c in ws[4]]
+    rows = {ws.cell(r, 2).value: r for r in (5, 6)}
+    disclosed, valuation = header.index("Disclosed (USD)") + 1, header.index("Valuation (USD)") + 1
+    baichuan = ws.cell(rows["百川智能"], disclosed)
+    assert baichuan.value == pytest.approx(5e9 / 7.2)  # still a number: it sorts and sums
+    assert baichuan.number_format == '"≈ $"#,##0.0,,"M"'  # shown "≈ $694.4M"
+    assert ws.cell(rows["百川智能"], valuation).number_format == '"≈ $"#,##0.00,,,"B"'  # "≈ $2.78B"
+    assert ws.cell(rows["Augment"], valuation).number_format == '"$"#,##0.0,,"M"'  # "$977.0M"
+    assert ws.cell(rows["百川智能"], header.index("Latest round") + 1).value == "A轮 (2024-07)"
+    approximate = [
+        c for sheet in wb.worksheets for row in sheet.iter_rows() for c in row if "≈" in c.number_format
+    ]
+    assert approximate  # ... and every one is scaled to K, M or B by trailing commas, never to the dollar
+    assert all(re.search(r'0,+"[KMB]"$', c.number_format) for c in approximate)
+    # the memo sheet's funding history: amount and valuation each in a column of its own
+    sheet = wb[wb.sheetnames[3]] if "Baichuan" in wb.sheetnames[3] else wb[wb.sheetnames[4]]
+    head = next(r for r in sheet.iter_rows() if r[0].value == "Date")
+    labels = [c.value for c in head]
+    assert labels[:6] == [
+        "Date",
+        "Round",
+        "Amount as written",
+        "Amount (USD)",
+        "Valuation as written",
+        "Valuation (USD)",
+    ]
+    planned = next(r for r in sheet.iter_rows() if r[1].value and "planned" in str(r[1].value))
+    assert [c.value for c in planned[1:5]] == [
+        "B轮 (planned; valuation only)",
+        "undisclosed",
+        "—",
+        "200亿估值",
+    ]
+    assert planned[5].value == pytest.approx(2e10 / 7.2) and planned[5].number_format == '"≈ $"#,##0.00,,,"B"'

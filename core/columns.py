@@ -1,0 +1,427 @@
+"""The columns of a ranked list, described once (no Qt).
+
+A :class:`Column` says what a column is called (in a window or a workbook, and in a narrow
+terminal), how it is aligned, what its header tooltip says, how its value reads (through
+:mod:`core.present`) and how it sorts.  It reads its value from either source a view has:
+
+* a :class:`core.results.CompanyOut` (``of_company``) — the command line (table, CSV) and the
+  Excel memo;
+* a row of a Ranking's arrays (``of_row`` over :class:`RankedRows`, and ``sort`` over many
+  rows at once) — the lazy table model, which makes only the cells the view shows.
+
+Both give the same raw value for the same company (``tests/test_views_agree.py`` holds every
+view to it), and ``text`` turns it into what every view shows.
+
+The lists at the bottom say which columns each view shows, in order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from core import present
+from core.models import Dataset
+from core.results import CompanyOut
+from core.scoring import SIGNALS, Ranking
+
+Align = Literal["left", "right", "center"]
+#: What a column holds, for a writer that types its cells (the memo's number formats).
+Kind = Literal["text", "rank", "score", "signal", "usd", "share", "flag", "delta", "star"]
+
+
+def _opt(x: float) -> float | None:
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+
+class RankedRows:
+    """Raw per-row values of a Dataset and its Ranking, made on demand (the table's source).
+
+    Text that costs a lookup (names, the latest round) is cached per row; ``ranking`` may be
+    replaced by a re-rank (the cache depends on the dataset only).
+    """
+
+    CACHE_MAX = 20_000
+
+    def __init__(self, dataset: Dataset, ranking: Ranking) -> None:
+        self.dataset = dataset
+        self.ranking = ranking
+        self._cache: dict[tuple[int, str], Any] = {}
+
+    @property
+    def table(self):
+        return self.ranking.table
+
+    def company_id(self, i: int) -> str:
+        return str(self.table.ids[i])
+
+    def _cached(self, i: int, what: str, make: Callable[[str], Any]) -> Any:
+        key = (i, what)
+        value = self._cache.get(key)
+        if value is None:
+            if len(self._cache) > self.CACHE_MAX:
+                self._cache.clear()
+            value = self._cache[key] = make(self.company_id(i))
+        return value
+
+    def names(self, i: int) -> tuple[str, str]:
+        def make(cid: str) -> tuple[str, str]:
+            c = self.dataset.company(cid)
+            return (c.name, c.name_en)
+
+        return self._cached(i, "names", make)
+
+    def latest_round(self, i: int) -> str:
+        return self._cached(i, "round", lambda cid: present.latest_round(self.dataset.funding_of(cid)))
+
+    def stability(self, i: int) -> float | None:
+        return None if self.ranking.all_zero else _opt(self.ranking.stability[i])
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a ranked list.
+
+    ``of_company(c)`` and ``of_row(rows, i)`` give the raw value (a number, a text, or a tuple
+    such as (usd, approximate)); ``text(raw)`` is how it reads; ``csv(raw)`` the value a CSV
+    holds (default: the raw value, "" for None); ``sort(rows, row_indexes)`` a numpy key, or
+    None when the view orders it itself.
+    """
+
+    key: str
+    header: str
+    short: str
+    align: Align = "left"
+    kind: Kind = "text"
+    tooltip: str = ""
+    of_company: Callable[[CompanyOut], Any] | None = None
+    of_row: Callable[[RankedRows, int], Any] | None = None
+    text: Callable[[Any], str] = str
+    sort: Callable[[RankedRows, np.ndarray], np.ndarray] | None = None
+    csv: Callable[[Any], object] | None = None
+    width: int = 0  # at most this many terminal columns (0: no limit)
+    memo_width: float = 10
+
+    def company_text(self, c: CompanyOut) -> str:
+        assert self.of_company is not None, self.key
+        return self.text(self.of_company(c))
+
+    def row_text(self, rows: RankedRows, i: int) -> str:
+        assert self.of_row is not None, self.key
+        return self.text(self.of_row(rows, i))
+
+    def csv_value(self, c: CompanyOut) -> object:
+        assert self.of_company is not None, self.key
+        raw = self.of_company(c)
+        value = self.csv(raw) if self.csv is not None else raw
+        return "" if value is None else value
+
+
+def _usd_text(raw: tuple[float | None, bool]) -> str:
+    return present.usd(*raw)
+
+
+def _usd_csv(raw: tuple[float | None, bool]) -> object:
+    return None if raw[0] is None else round(raw[0])
+
+
+def _nan_last(a: np.ndarray) -> np.ndarray:
+    return np.nan_to_num(a, nan=-1.0)
+
+
+def _signal(j: int, key: str, header: str, short: str, tooltip: str) -> Column:
+    return Column(
+        key=key,
+        header=header,
+        short=short,
+        align="right",
+        kind="signal",
+        tooltip=tooltip,
+        of_company=lambda c: (getattr(c.signals, key), key in c.missing),
+        of_row=lambda s, i: (float(s.ranking.signals[i, j]), bool(s.ranking.missing[i, j])),
+        text=lambda raw: present.signal_text(*raw),
+        csv=lambda raw: raw[0],
+        sort=lambda s, rows: s.ranking.signals[rows, j],
+        width=5,
+        memo_width=9,
+    )
+
+
+def _segments_key(s: RankedRows, rows: np.ndarray) -> np.ndarray:
+    # by the first segment, then the next: the membership pattern read as a number
+    member = s.table.segment_member
+    weights = 2.0 ** np.arange(member.shape[1] - 1, -1, -1)
+    return -(member[rows] @ weights)
+
+
+RANK = Column(
+    key="rank",
+    header="#",
+    short="#",
+    align="right",
+    kind="rank",
+    tooltip="Rank by score in the whole universe (click to return to score order)",
+    of_company=lambda c: c.rank,
+    of_row=lambda s, i: int(s.ranking.rank[i]),
+    text=present.rank_text,
+    sort=lambda s, rows: s.ranking.rank[rows].astype(np.float64),
+    width=5,
+    memo_width=7,
+)
+DELTA = Column(
+    key="delta",
+    header="Δ",
+    short="Δ",
+    align="right",
+    kind="delta",
+    tooltip="Change of rank since the last weight change (▲ up, ▼ down)",
+    text=present.delta_text,
+)
+STAR = Column(
+    key="shortlisted",
+    header="★",
+    short="★",
+    align="center",
+    kind="star",
+    tooltip="Shortlisted (Space toggles)",
+    text=lambda on: "★" if on else "☆",
+)
+ID = Column(key="id", header="Id", short="Id", of_company=lambda c: c.id)
+COMPANY = Column(
+    key="company",
+    header="Company",
+    short="Company",
+    tooltip="The name as the report writes it, with the English name",
+    of_company=lambda c: (c.name, c.name_en),
+    of_row=lambda s, i: s.names(i),
+    text=lambda raw: present.name_text(*raw),
+    sort=lambda s, rows: rows.astype(np.float64),  # the table's rows are in name order
+)
+NAME = Column(
+    key="name",
+    header="Company",
+    short="Company",
+    of_company=lambda c: c.name,
+    of_row=lambda s, i: s.names(i)[0],
+    width=16,
+    memo_width=20,
+)
+NAME_EN = Column(
+    key="name_en",
+    header="English name",
+    short="English",
+    of_company=lambda c: c.name_en,
+    of_row=lambda s, i: s.names(i)[1],
+    width=24,
+    memo_width=24,
+)
+COUNTRY = Column(
+    key="country",
+    header="Country",
+    short="Ctry",
+    of_company=lambda c: c.country or "",
+    of_row=lambda s, i: str(s.table.countries[i]),
+    text=lambda v: v or present.NONE,
+    sort=lambda s, rows: s.table.countries[rows],
+    width=4,
+    memo_width=8,
+)
+SEGMENTS = Column(
+    key="segments",
+    header="Segments",
+    short="Segments",
+    tooltip="The report's segments (section refs) the company plays in",
+    of_company=lambda c: tuple(c.segments),
+    of_row=lambda s, i: s.table.segments_of(i),
+    text=present.segments_text,
+    csv=";".join,
+    sort=_segments_key,
+    width=24,
+    memo_width=14,
+)
+SCORE = Column(
+    key="score",
+    header="Score",
+    short="Score",
+    align="right",
+    kind="score",
+    tooltip="Score 0–100 under the current weights",
+    of_company=lambda c: c.score,
+    of_row=lambda s, i: float(s.ranking.score[i]),
+    text=present.score_text,
+    sort=lambda s, rows: s.ranking.score[rows],
+    width=6,
+    memo_width=12,
+)
+VALUE = _signal(
+    0, "value", "Value", "Value", "Value signal 0–1: market-space stars of the company's segments"
+)
+DIFFICULTY = _signal(
+    1,
+    "difficulty",
+    "Difficulty",
+    "Diff",
+    "Difficulty signal 0–1: logic, compute and corpus stars (higher = harder)",
+)
+FUNDING = _signal(
+    2, "funding", "Funding", "Fund", "Funding signal 0–1: disclosed capital, valuation, recency, stage"
+)
+DISCLOSED = Column(
+    key="funding_total_usd",
+    header="Disclosed (USD)",
+    short="Disclosed",
+    align="right",
+    kind="usd",
+    tooltip="Disclosed capital in US dollars; ≈ where the text is vague or in yuan",
+    of_company=lambda c: (c.funding_total_usd, c.funding_approximate),
+    of_row=lambda s, i: (_opt(s.table.funding_total_usd[i]), bool(s.table.funding_approx[i])),
+    text=_usd_text,
+    csv=_usd_csv,
+    sort=lambda s, rows: _nan_last(s.table.funding_total_usd[rows]),
+    width=10,
+    memo_width=15,
+)
+DISCLOSED_APPROX = Column(
+    key="funding_approximate",
+    header="Disclosed is approximate",
+    short="≈",
+    kind="flag",
+    of_company=lambda c: c.funding_approximate,
+)
+AMOUNTS = Column(
+    key="amounts_written",
+    header="Amount as written",
+    short="Amounts",
+    tooltip="Every amount the report gives, as written",
+    of_company=lambda c: "; ".join(
+        r.amount_text + (f" ({present.TOTAL_TO_DATE})" if r.cumulative else "")
+        for r in c.rounds
+        if r.amount_text
+    ),
+    memo_width=22,
+)
+LATEST_ROUND = Column(
+    key="latest_round",
+    header="Latest round",
+    short="Latest round",
+    tooltip="The latest completed round with a name or a date, in the report's words",
+    of_company=lambda c: c.latest_round,
+    of_row=lambda s, i: s.latest_round(i),
+    text=present.round_text,
+    sort=lambda s, rows: _nan_last(s.table.raw["recency"][rows]),
+    width=24,
+    memo_width=18,
+)
+VALUATION = Column(
+    key="latest_valuation_usd",
+    header="Valuation (USD)",
+    short="Valuation",
+    align="right",
+    kind="usd",
+    tooltip="Latest valuation in US dollars; ≈ where the text is vague or in yuan",
+    of_company=lambda c: (c.latest_valuation_usd, c.latest_valuation_approximate),
+    of_row=lambda s, i: (_opt(s.table.latest_valuation_usd[i]), bool(s.table.valuation_approx[i])),
+    text=_usd_text,
+    csv=_usd_csv,
+    sort=lambda s, rows: _nan_last(s.table.latest_valuation_usd[rows]),
+    width=10,
+    memo_width=15,
+)
+VALUATION_APPROX = Column(
+    key="latest_valuation_approximate",
+    header="Valuation is approximate",
+    short="≈",
+    kind="flag",
+    of_company=lambda c: c.latest_valuation_approximate,
+)
+STABILITY = Column(
+    key="stability",
+    header="Stability",
+    short="Stab.",
+    align="right",
+    kind="share",
+    tooltip="Rank stability: " + present.stability_definition(),
+    of_company=lambda c: c.stability,
+    of_row=lambda s, i: s.stability(i),
+    text=present.stability_text,
+    sort=lambda s, rows: _nan_last(s.ranking.stability[rows]),
+    width=5,
+    memo_width=10,
+)
+
+assert tuple(c.key for c in (VALUE, DIFFICULTY, FUNDING)) == SIGNALS
+
+#: The desktop table, in order (ui.ranking_model.Col follows it).
+TABLE: Sequence[Column] = (
+    RANK,
+    DELTA,
+    STAR,
+    COMPANY,
+    COUNTRY,
+    SEGMENTS,
+    SCORE,
+    VALUE,
+    DIFFICULTY,
+    FUNDING,
+    DISCLOSED,
+    LATEST_ROUND,
+    VALUATION,
+    STABILITY,
+)
+#: `main.py rank` (the terminal table).
+CLI: Sequence[Column] = (
+    RANK,
+    NAME,
+    NAME_EN,
+    COUNTRY,
+    SEGMENTS,
+    SCORE,
+    VALUE,
+    DIFFICULTY,
+    FUNDING,
+    DISCLOSED,
+    LATEST_ROUND,
+    VALUATION,
+    STABILITY,
+)
+#: `main.py rank --format csv`: machine values (dollars, 0–1 shares), the latest round as shown.
+CSV: Sequence[Column] = (
+    RANK,
+    ID,
+    NAME,
+    NAME_EN,
+    COUNTRY,
+    SEGMENTS,
+    SCORE,
+    VALUE,
+    DIFFICULTY,
+    FUNDING,
+    DISCLOSED,
+    DISCLOSED_APPROX,
+    LATEST_ROUND,
+    VALUATION,
+    VALUATION_APPROX,
+    STABILITY,
+)
+#: The memo's Shortlist sheet (the memo adds the analyst's note after these).
+MEMO: Sequence[Column] = (
+    RANK,
+    NAME,
+    NAME_EN,
+    COUNTRY,
+    SEGMENTS,
+    SCORE,
+    VALUE,
+    DIFFICULTY,
+    FUNDING,
+    DISCLOSED,
+    AMOUNTS,
+    LATEST_ROUND,
+    VALUATION,
+    STABILITY,
+)
