@@ -10,8 +10,9 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QComboBox, QToolTip
 
-from core.loader import load_dataset
-from ui.segment_map import SegmentMap, format_usd
+from core import present
+from core.ingest import load_dataset
+from ui.segment_map import SegmentMap
 
 # Disclosed funding per segment, made up for the test: the biggest sits on a segment that names few
 # companies, so switching mode visibly changes which circle is largest; one segment has none.
@@ -183,11 +184,18 @@ def test_tooltip_event_and_hover(chart, qtbot):
     chart.grab()
 
 
-def test_format_usd():
-    assert format_usd(1.234e9) == "$1.23B"
-    assert format_usd(252e6) == "$252.0M"
-    assert format_usd(45_000) == "$45.0K"
-    assert format_usd(12) == "$12"
+def test_tooltip_money_reads_as_in_every_other_view(chart, dataset, counts):
+    # The map's own format_usd is gone: its tooltip uses the shared vocabulary (core.present), and a
+    # segment's funding (shares of mostly vague or converted figures) always reads as approximate.
+    assert "Disclosed funding: ≈ $1.23B" in chart.tooltip_text("1.1.1")
+    assert "Disclosed funding: ≈ $252.0M" in chart.tooltip_text("1.1.2")
+    amounts = {"1.1.1": 1.234e9, "1.1.2": 252e6, "1.2.1": 45_000, "1.2.2": 12}
+    chart.set_data(dataset.segments, counts, amounts)
+    for ref, amount in amounts.items():
+        assert f"Disclosed funding: {present.usd(amount, True)}" in chart.tooltip_text(ref)
+    assert "Market space: " + present.stars(dataset.segment_by_ref["1.2.1"].market) in chart.tooltip_text(
+        "1.2.1"
+    )
 
 
 def test_set_data_drops_stale_selection(chart, dataset, counts):

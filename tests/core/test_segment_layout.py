@@ -1,0 +1,438 @@
+"""The segment map's layout without Qt: geometry helpers, the label solver, the marks and the whole map."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from core import segment_layout as sl
+from core.ingest import load_dataset
+from core.models import Segment
+
+# Made-up funding per segment: the biggest sits on a segment that names few companies; one has none.
+FUNDING = {
+    "1.1.1": 1.23e9,
+    "1.1.2": 252.0e6,
+    "1.2.1": 40e6,
+    "1.2.2": 8e6,
+    "1.2.3": 0.0,
+    "1.3.1": 15e6,
+    "1.3.2": 3.4e9,
+    "1.4.1": 900e6,
+    "1.4.2": 120e6,
+}
+
+
+def measure(text: str) -> tuple[float, float]:
+    """A fixed-width stand-in for font metrics: 6.5 px a Latin character, 12 px a CJK one, 14 px a line."""
+    return sum(12.0 if ord(ch) >= 0x2E80 else 6.5 for ch in text), 14.0
+
+
+def seg(ref: str, market: int = 3, logic: int = 3, compute: int = 3, corpus: int = 3, **kw) -> Segment:
+    fields = {
+        "scenario": "Scenario",
+        "scenario_zh": "场景",
+        "industry": f"Industry {ref}",
+        "industry_zh": "行业",
+    }
+    fields.update(kw)
+    return Segment(ref=ref, market=market, logic=logic, compute=compute, corpus=corpus, **fields)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def counts(dataset) -> dict[str, int]:
+    out = {s.ref: 0 for s in dataset.segments}
+    for ref, _company in {(m.segment, m.company_id) for m in dataset.mentions}:
+        out[ref] += 1
+    return out
+
+
+def inside(inner: sl.Box, outer: sl.Box, tol: float = 1e-6) -> bool:
+    return (
+        inner[0] >= outer[0] - tol
+        and inner[1] >= outer[1] - tol
+        and inner[2] <= outer[2] + tol
+        and inner[3] <= outer[3] + tol
+    )
+
+
+def contains_point(b: sl.Box, x: float, y: float) -> bool:
+    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
+
+
+def assert_marks_sound(lay: sl.MapLayout) -> None:
+    """Every circle inside the plot; no two circles overlap."""
+    for ref, m in lay.marks.items():
+        assert inside(m.bounds, lay.plot), ref
+    for a, b in itertools.combinations(lay.marks.values(), 2):
+        assert math.dist(a.center, b.center) >= a.radius + b.radius - 0.01, (a.ref, b.ref)
+
+
+def assert_labels_sound(lay: sl.MapLayout) -> None:
+    """Every label inside the plot, over no other label, and over no other mark's centre."""
+    marks = list(lay.marks.values())
+    for m in marks:
+        assert m.label_box is not None and m.label_lines
+        assert inside(m.label_box, lay.plot), m.ref
+        for o in marks:
+            assert o is m or not contains_point(m.label_box, *o.center), (m.ref, o.ref)
+    for a, b in itertools.combinations(marks, 2):
+        assert sl.box_overlap(a.label_box, b.label_box) == 0, (a.ref, b.ref)
+
+
+# ---------------------------------------------------------------------------------- geometry
+
+
+def test_box_overlap():
+    assert sl.box_overlap((0, 0, 10, 10), (5, 5, 20, 20)) == 25
+    assert sl.box_overlap((0, 0, 10, 10), (2, 3, 4, 5)) == 4  # nested
+    assert sl.box_overlap((0, 0, 10, 10), (10, 0, 20, 10)) == 0  # touching edges share no area
+    assert sl.box_overlap((0, 0, 10, 10), (20, 20, 30, 30)) == 0
+    assert sl.box_area((0, 0, 4, 3)) == 12 and sl.box_area((5, 5, 1, 1)) == 0
+
+
+def test_nearest_point_of_a_box():
+    assert sl.nearest((0, 0, 10, 10), 5, 5) == (5, 5)
+    assert sl.nearest((0, 0, 10, 10), -3, 20) == (0, 10)
+    assert sl.nearest((0, 0, 10, 10), 15, 4) == (10, 4)
+
+
+def test_segment_hits_circle():
+    assert sl.segment_hits_circle(0, 0, 10, 0, 5, 1, 2)  # passes 1 px from the centre
+    assert not sl.segment_hits_circle(0, 0, 10, 0, 5, 3, 2)
+    assert not sl.segment_hits_circle(0, 0, 10, 0, 14, 0, 3)  # beyond the end
+    assert sl.segment_hits_circle(3, 3, 3, 3, 3, 4, 2)  # a point inside
+
+
+def test_segment_hits_box():
+    box = (10, 10, 20, 20)
+    assert sl.segment_hits_box(0, 0, 30, 30, box)  # diagonal through
+    assert sl.segment_hits_box(15, 0, 15, 12, box)  # ends inside
+    assert not sl.segment_hits_box(0, 30, 30, 25, box)  # passes below
+    assert not sl.segment_hits_box(0, 15, 9, 15, box)  # stops short
+    assert not sl.segment_hits_box(0, 0, 30, 5, box)  # horizontal-ish, above
+    assert not sl.segment_hits_box(25, 0, 25, 30, box)  # vertical, to the right
+
+
+def test_ambiguity_measures_how_much_nearer_another_circle_is():
+    circles = [(0.0, 0.0, 5.0), (100.0, 0.0, 5.0)]
+    near_own = (8, -5, 30, 5)
+    near_other = (70, -5, 92, 5)
+    assert sl.ambiguity(near_own, 0, circles) == 0
+    assert sl.ambiguity(near_other, 0, circles) == pytest.approx((70 - 5) - (8 - 5))
+
+
+def test_label_candidates_sit_around_the_circle():
+    cx, cy, r, lw, lh = 100.0, 80.0, 10.0, 40.0, 14.0
+    cands = sl.label_candidates(cx, cy, r, lw, lh)
+    assert len(cands) == sl.RINGS * 16
+    for box, pref in cands:
+        assert box[2] - box[0] == pytest.approx(lw) and box[3] - box[1] == pytest.approx(lh)
+        nx, ny = sl.nearest(box, cx, cy)
+        assert math.hypot(nx - cx, ny - cy) >= r + 2 - 1e-9  # never over its own circle
+        assert pref >= 0
+    assert cands[0][1] == 0  # the first choice: right of the circle, centred on it
+    assert cands[0][0] == (cx + r + 2, cy - lh / 2, cx + r + 2 + lw, cy + lh / 2)
+
+
+# ---------------------------------------------------------------------------------- the label solver
+
+
+def test_place_labels_with_room_overlap_nothing():
+    bounds = (0.0, 0.0, 500.0, 400.0)
+    circles = [
+        (100.0, 100.0, 15.0),
+        (160.0, 110.0, 12.0),
+        (300.0, 250.0, 20.0),
+        (330.0, 200.0, 8.0),
+        (250, 80, 10),
+    ]
+    sizes = [(70.0, 30.0), (90.0, 16.0), (60.0, 30.0), (80.0, 16.0), (50, 16)]
+    boxes, conflicts = sl.place_labels(circles, sizes, bounds)
+    assert conflicts == set()
+    for box, (lw, lh) in zip(boxes, sizes, strict=True):
+        assert box[2] - box[0] == pytest.approx(lw) and box[3] - box[1] == pytest.approx(lh)
+        assert inside(box, bounds)
+        for cx, cy, r in circles:  # over no circle at all
+            nx, ny = sl.nearest(box, cx, cy)
+            assert math.hypot(nx - cx, ny - cy) >= r
+    for a, b in itertools.combinations(boxes, 2):
+        assert sl.box_overlap(a, b) == 0
+
+
+def test_place_labels_keeps_labels_inside_near_the_edge():
+    bounds = (0.0, 0.0, 300.0, 200.0)
+    circles = [(12.0, 12.0, 10.0), (288.0, 12.0, 10.0), (12.0, 188.0, 10.0), (288.0, 188.0, 10.0)]
+    boxes, conflicts = sl.place_labels(circles, [(80.0, 16.0)] * 4, bounds)
+    assert conflicts == set()
+    assert all(inside(b, bounds) for b in boxes)
+
+
+def test_place_labels_avoids_soft_boxes_when_it_can():
+    bounds = (0.0, 0.0, 400.0, 300.0)
+    circle = (200.0, 150.0, 10.0)
+    free, _ = sl.place_labels([circle], [(60.0, 16.0)], bounds)
+    hint = free[0]  # a soft box exactly where the label would go
+    boxes, conflicts = sl.place_labels([circle], [(60.0, 16.0)], bounds, soft=[hint])
+    assert conflicts == set() and sl.box_overlap(boxes[0], hint) == 0
+
+
+def test_place_labels_is_deterministic():
+    bounds = (0.0, 0.0, 260.0, 180.0)
+    circles = [(60 + 25 * (i % 5), 50 + 30 * (i // 5), 9.0) for i in range(10)]
+    sizes = [(50.0 + 3 * i, 16.0) for i in range(10)]
+    first = sl.place_labels(circles, sizes, bounds)
+    for _ in range(3):
+        assert sl.place_labels(circles, sizes, bounds) == first
+
+
+def test_place_labels_reports_what_cannot_fit():
+    bounds = (0.0, 0.0, 60.0, 40.0)
+    circles = [(30.0, 20.0, 8.0), (40.0, 20.0, 8.0)]
+    boxes, conflicts = sl.place_labels(circles, [(200.0, 16.0), (200.0, 16.0)], bounds)
+    assert conflicts == {0, 1}  # wider than the plot: outside it, whatever the spot
+    assert sl.label_conflicts(boxes, circles, bounds) == conflicts
+    assert sl.place_labels([], [], bounds) == ([], set())
+
+
+def test_label_conflicts_names_each_kind():
+    bounds = (0.0, 0.0, 200.0, 200.0)
+    circles = [(50.0, 50.0, 10.0), (150.0, 150.0, 10.0)]
+    assert sl.label_conflicts([(62, 44, 100, 56), (162, 144, 190, 156)], circles, bounds) == set()
+    assert sl.label_conflicts([(62, 44, 100, 56), (190, 144, 230, 156)], circles, bounds) == {1}  # outside
+    assert sl.label_conflicts([(62, 44, 100, 56), (90, 50, 140, 60)], circles, bounds) == {0, 1}  # overlap
+    assert 0 in sl.label_conflicts([(140, 140, 170, 160), (162, 100, 190, 110)], circles, bounds)  # hides 1
+    assert 0 in sl.label_conflicts(
+        [(120, 120, 135, 130), (162, 144, 190, 156)], circles, bounds
+    )  # reads as 1's
+
+
+def test_fit_labels_shortens_only_when_crowded():
+    segments = [
+        seg(f"1.{i}", industry=f"Long industry name {i}", industry_zh="很长的行业名称") for i in range(1, 7)
+    ]
+    variants = [sl.label_variants(s) for s in segments]
+    assert variants[0] == [
+        ("1.1 Long industry name 1", "很长的行业名称"),
+        ("1.1 Long industry name 1",),
+        ("1.1",),
+    ]
+    spread = [(80.0 + 150 * (i % 3), 80.0 + 200 * (i // 3), 8.0) for i in range(6)]
+    roomy = sl.fit_labels(spread, variants, (0.0, 0.0, 600.0, 400.0), measure)
+    assert [lines for lines, _box in roomy] == [v[0] for v in variants]
+    tight = [(60.0 + 30 * (i % 3), 50.0 + 30 * (i // 3), 8.0) for i in range(6)]
+    cramped = sl.fit_labels(tight, variants, (0.0, 0.0, 180.0, 120.0), measure)
+    assert any(len(lines) == 1 for lines, _box in cramped)
+    assert all(lines in v for (lines, _box), v in zip(cramped, variants, strict=True))
+    assert sl.fit_labels([], [], (0.0, 0.0, 10.0, 10.0), measure) == []
+
+
+def test_label_variants_without_chinese():
+    assert sl.label_variants(seg("2.1", industry="Law", industry_zh="")) == [
+        ("2.1 Law",),
+        ("2.1 Law",),
+        ("2.1",),
+    ]
+
+
+# ---------------------------------------------------------------------------------- the marks
+
+
+def test_size_values():
+    segments = [seg("1.1"), seg("1.2"), seg("1.3")]
+    assert sl.size_values(segments, {"1.1": 4, "1.2": -1}, {}, "companies") == {
+        "1.1": 4.0,
+        "1.2": 0.0,
+        "1.3": 0.0,
+    }
+    assert sl.size_values(segments, {}, {"1.1": 2e6, "1.3": -5.0}, "funding") == {
+        "1.1": 2e6,
+        "1.2": 0.0,
+        "1.3": 0.0,
+    }
+    with pytest.raises(ValueError, match="size mode"):
+        sl.size_values(segments, {}, {}, "headcount")
+
+
+def test_axis_ranges_and_to_px():
+    segments = [
+        seg("1.1", market=2, logic=2, compute=2, corpus=2),
+        seg("1.2", market=5, logic=5, compute=4, corpus=5),
+    ]
+    (x0, x1), (y0, y1) = sl.axis_ranges(segments)
+    assert x0 < 2 < 14 / 3 < x1 and y0 < 2 < 5 < y1
+    assert all(v * 4 == int(v * 4) for v in (x0, x1, y0, y1))  # quarter stars
+    assert sl.axis_ranges([]) == ((1.0, 5.0), (1.0, 5.0))
+    plot = (10.0, 20.0, 210.0, 120.0)
+    assert sl.to_px(1.0, 1.0, plot, (1.0, 5.0), (1.0, 5.0)) == (10.0, 120.0)  # bottom left
+    assert sl.to_px(5.0, 5.0, plot, (1.0, 5.0), (1.0, 5.0)) == (210.0, 20.0)  # top right
+
+
+def test_marks_follow_difficulty_across_and_market_up(dataset, counts):
+    lay = sl.layout_map(dataset.segments, counts, FUNDING, "companies", 600, 420, measure)
+    assert list(lay.marks) == [s.ref for s in dataset.segments]
+    for a, b in itertools.permutations(lay.marks.values(), 2):
+        if a.seg.difficulty < b.seg.difficulty - 1e-9:
+            assert a.anchor[0] < b.anchor[0], (a.ref, b.ref)
+        if a.seg.market < b.seg.market:
+            assert a.anchor[1] > b.anchor[1], (a.ref, b.ref)  # higher market is higher up (smaller y)
+        if (round(a.seg.difficulty, 3), a.seg.market) == (round(b.seg.difficulty, 3), b.seg.market):
+            assert a.anchor == pytest.approx(b.anchor) and a.center != b.center  # shared: spread apart
+    for m in lay.marks.values():
+        assert m.anchor == pytest.approx(lay.to_px(m.seg.difficulty, m.seg.market))
+
+
+def test_bundled_segments_lay_out_cleanly(dataset, counts):
+    for (w, h), mode in itertools.product(((420, 320), (600, 420), (900, 600)), sl.SIZE_MODES):
+        lay = sl.layout_map(dataset.segments, counts, FUNDING, mode, w, h, measure, (110.0, 22.0))
+        assert_marks_sound(lay)
+        assert_labels_sound(lay)
+        for m in lay.marks.values():
+            assert sl.MIN_RADIUS <= m.radius <= sl.MAX_RADIUS
+        assert inside(lay.plot, (0, 0, w, h)) and inside(lay.control_box, (0, 0, w, h))
+        assert lay.plot[3] < lay.x_title_box[1] and lay.plot[3] < lay.control_box[1]
+    big = sl.layout_map(dataset.segments, counts, FUNDING, "companies", 900, 600, measure)
+    for s in dataset.segments:  # with room, every label carries English and Chinese
+        assert big.marks[s.ref].label_lines == (f"{s.ref} {s.industry}", s.industry_zh)
+
+
+def test_size_modes_scale_area_with_the_value(dataset, counts):
+    by_count = sl.layout_map(dataset.segments, counts, FUNDING, "companies", 600, 420, measure)
+    by_funding = sl.layout_map(dataset.segments, counts, FUNDING, "funding", 600, 420, measure)
+    for lay, values in ((by_count, counts), (by_funding, FUNDING)):
+        top = max(values, key=values.get)
+        big = lay.marks[top]
+        assert big.radius == max(m.radius for m in lay.marks.values())
+        for ref, m in lay.marks.items():
+            assert m.value == values[ref]
+            expected = big.radius * math.sqrt(values[ref] / values[top])
+            assert m.radius == pytest.approx(max(sl.MIN_RADIUS, expected))  # area ∝ value, with a floor
+    assert by_funding.marks["1.2.3"].radius == sl.MIN_RADIUS and by_funding.marks["1.2.3"].value == 0
+    assert {r: m.radius for r, m in by_count.marks.items()} != {
+        r: m.radius for r, m in by_funding.marks.items()
+    }
+
+
+def test_layout_is_deterministic(dataset, counts):
+    first = sl.layout_map(dataset.segments, counts, FUNDING, "funding", 420, 320, measure)
+    again = sl.layout_map(
+        list(reversed(dataset.segments)), dict(counts), dict(FUNDING), "funding", 420, 320, measure
+    )
+    assert again == first
+
+
+# ---------------------------------------------------------------------------------- degenerate inputs
+
+
+def test_one_segment():
+    only = seg("1.1", market=4, logic=2, compute=3, corpus=4)
+    for mode in sl.SIZE_MODES:
+        lay = sl.layout_map([only], {"1.1": 3}, {"1.1": 5e6}, mode, 420, 320, measure)
+        m = lay.marks["1.1"]
+        assert m.center == m.anchor  # nothing to spread from
+        assert m.radius > sl.MIN_RADIUS  # the biggest (only) value gets the full radius
+        assert_marks_sound(lay)
+        assert_labels_sound(lay)
+        assert m.label_lines == ("1.1 Industry 1.1", "行业")
+
+
+def test_identical_positions_spread_on_a_ring():
+    segments = [seg(f"1.{i}") for i in range(1, 7)]  # all at difficulty 3, market 3
+    lay = sl.layout_map(segments, {s.ref: 2 for s in segments}, {}, "companies", 420, 320, measure)
+    anchors = {m.anchor for m in lay.marks.values()}
+    assert len(anchors) == 1
+    (ax, ay) = anchors.pop()
+    dists = [math.dist(m.center, (ax, ay)) for m in lay.marks.values()]
+    assert min(dists) > 0 and max(dists) - min(dists) < 1e-6  # one ring around the shared point
+    assert_marks_sound(lay)
+    for a, b in itertools.combinations(lay.marks.values(), 2):
+        assert math.dist(a.center, b.center) >= a.radius + b.radius + sl.MARK_GAP - 0.02
+    assert_labels_sound(lay)
+
+
+def test_identical_positions_in_a_corner_stay_inside():
+    segments = [seg(f"1.{i}", market=5, logic=5, compute=5, corpus=5) for i in range(1, 5)]
+    segments.append(seg("2.1", market=1, logic=1, compute=1, corpus=1))
+    lay = sl.layout_map(segments, {s.ref: 5 for s in segments}, {}, "companies", 300, 220, measure)
+    assert_marks_sound(lay)
+
+
+def test_close_neighbours_are_pushed_apart_inside_the_plot():
+    # Two clusters of near (not identical) points in opposite corners of a small plot: the circles
+    # overlap where the data puts them, so they are pushed apart, and pushed back inside at the edges.
+    segments = [
+        seg("1.1", market=5, logic=1, compute=1, corpus=1),
+        seg("1.2", market=5, logic=1, compute=1, corpus=2),
+        seg("1.3", market=4, logic=1, compute=1, corpus=1),
+        seg("1.4", market=1, logic=5, compute=5, corpus=5),
+        seg("1.5", market=1, logic=5, compute=5, corpus=4),
+        seg("1.6", market=2, logic=5, compute=5, corpus=5),
+    ]
+    for w, h in ((200, 160), (260, 200)):
+        lay = sl.layout_map(segments, {s.ref: 5 for s in segments}, {}, "companies", w, h, measure)
+        near = list(itertools.combinations(lay.marks.values(), 2))
+        assert any(math.dist(a.anchor, b.anchor) < a.radius + b.radius for a, b in near)  # they did collide
+        assert_marks_sound(lay)
+        for a, b in near:
+            assert math.dist(a.center, b.center) >= a.radius + b.radius + sl.MARK_GAP - 0.02
+
+
+def test_zero_funding_everywhere(dataset, counts):
+    lay = sl.layout_map(dataset.segments, counts, {}, "funding", 420, 320, measure)
+    assert all(m.radius == sl.MIN_RADIUS and m.value == 0 for m in lay.marks.values())
+    assert_marks_sound(lay)
+    assert_labels_sound(lay)
+
+
+def test_no_segments():
+    lay = sl.layout_map([], {}, {}, "companies", 420, 320, measure)
+    assert lay.marks == {} and lay.legend == []
+    assert lay.plot[2] > lay.plot[0] and lay.plot[3] > lay.plot[1]
+    assert (lay.xrange, lay.yrange) == ((1.0, 5.0), (1.0, 5.0))
+
+
+def test_tiny_area_still_lays_out(dataset, counts):
+    lay = sl.layout_map(dataset.segments, counts, FUNDING, "companies", 120, 90, measure)
+    assert lay.plot[2] - lay.plot[0] >= 10 and lay.plot[3] - lay.plot[1] >= 10
+    assert set(lay.marks) == {s.ref for s in dataset.segments}
+    assert all(m.label_lines for m in lay.marks.values())
+    assert any(m.label_lines == (m.ref,) for m in lay.marks.values())  # refs only: the last resort
+
+
+# ---------------------------------------------------------------------------------- legend and hints
+
+
+def test_legend_flows_in_report_order_within_the_width(dataset):
+    scenarios = list(dict.fromkeys(s.scenario for s in dataset.segments))
+    for width in (260, 420, 900):
+        items, bottom = sl.layout_legend(dataset.segments, width, measure)
+        assert [i.scenario for i in items] == scenarios
+        rows = sorted({i.box[1] for i in items})
+        assert len(rows) <= 2
+        for item in items:
+            assert item.box[0] >= sl.MARGIN - 1e-9 and item.box[2] <= width - sl.MARGIN + 1e-9
+            assert item.tooltip.startswith(item.scenario) and item.box[3] <= bottom + 3
+        for a, b in itertools.combinations(items, 2):
+            assert sl.box_overlap(a.box, b.box) == 0
+    wide, _ = sl.layout_legend(dataset.segments, 1400, measure)
+    assert all(
+        i.text == f"{i.scenario} {zh}"
+        for i, zh in zip(wide, dict.fromkeys(s.scenario_zh for s in dataset.segments), strict=True)
+    )
+    assert sl.layout_legend([], 420, measure) == ([], sl.MARGIN)
+
+
+def test_hints_sit_in_the_plot_corners():
+    plot = (50.0, 40.0, 350.0, 240.0)
+    hints = {h.corner: h for h in sl.layout_hints(plot, measure)}
+    assert set(hints) == {"top-left", "top-right", "bottom-left", "bottom-right"}
+    assert hints["top-left"].box[:2] == (54.0, 43.0)
+    assert hints["bottom-right"].box[2:] == (346.0, 237.0)
+    assert all(inside(h.box, plot) for h in hints.values())
