@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from core.loader import dataset_key
+from core.ingest import dataset_key
 from core.models import Dataset
+from core.session import Session
 from core.state import StateError, StateStore, state_file, state_folder
+from ui import settings as keys
+from ui.dialogs import notice_box
 from ui.main_window import MainWindow
 
 APP_NAME = "AIGC Screener"
@@ -40,7 +43,9 @@ def create_window(ds: Dataset, state_path: Path | None = None) -> tuple[MainWind
         notices.extend(opened.notices)
     except StateError as exc:
         notices.append(f"{exc} The app runs without saving your shortlist and notes this time.")
-    return MainWindow(ds, store, settings_for(state_path)), notices
+    settings = settings_for(state_path)
+    session = Session(ds, store=store, weights=keys.WEIGHTS.read(settings), policy=keys.POLICY.read(settings))
+    return MainWindow(session, settings), notices
 
 
 def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bool = True) -> int:
@@ -50,10 +55,8 @@ def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bo
     window, notices = create_window(dataset, state_path)
     window.show()
     for text in notices:  # non-blocking, so the window is usable while the notice is read
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, QMessageBox.StandardButton.Ok, window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        QTimer.singleShot(0, box.open)
-    last = str(window.settings.value("data/path", "") or "")
+        QTimer.singleShot(0, notice_box(window, APP_NAME, text).open)
+    last = keys.DATA_PATH.read(window.settings)
     if reopen_last and last and last != dataset.origin:
         if Path(last).exists():
             QTimer.singleShot(0, lambda: window.import_file(Path(last)))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPus
 
 from core.filters import Filters
 from core.models import ROLES, Dataset
+from ui.qt_utils import signals_blocked
 
 _COUNTRY_NAMES = {
     "CN": "China",
@@ -37,7 +38,7 @@ class FiltersPanel(QWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.sig_changed)
         self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self._flush)
+        self.search.returnPressed.connect(self.flush)
         form.addRow("&Search", self.search)
 
         self.country = QComboBox()
@@ -109,7 +110,8 @@ class FiltersPanel(QWidget):
         if not self._quiet:
             self.sig_changed.emit()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Apply a search still being typed now (sig_changed), not after the debounce."""
         if self._debounce.isActive():
             self._debounce.stop()
             self.sig_changed.emit()
@@ -134,9 +136,8 @@ class FiltersPanel(QWidget):
         """Show ``f`` (single values per field, as the controls hold); emits one sig_changed."""
         self._quiet = True
         try:
-            self.search.blockSignals(True)
-            self.search.setText(f.query)
-            self.search.blockSignals(False)
+            with signals_blocked(self.search):
+                self.search.setText(f.query)
             for combo, values in (
                 (self.country, f.countries),
                 (self.scenario, f.scenarios),

@@ -1,40 +1,29 @@
 """The main window: weights and filters on the left, the ranked table, the detail view and the
-segment map on the right."""
+segment map on the right.
+
+The window lays out the widgets and wires them to a :class:`core.session.Session`, which holds
+the state (dataset, weights, ranking, filters, shortlist, notes) and tells the window what
+changed.  Work off the UI thread goes through one :class:`ui.tasks.TaskRunner`; the actions,
+undo commands, dialogs and settings keys live in modules of their own.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import time
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import (
-    QByteArray,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QSettings,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QProgressDialog,
     QScrollArea,
     QSplitter,
@@ -44,28 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from core.filters import Filters
-from core.importer import ImportCancelled, load_table_file
-from core.loader import DatasetError, bundled_dataset_dir, dataset_key, load_dataset
+from core.ingest import DatasetError, ImportCancelled, dataset_key
 from core.models import Dataset
-from core.results import dataset_mask, shortlist_rows, shown_rows
-from core.scoring import (
-    DEFAULT_MISSING,
-    DEFAULT_PRESET,
-    MISSING_POLICIES,
-    PRESETS,
-    Ranking,
-    Weights,
-    fill_stability,
-    rank,
-)
-from core.signals import build_signals
-from core.state import StateError
+from core.present import policy_sentence
+from core.scoring import Ranking
+from core.session import RankJob, Session
+from core.signals import SignalTable
 from exports.memo import MemoCancelled, MemoError, MemoRequest, write_memo
+from ui import dialogs
+from ui import settings as keys
+from ui.actions import build_actions
+from ui.commands import ShortlistCommand, WeightsCommand, WeightsState
 from ui.delegates import ScoreBarDelegate
 from ui.detail_view import DetailView
 from ui.filters_panel import FiltersPanel
+from ui.qt_utils import signals_blocked
 from ui.ranking_model import COMPANY_ID_ROLE, Col, RankingModel
 from ui.segment_map import SegmentMap
+from ui.tasks import TaskRunner, load_universe
 from ui.weights_panel import WeightsPanel
 
 COLUMN_WIDTHS = {
@@ -85,189 +70,12 @@ COLUMN_WIDTHS = {
     Col.STABILITY: 70,
 }
 
-
-def _changed(before, after) -> frozenset[str]:
-    """Names of the weights (and "policy") that differ between two (Weights, policy) states."""
-    names = {k for k in Weights.model_fields if getattr(before[0], k) != getattr(after[0], k)}
-    if before[1] != after[1]:
-        names.add("policy")
-    return frozenset(names)
-
-
-class _WeightsCommand(QUndoCommand):
-    """A change of weights or policy.  Consecutive changes of the same control, in one gesture
-    (a slider drag) and less than two seconds apart, merge into one undo step."""
-
-    ID = 1
-    MERGE_WINDOW_S = 2.0
-
-    def __init__(self, window: MainWindow, before, after, gesture: int) -> None:
-        super().__init__("Change weights")
-        self.window, self.before, self.after, self.gesture = window, before, after, gesture
-        self.fields = _changed(before, after)
-        self.time = time.monotonic()
-        self._first = True
-
-    def id(self) -> int:
-        return self.ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if (
-            not isinstance(other, _WeightsCommand)
-            or other.gesture != self.gesture
-            or other.fields != self.fields
-            or other.time - self.time > self.MERGE_WINDOW_S
-        ):
-            return False
-        self.after, self.time = other.after, other.time
-        return True
-
-    def redo(self) -> None:
-        if self._first:  # already applied by the user's own gesture
-            self._first = False
-            return
-        self.window._apply_state(self.after)
-
-    def undo(self) -> None:
-        self.window._apply_state(self.before)
-
-
-class _ShortlistCommand(QUndoCommand):
-    def __init__(self, window: MainWindow, company_id: str, on: bool) -> None:
-        name = window.dataset.company(company_id).name
-        super().__init__(("Shortlist " if on else "Unshortlist ") + name)
-        self.window, self.cid, self.on = window, company_id, on
-
-    def redo(self) -> None:
-        if not self.window._set_shortlisted(self.cid, self.on):
-            self.setObsolete(True)  # not saved: no step to undo
-
-    def undo(self) -> None:
-        if not self.window._set_shortlisted(self.cid, not self.on):
-            self.setObsolete(True)
-
-
-class CancellableThread(QThread):
-    """Work off the UI thread that reports progress and stops when cancelled.
-
-    Subclasses implement :meth:`work`, given a ``progress(done, total) -> bool`` callback that
-    returns False once cancelled, and emit their own result signals from it."""
-
-    sig_progress = Signal(int, int)
-    """Steps done and total."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = False
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.sig_progress.emit(done, total)
-        return not self._cancel
-
-    def run(self) -> None:
-        self.work(self._progress)
-
-    def work(self, progress) -> None:
-        raise NotImplementedError
-
-
-class MemoThread(CancellableThread):
-    """Writes a memo; emits done or failed."""
-
-    sig_done = Signal(str)
-    """The memo was written to this path."""
-
-    sig_failed = Signal(str)
-    """The memo could not be written (the message says why); empty if cancelled."""
-
-    def __init__(self, path: Path, request: MemoRequest, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.path, self.request = path, request
-
-    def work(self, progress) -> None:
-        try:
-            written = write_memo(self.path, self.request, progress)
-        except MemoCancelled:
-            self.sig_failed.emit("")
-        except MemoError as exc:
-            self.sig_failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.sig_failed.emit(f"{self.path}: the memo could not be written ({exc})")
-        else:
-            self.sig_done.emit(str(written))
-
-
-#: From this many companies on, ranking runs in its own thread while a slider moves.
-ASYNC_RANK_MIN = 50_000
 #: Rank stability is computed when the weights have rested this long (ms).
 STABILITY_IDLE_MS = 150
 #: The detail view's numbers are redrawn when the weights have rested this long (ms).
 DETAIL_IDLE_MS = 40
-
-
-class RankWorker(QObject):
-    """Ranks off the UI thread (numpy releases the GIL in the product and the sort)."""
-
-    sig_done = Signal(object, int)
-    """The Ranking, and the token of the request it answers."""
-
-    @Slot(object, object, str, int)
-    def compute(self, table, weights, policy, token: int) -> None:
-        self.sig_done.emit(rank(table, weights, policy, stability=False), token)
-
-
-class LoadThread(CancellableThread):
-    """Reads and validates a dataset and computes its signals."""
-
-    sig_loaded = Signal(object)
-    """The validated Dataset and its SignalTable."""
-
-    sig_failed = Signal(str)
-    """Every problem found, as text; empty if cancelled."""
-
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.path = path
-
-    def work(self, progress) -> None:
-        try:
-            ds = load_table_file(self.path, progress) if self.path.is_file() else load_dataset(self.path)
-            signals = build_signals(ds)  # off the UI thread too: seconds for a million companies
-        except ImportCancelled:
-            self.sig_failed.emit("")
-        except DatasetError as exc:
-            self.sig_failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - shown to the user, never a traceback
-            self.sig_failed.emit(f"{self.path}: 1 problem in the dataset:\n  - could not be read ({exc})")
-        else:
-            self.sig_loaded.emit((ds, signals))
-
-
-def show_problems(parent: QWidget, title: str, intro: str, lines: list[str]) -> QDialog:
-    """A non-blocking dialog listing problems, with text the user can select and copy."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setObjectName("problems_dialog")
-    layout = QVBoxLayout(dialog)
-    label = QLabel(intro)
-    label.setWordWrap(True)
-    layout.addWidget(label)
-    text = QPlainTextEdit("\n".join(lines))
-    text.setReadOnly(True)
-    text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-    layout.addWidget(text)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    copy = buttons.addButton("Copy all", QDialogButtonBox.ButtonRole.ActionRole)
-    copy.clicked.connect(lambda: QApplication.clipboard().setText(intro + "\n" + "\n".join(lines)))
-    buttons.rejected.connect(dialog.close)
-    layout.addWidget(buttons)
-    dialog.resize(760, 420)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog
+#: A note that could not be saved is tried again this often (ms).
+NOTE_RETRY_MS = 5000
 
 
 class RankingTableView(QTableView):
@@ -284,8 +92,16 @@ class RankingTableView(QTableView):
         super().keyPressEvent(event)
 
 
+def _timer(parent: QWidget, interval_ms: int, slot) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
 class MainWindow(QMainWindow):
-    """The screener's window over one dataset, with the user's state store and settings."""
+    """The screener's window over one session, with the user's settings."""
 
     sig_ranking_updated = Signal()
     """A new ranking is shown (after a weight or policy change)."""
@@ -296,8 +112,6 @@ class MainWindow(QMainWindow):
     sig_stability_filled = Signal()
     """Rank stability of the shown ranking has been computed (it follows a re-rank when idle)."""
 
-    _sig_rank_request = Signal(object, object, str, int)
-
     sig_dataset_changed = Signal()
     """Another dataset is shown (after File → Import… or File → Report data)."""
 
@@ -307,29 +121,25 @@ class MainWindow(QMainWindow):
     sig_export_finished = Signal(str, str)
     """An export ended: (path, "") on success, ("", message) on failure or cancel."""
 
-    def __init__(self, dataset: Dataset, store, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.dataset = dataset
-        self.store = store
+        self.session = session
         self.settings = settings
         self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
         self._gesture = 0
         self._applying = False
-        self.setWindowTitle(f"AIGC Screener — {dataset.name}")
-
-        self.signals = build_signals(dataset)
-        weights, policy = self._restored_weights()
-        self.ranking: Ranking = rank(
-            self.signals, weights, policy, stability=len(self.signals) < ASYNC_RANK_MIN
-        )
-        self._committed = (weights, policy)
-        self._shortlist: set[str] = set(store.shortlist()) if store is not None else set()
+        self._committed: WeightsState = (session.ranking.weights, session.ranking.policy)
         self._selected_id: str | None = None
+        self._export_thread = None
+        self._import_thread = None
+        self.last_export = ""
+        self.setWindowTitle(f"AIGC Screener — {session.dataset.name}")
 
         # --- widgets --------------------------------------------------------------------
-        self.weights_panel = WeightsPanel(profiles=store)
-        self.weights_panel.set_state(weights, policy, emit=False)
-        self.filters_panel = FiltersPanel(dataset)
+        self.weights_panel = WeightsPanel(profiles=session.store)
+        self.weights_panel.set_state(session.weights, session.policy, emit=False)
+        self.filters_panel = FiltersPanel(session.dataset)
         left = QWidget()
         ll = QVBoxLayout(left)
         wbox = QGroupBox("Weights")
@@ -345,8 +155,7 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(left.minimumSizeHint().width() + 16)
 
-        self.model = RankingModel(dataset, self.ranking, self)
-        self.model.set_shortlist(self._shortlist)
+        self.model = self._new_model()
         self.table = RankingTableView()
         self.table.setObjectName("ranking_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -367,7 +176,7 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailView()
         self.segment_map = SegmentMap()
-        self.segment_map.set_data(dataset.segments, *self._segment_sizes())
+        self.segment_map.set_data(session.dataset.segments, *session.segment_sizes())
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("right_splitter")
         right.addWidget(self.detail)
@@ -392,65 +201,90 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.policy_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self._build_actions()
+        self.window_actions = build_actions(self)
+        self.import_action = self.window_actions.import_data
+        self.export_action = self.window_actions.export_memo
+        self._size_actions = self.window_actions.size_modes
 
         # --- wiring ---------------------------------------------------------------------
-        self._rank_busy = False
-        self._rank_pending = False
-        self._rank_token = 0
-        self._rank_thread = QThread(self)
-        self._rank_worker = RankWorker()
-        self._rank_worker.moveToThread(self._rank_thread)
-        self._sig_rank_request.connect(self._rank_worker.compute)
-        self._rank_worker.sig_done.connect(self._on_ranked)
-        self._rank_thread.start()
         app = QApplication.instance()
         if app is not None:  # also when the app quits without closing this window first
-            app.aboutToQuit.connect(self._stop_rank_thread)
-        self._unsaved_notes: dict[str, str] = {}
-        self._note_retry = QTimer(self)
-        self._note_retry.setSingleShot(True)
-        self._note_retry.setInterval(5000)
-        self._note_retry.timeout.connect(self._retry_notes)
+            app.aboutToQuit.connect(self._shutdown_tasks)
+        self._note_retry = _timer(self, NOTE_RETRY_MS, self._retry_notes)
         self._detail_later = False
-        self._detail_timer = QTimer(self)
-        self._detail_timer.setSingleShot(True)
-        self._detail_timer.setInterval(DETAIL_IDLE_MS)
-        self._detail_timer.timeout.connect(self._refresh_detail)
-        self._stability_timer = QTimer(self)
-        self._stability_timer.setSingleShot(True)
-        self._stability_timer.setInterval(STABILITY_IDLE_MS)
-        self._stability_timer.timeout.connect(self._fill_stability)
-        self._rerank_timer = QTimer(self)
-        self._rerank_timer.setSingleShot(True)
-        self._rerank_timer.setInterval(0)  # coalesce: only the latest value is computed
-        self._rerank_timer.timeout.connect(self._rerank)
+        self._detail_timer = _timer(self, DETAIL_IDLE_MS, self._refresh_detail)
+        self._stability_timer = _timer(self, STABILITY_IDLE_MS, self.session.fill_stability)
+        # coalesce: only the latest value is computed
+        self._rerank_timer = _timer(self, 0, self._rerank)
         self.weights_panel.sig_changed.connect(self._rerank_timer.start)
         self.weights_panel.sig_gesture_started.connect(self._new_gesture)
         self.filters_panel.sig_changed.connect(self._apply_filters)
         self.detail.sig_shortlist_toggled.connect(self._on_detail_star)
         self.detail.sig_note_edited.connect(self._on_note_edited)
-        self.segment_map.sig_segment_clicked.connect(self._on_segment_clicked)
+        self.segment_map.sig_segment_clicked.connect(self.filters_panel.set_segment)
         self.table.clicked.connect(self._on_table_clicked)
         self._install_model()
+
+        events = session.events
+        events.ranking.connect(self._on_ranking)
+        events.shown.connect(self._show_rows)
+        events.shortlist.connect(self._on_shortlist_changed)
+        events.stability.connect(self._on_stability)
+        events.dataset.connect(self._on_dataset_changed)
+        events.note_saved.connect(self._on_note_saved)
+        events.not_saved.connect(self._store_failed)
+        events.warning.connect(lambda message: self.statusBar().showMessage(message, 20000))
 
         self._restore_filters()
         self._restore_geometry()
         self._apply_filters()
         self._update_status()
         # open on the company last looked at, else the best ranked one, so the detail is never empty
-        last = str(self.settings.value("ranking/selected", "") or "")
+        last = keys.SELECTED.read(self.settings)
         if not (last and self.select_company(last)) and self.model.rowCount():
             self.select_company(self.model.company_id(0))
 
-    def _segment_sizes(self) -> tuple[dict[str, int], dict[str, float]]:
-        """Companies per segment, and their disclosed funding (a company in several segments is
-        split between them equally)."""
-        t = self.signals
-        member = t.segment_member
-        per_company = np.nan_to_num(t.funding_total_usd) / np.maximum(member.sum(axis=1), 1)
-        funding = per_company @ member
-        return t.segment_counts(), dict(zip(t.segment_refs, funding.tolist(), strict=True))
+    # --- the session's state, as the tests and tools read it --------------------------------
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.session.dataset
+
+    @property
+    def signals(self) -> SignalTable:
+        return self.session.signals
+
+    @property
+    def ranking(self) -> Ranking:
+        return self.session.ranking
+
+    @property
+    def store(self):
+        return self.session.store
+
+    @property
+    def _rank_busy(self) -> bool:
+        return self.session.rank_busy
+
+    @property
+    def _rank_pending(self) -> bool:
+        return self.session.rank_pending
+
+    def shortlist(self) -> set[str]:
+        return set(self.session.shortlist)
+
+    def current_filters(self) -> Filters:
+        return self.session.filters
+
+    def visible_ids(self) -> list[str]:
+        return self.model.shown_ids()
+
+    # --- model and dataset ------------------------------------------------------------------
+
+    def _new_model(self) -> RankingModel:
+        model = RankingModel(self.session.dataset, self.session.ranking, self)
+        model.set_shortlist(set(self.session.shortlist))
+        return model
 
     def _install_model(self) -> None:
         header = self.table.horizontalHeader()
@@ -459,32 +293,27 @@ class MainWindow(QMainWindow):
         for col, width in enumerate(widths or [COLUMN_WIDTHS[c] for c in Col]):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.model.modelReset.connect(self._after_reset)
+        self.model.modelReset.connect(self._follow_selection)
 
-    def set_dataset(self, ds: Dataset, signals=None) -> None:
+    def set_dataset(self, ds: Dataset, signals: SignalTable | None = None) -> None:
         """Screen another universe with the current weights; the old one is left untouched."""
         self.detail.flush_note()
         self.detail.clear()
-        self.dataset = ds
-        self.signals = signals if signals is not None else build_signals(ds)
-        self.ranking = rank(self.signals, *self._committed, stability=False)
-        self._rank_token += 1  # a result for the old universe is dropped
-        if self.store is not None:
-            self.store.dataset_key = dataset_key(ds)
-            self._shortlist = set(self.store.shortlist())
-        else:
-            self._shortlist = set()
+        self.session.set_dataset(ds, signals)
+
+    def _on_dataset_changed(self) -> None:
+        s = self.session
         self._selected_id = None
+        self._committed = (s.ranking.weights, s.ranking.policy)
         self.undo_stack.clear()  # its steps name companies of the old dataset
         old = self.model
-        self.model = RankingModel(ds, self.ranking, self)
-        self.model.set_shortlist(self._shortlist)
+        self.model = self._new_model()
         self._install_model()
         old.deleteLater()
         self.table.horizontalHeader().setSortIndicator(Col.RANK, Qt.SortOrder.AscendingOrder)
-        self.segment_map.set_data(ds.segments, *self._segment_sizes())
-        self.setWindowTitle(f"AIGC Screener — {ds.name}")
-        self.filters_panel.set_dataset(ds)  # clears the filters and applies them
+        self.segment_map.set_data(s.dataset.segments, *s.segment_sizes())
+        self.setWindowTitle(f"AIGC Screener — {s.dataset.name}")
+        self.filters_panel.set_dataset(s.dataset)  # clears the filters and applies them
         if self.model.rowCount():
             self.select_company(self.model.company_id(0))
         self._update_status()
@@ -493,188 +322,61 @@ class MainWindow(QMainWindow):
 
     # --- start-up and persistence ----------------------------------------------------------
 
-    def _restored_weights(self) -> tuple[Weights, str]:
-        weights = PRESETS[DEFAULT_PRESET]
-        policy = DEFAULT_MISSING
-        raw = self.settings.value("ranking/weights")
-        if raw:
-            with contextlib.suppress(ValueError):  # an unreadable saved value: keep the default
-                weights = Weights.model_validate_json(str(raw))
-        p = self.settings.value("ranking/policy")
-        if p in MISSING_POLICIES:
-            policy = p
-        return weights, policy
-
     def _restore_filters(self) -> None:
-        raw = self.settings.value("ranking/filters")
-        if raw:
-            try:
-                f = Filters.model_validate_json(str(raw))
-            except ValueError:
-                return
-            self.filters_panel.blockSignals(True)
-            self.filters_panel.set_filters(f)
-            self.filters_panel.blockSignals(False)
+        with signals_blocked(self.filters_panel):
+            self.filters_panel.set_filters(keys.FILTERS.read(self.settings))
+
+    def _splitters(self) -> tuple[tuple[keys.Setting, QSplitter], ...]:
+        return (
+            (keys.MAIN_SPLITTER, self.main_splitter),
+            (keys.RIGHT_SPLITTER, self.right_splitter),
+            (keys.DETAIL_SPLITTER, self.detail.splitter),
+        )
 
     def _restore_geometry(self) -> None:
-        geo = self.settings.value("window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
+        geo = keys.WINDOW_GEOMETRY.read(self.settings)
+        if not geo.isEmpty():
             self.restoreGeometry(geo)
         else:
             self.resize(1500, 900)
-        for name, splitter in (
-            ("main", self.main_splitter),
-            ("right", self.right_splitter),
-            ("detail", self.detail.splitter),
-        ):
-            state = self.settings.value(f"window/{name}_splitter")
-            if isinstance(state, QByteArray) and not state.isEmpty():
+        for key, splitter in self._splitters():
+            state = key.read(self.settings)
+            if not state.isEmpty():
                 splitter.restoreState(state)
-        header = self.settings.value("window/table_header")
-        if isinstance(header, QByteArray) and not header.isEmpty():
+        header = keys.TABLE_HEADER.read(self.settings)
+        if not header.isEmpty():
             self.table.horizontalHeader().restoreState(header)
 
     def save_settings(self) -> None:
         s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/main_splitter", self.main_splitter.saveState())
-        s.setValue("window/right_splitter", self.right_splitter.saveState())
-        s.setValue("window/detail_splitter", self.detail.splitter.saveState())
-        s.setValue("window/table_header", self.table.horizontalHeader().saveState())
-        s.setValue("ranking/weights", self.ranking.weights.model_dump_json())
-        s.setValue("ranking/policy", self.ranking.policy)
-        s.setValue("ranking/filters", self.filters_panel.filters().model_dump_json())
-        s.setValue("ranking/selected", self._selected_id or "")
+        keys.WINDOW_GEOMETRY.write(s, self.saveGeometry())
+        for key, splitter in self._splitters():
+            key.write(s, splitter.saveState())
+        keys.TABLE_HEADER.write(s, self.table.horizontalHeader().saveState())
+        keys.WEIGHTS.write(s, self.ranking.weights)
+        keys.POLICY.write(s, self.ranking.policy)
+        keys.FILTERS.write(s, self.filters_panel.filters())
+        keys.SELECTED.write(s, self._selected_id or "")
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _shutdown_tasks(self) -> None:
+        with contextlib.suppress(RuntimeError):  # already gone with the window
+            self.tasks.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.detail.flush_note()
-        if self._unsaved_notes and not self._retry_notes():
-            text = "\n\n".join(
-                f"{self.dataset.company(c).name}:\n{t}" for c, t in self._unsaved_notes.items()
-            )
-            answer = QMessageBox.question(
-                self,
-                "Notes not saved",
-                f"{len(self._unsaved_notes)} note(s) could not be saved (another copy of the app may be using "
-                "your saved data). Close anyway? Their text will be on the clipboard.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
-            QApplication.clipboard().setText(text)
+        if (
+            self.session.has_unsaved_notes
+            and not self._retry_notes()
+            and not dialogs.ask_close_with_unsaved_notes(self, self.session.unsaved_notes())
+        ):
+            event.ignore()
+            return
         self.save_settings()
         # an export or import still running is cancelled and waited for, so that no half
         # work is left and Qt never destroys a running thread
-        self._stop_rank_thread()
-        for name in ("_export_thread", "_import_thread"):
-            thread = getattr(self, name, None)
-            with contextlib.suppress(RuntimeError):  # already deleted
-                if thread is not None and thread.isRunning():
-                    thread.cancel()
-                    thread.wait()
+        self._shutdown_tasks()
         super().closeEvent(event)
-
-    # --- actions ----------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.import_action = QAction("&Import companies…", self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.setToolTip("Screen your own universe: a CSV or XLSX table of companies")
-        self.import_action.triggered.connect(lambda: self.import_file())
-        file_menu.addAction(self.import_action)
-        self.report_action = QAction("&Report data", self)
-        self.report_action.setToolTip("Back to the companies of the report")
-        self.report_action.triggered.connect(lambda: self.import_file(bundled_dataset_dir()))
-        file_menu.addAction(self.report_action)
-        file_menu.addSeparator()
-        self.export_action = QAction("&Export memo…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setToolTip("Export the shortlist (or the top N) as an Excel memo")
-        self.export_action.triggered.connect(lambda: self.export_memo())
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        self.find_action = QAction("&Find company", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.filters_panel.focus_search)
-        edit.addAction(self.find_action)
-        # Space itself is handled by the table (RankingTableView); the menu shows the key
-        self.star_action = QAction("Toggle &shortlist\tSpace", self)
-        self.star_action.triggered.connect(self.toggle_current_star)
-        self.table.sig_star_requested.connect(self.toggle_current_star)
-        edit.addAction(self.star_action)
-        clear = QAction("&Clear filters", self)
-        clear.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        clear.triggered.connect(self.filters_panel.clear)
-        edit.addAction(clear)
-
-        view = bar.addMenu("&View")
-        self.score_order_action = QAction("Sort by &score", self)
-        self.score_order_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.score_order_action.setToolTip("Back to score order")
-        self.score_order_action.triggered.connect(self.score_order)
-        view.addAction(self.score_order_action)
-        self.shortlist_only_action = QAction("S&hortlist only", self)
-        self.shortlist_only_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.shortlist_only_action.triggered.connect(self.filters_panel.shortlist_only.toggle)
-        view.addAction(self.shortlist_only_action)
-        reset = QAction("&Reset weights", self)
-        reset.setShortcut(QKeySequence("Ctrl+R"))
-        reset.triggered.connect(self.weights_panel.reset)
-        view.addAction(reset)
-        view.addSeparator()
-        size = view.addMenu("Segment map marks sized by")
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        self._size_actions = {}
-        for mode, label in (("companies", "Number of companies"), ("funding", "Disclosed funding")):
-            act = size.addAction(label, lambda m=mode: self.segment_map.set_size_mode(m))
-            act.setCheckable(True)
-            act.setChecked(self.segment_map.size_mode() == mode)
-            group.addAction(act)
-            self._size_actions[mode] = act
-        self.segment_map.sig_size_mode_changed.connect(lambda m: self._size_actions[m].setChecked(True))
-
-        tools = self.addToolBar("Main")
-        tools.setObjectName("main_toolbar")
-        tools.setMovable(False)
-        tools.addAction(self.score_order_action)
-        tools.addAction(self.undo_action)
-        tools.addAction(self.redo_action)
-        tools.addAction(self.export_action)
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction("How the score is made", self._show_scoring_help)
-
-    def _show_scoring_help(self) -> None:
-        QMessageBox.information(
-            self,
-            "How the score is made",
-            "Each company has three signals from 0 to 1: value (market-space stars of its segments), "
-            "difficulty (logic, compute and corpus stars) and funding (disclosed capital, latest valuation, "
-            "recency and stage). A company in several segments gets the mean of their stars.\n\n"
-            "Score = 100 × Σ |w|·s′ / Σ |w|, where s′ is the signal for a positive weight and 1 − signal for "
-            "a negative one. A negative difficulty weight prefers easier segments; a positive one treats "
-            "difficulty as a moat.\n\n"
-            "Undisclosed figures count as the missing-data policy says (zero by default). "
-            "Ties break by name. Stability is the share of 500 random ±20% changes of the weights "
-            "that keep the company in the top 10.",
-        )
 
     # --- ranking ----------------------------------------------------------------------------
 
@@ -682,75 +384,58 @@ class MainWindow(QMainWindow):
         self._gesture += 1
 
     def _rerank(self) -> None:
-        """Rank with the panel's weights: at once for a small universe; for a large one in the
-        rank thread, one computation at a time, always with the latest weights (a drag never
-        queues up work and the UI thread only shows results)."""
-        weights, policy = self.weights_panel.weights(), self.weights_panel.policy()
+        """Rank with the panel's weights: the session ranks a small universe at once; a large
+        one in a task, one at a time, always with the latest weights (a drag never queues up
+        work and the UI thread only shows results)."""
         # the detail's numbers and the stability wait until the sliders rest
         self._detail_timer.start()
         self._stability_timer.start()
-        if (weights, policy) == (self.ranking.weights, self.ranking.policy):
-            return
-        if len(self.signals) < ASYNC_RANK_MIN:
-            self._show_ranking(rank(self.signals, weights, policy, stability=False))
-            return
-        if self._rank_busy:
-            self._rank_pending = True
-            return
-        self._rank_busy = True
-        self._rank_token += 1
-        self._sig_rank_request.emit(self.signals, weights, policy, self._rank_token)
+        self._run_rank(self.session.request_rank(self.weights_panel.weights(), self.weights_panel.policy()))
 
-    def _stop_rank_thread(self) -> None:
-        with contextlib.suppress(RuntimeError):  # already gone with the window
-            self._rank_thread.quit()
-            self._rank_thread.wait()
+    def _run_rank(self, job: RankJob | None) -> None:
+        if job is None:
+            return
+        self.tasks.start(
+            job.run,
+            on_done=lambda ranking: self._run_rank(self.session.rank_done(job, ranking)),
+            on_failed=lambda exc: self._on_rank_failed(job, exc),
+        )
 
-    def _on_ranked(self, ranking: Ranking, token: int) -> None:
-        self._rank_busy = False
-        if token == self._rank_token and ranking.table is self.signals:
-            self._show_ranking(ranking)
-        if self._rank_pending:
-            self._rank_pending = False
-            self._rerank()
+    def _on_rank_failed(self, job: RankJob, exc: Exception) -> None:
+        self.statusBar().showMessage(f"The ranking could not be computed: {exc}", 20000)
+        self._run_rank(self.session.rank_done(job, None))
 
-    def _show_ranking(self, ranking: Ranking) -> None:
-        weights, policy = ranking.weights, ranking.policy
-        state = (weights, policy)
-        previous = self.ranking
-        self.ranking = ranking
+    def _on_ranking(self, previous: Ranking, shown_changed: bool) -> None:
+        ranking = self.session.ranking
+        state = (ranking.weights, ranking.policy)
         new_step = self._applying
         if not self._applying and state != self._committed:
             index = self.undo_stack.index()
-            self.undo_stack.push(_WeightsCommand(self, self._committed, state, self._gesture))
+            self.undo_stack.push(WeightsCommand(self._apply_state, self._committed, state, self._gesture))
             new_step = self.undo_stack.index() > index  # not merged into the step before
         # Δ compares with the ranking before the current undo step (a whole drag, not one tick)
-        self.model.set_ranking(self.ranking, baseline=previous.rank if new_step else None)
-        if policy == "exclude" or policy != previous.policy:
-            self._apply_filters()
+        self.model.set_ranking(ranking, baseline=previous.rank if new_step else None)
+        if shown_changed:
+            self._show_rows()
         self._committed = state
         self._follow_selection()
         self._update_status()
         self._stability_timer.start()  # when the sliders rest
         self.sig_ranking_updated.emit()
 
-    def _fill_stability(self) -> None:
-        """Rank stability of the shown ranking, computed once the weights stop moving."""
-        if self.ranking.stability_computed:
-            return
-        fill_stability(self.ranking)
+    def _on_stability(self) -> None:
         self.model.stability_changed()
         if self._selected_id is not None:
             self._show_detail(self._selected_id)
         self.sig_stability_filled.emit()
 
-    def _apply_state(self, state) -> None:
+    def _apply_state(self, state: WeightsState) -> None:
         """Show weights and policy from undo/redo, without recording a new step."""
         self._applying = True
         try:
             self.weights_panel.set_state(*state, emit=False)
             self._committed = state
-            self._rank_token += 1  # a ranking still being computed for the old weights is dropped
+            self.session.drop_running_rank()  # a ranking computed for the old weights is not shown
             self._rerank()
         finally:
             self._applying = False
@@ -761,24 +446,14 @@ class MainWindow(QMainWindow):
 
     # --- filters ----------------------------------------------------------------------------
 
-    def current_filters(self) -> Filters:
-        return self.filters_panel.filters()
-
     def _apply_filters(self) -> None:
-        f = self.current_filters()
-        mask = dataset_mask(self.dataset, self.signals, f, self._shortlist)
-        if self.ranking.policy == "exclude":
-            mask &= self.ranking.included
-        self.model.set_visible(mask)
-        self.segment_map.set_selected(next(iter(f.segments), None))
+        self.session.set_filters(self.filters_panel.filters())
+
+    def _show_rows(self) -> None:
+        self.model.set_visible(self.session.mask)
+        self.segment_map.set_selected(next(iter(self.session.filters.segments), None))
         self._update_status()
         self.sig_filters_applied.emit()
-
-    def _after_reset(self) -> None:
-        self._follow_selection()
-
-    def _on_segment_clicked(self, ref: str) -> None:
-        self.filters_panel.set_segment(ref)
 
     # --- selection and detail ---------------------------------------------------------------
 
@@ -832,144 +507,103 @@ class MainWindow(QMainWindow):
             self._show_detail(self._selected_id)
 
     def _show_detail(self, cid: str) -> None:
-        row = self.signals.row_of[cid]
-        note = self._unsaved_notes.get(cid, "")
-        if self.store is not None and cid not in self._unsaved_notes:
-            try:
-                note = self.store.note(cid)
-            except StateError as exc:
-                self.statusBar().showMessage(f"Your note could not be read: {exc}", 20000)
+        s = self.session
         self.detail.show_company(
-            self.dataset, self.ranking, row, shortlisted=cid in self._shortlist, note=note
+            s.dataset,
+            s.ranking,
+            s.signals.row_of[cid],
+            shortlisted=s.is_shortlisted(cid),
+            note=s.note(cid),
         )
 
     # --- shortlist and notes ----------------------------------------------------------------
 
+    def _star(self, cid: str, on: bool) -> None:
+        self.undo_stack.push(ShortlistCommand(self.session, cid, on))
+
     def _on_table_clicked(self, index: QModelIndex) -> None:
         if index.column() == Col.STAR:
-            self.undo_stack.push(
-                _ShortlistCommand(
-                    self, index.data(COMPANY_ID_ROLE), index.data(COMPANY_ID_ROLE) not in self._shortlist
-                )
-            )
+            cid = index.data(COMPANY_ID_ROLE)
+            self._star(cid, not self.session.is_shortlisted(cid))
 
     def toggle_current_star(self) -> None:
         ix = self.table.currentIndex()
         if ix.isValid():
             cid = ix.data(COMPANY_ID_ROLE)
-            self.undo_stack.push(_ShortlistCommand(self, cid, cid not in self._shortlist))
+            self._star(cid, not self.session.is_shortlisted(cid))
 
     def _on_detail_star(self, cid: str, on: bool) -> None:
-        if (cid in self._shortlist) != on:
-            self.undo_stack.push(_ShortlistCommand(self, cid, on))
+        if self.session.is_shortlisted(cid) != on:
+            self._star(cid, on)
 
-    def _store_failed(self, what: str, exc: StateError) -> None:
-        """A write to the user's store failed: say so; what is on screen is kept."""
-        self.statusBar().showMessage(f"{what} not saved: {exc}", 20000)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, f"{what} not saved", str(exc), QMessageBox.StandardButton.Ok, self
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def _set_shortlisted(self, cid: str, on: bool) -> bool:
-        if self.store is not None:
-            try:
-                self.store.set_shortlisted(cid, on)
-            except StateError as exc:
-                self._store_failed("Shortlist", exc)
-                return False
-        if on:
-            self._shortlist.add(cid)
-        else:
-            self._shortlist.discard(cid)
-        self.model.set_shortlist(self._shortlist)
+    def _on_shortlist_changed(self, cid: str, on: bool) -> None:
+        self.model.set_shortlist(set(self.session.shortlist))
         if self.detail.company_id() == cid:
             self.detail.set_shortlisted(on)
-        if self.filters_panel.shortlist_only.isChecked():
-            self._apply_filters()
         self._update_status()
-        return True
 
-    def shortlist(self) -> set[str]:
-        return set(self._shortlist)
+    def _store_failed(self, what: str, message: str) -> None:
+        """A write to the user's store failed: say so; what is on screen is kept."""
+        self.statusBar().showMessage(f"{what} not saved: {message}", 20000)
+        dialogs.show_not_saved(self, what, message)
 
     def _on_note_edited(self, cid: str, text: str) -> None:
-        if self.store is not None:
-            try:
-                self.store.set_note(cid, text)
-            except StateError as exc:
-                # kept here and tried again every few seconds, and before closing: never lost
-                self._unsaved_notes[cid] = text
-                self._note_retry.start()
-                if self.detail.company_id() == cid:
-                    self.detail.saved_label.setText("Not saved yet — kept, and saved as soon as possible")
-                self._store_failed("Note", exc)
-                return
-        self._unsaved_notes.pop(cid, None)
-        self.statusBar().showMessage("Note saved", 2000)
+        if self.session.save_note(cid, text):
+            if self.store is not None:
+                self.statusBar().showMessage("Note saved", 2000)
+            else:
+                self.statusBar().showMessage(
+                    "Note kept until the app closes (it cannot be saved this time)", 5000
+                )
+            return
+        # kept by the session and tried again every few seconds, and before closing: never lost
+        self._note_retry.start()
+        if self.detail.company_id() == cid:
+            self.detail.saved_label.setText("Not saved yet — kept, and saved as soon as possible")
 
     def _retry_notes(self) -> bool:
         """Try to save notes that could not be saved; True when none is left."""
-        for cid, text in list(self._unsaved_notes.items()):
-            try:
-                self.store.set_note(cid, text)
-            except StateError:
-                continue
-            del self._unsaved_notes[cid]
-            if self.detail.company_id() == cid:
-                self.detail.saved_label.setText("Saved")
-        if self._unsaved_notes:
+        done = self.session.retry_notes()
+        if not done:
             self._note_retry.start()
-        return not self._unsaved_notes
+        return done
+
+    def _on_note_saved(self, cid: str) -> None:
+        if self.detail.company_id() == cid:
+            self.detail.saved_label.setText("Saved")
 
     # --- status -----------------------------------------------------------------------------
 
     def _update_status(self) -> None:
         shown, total = self.model.visible_count(), self.model.total_count()
         self.count_label.setText(
-            f"Showing {shown:,} of {total:,} companies · Shortlist: {len(self._shortlist)}"
+            f"Showing {shown:,} of {total:,} companies · Shortlist: {len(self.session.shortlist)}"
         )
-        policy = {"zero": "count as zero", "neutral": "count as 0.5", "exclude": "exclude the company"}
-        text = f"Undisclosed figures {policy[self.ranking.policy]}"
+        policy = self.ranking.policy
+        text = f"{policy_sentence(policy, capital=True)} (missing-data policy: {policy})"
         if self.ranking.all_zero:
             text = "All weights are zero: companies listed by name · " + text
         self.policy_label.setText(text)
-
-    def visible_ids(self) -> list[str]:
-        return self.model.shown_ids()
 
     # --- export -----------------------------------------------------------------------------
 
     def memo_request(self, top_n: int | None = None) -> MemoRequest:
         """What an export writes: the shortlist, or the top N of the table as filtered."""
-        notes = {}
-        if self.store is not None:
-            try:
-                notes = self.store.notes()
-            except StateError as exc:
-                self.statusBar().showMessage(f"Notes could not be read for the memo: {exc}", 20000)
-        if top_n is None:
-            rows = shortlist_rows(self.dataset, self.ranking, Filters(), self._shortlist)
-            filters, selection = Filters(), "shortlist"
-        else:
-            rows = shown_rows(self.dataset, self.ranking, self.current_filters(), self._shortlist, top_n)
-            filters, selection = self.current_filters(), f"top {len(rows)}"
-        return MemoRequest(
-            dataset=self.dataset,
-            ranking=self.ranking,
-            company_ids=[str(self.signals.ids[r]) for r in rows],
-            notes=notes,
-            filters=filters,
-            preset=self.weights_panel.current_preset(),
-            selection=selection,
-            screened=int(self.ranking.included.sum()),
-        )
+        selection = self.session.memo_request(top_n, preset=self.weights_panel.current_preset())
+        return MemoRequest(**selection.as_kwargs())
+
+    def _progress_dialog(self, label: str, title: str) -> QProgressDialog:
+        dialog = QProgressDialog(label, "Cancel", 0, 100, self)
+        dialog.setWindowTitle(title)
+        dialog.setMinimumDuration(400)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        return dialog
 
     def export_memo(self, path: str | Path | None = None, top_n: int | None = None) -> None:
         """File → Export memo…: the shortlist, or when it is empty, the top N (asked)."""
         self.detail.flush_note()
-        if not self._shortlist and top_n is None:
+        self.filters_panel.flush()  # a search still being typed counts
+        if not self.session.shortlist and top_n is None:
             n, ok = QInputDialog.getInt(
                 self,
                 "Export memo",
@@ -982,30 +616,27 @@ class MainWindow(QMainWindow):
                 return
             top_n = n
         if path is None:
-            folder = str(self.settings.value("export/folder", str(Path.home())))
+            folder = keys.EXPORT_FOLDER.read(self.settings)
             suggested = str(Path(folder) / f"AIGC memo {datetime.now():%Y-%m-%d}.xlsx")
             path, _ = QFileDialog.getSaveFileName(self, "Export memo", suggested, "Excel workbook (*.xlsx)")
             if not path:
                 return
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
-        path = Path(path)
-        self.settings.setValue("export/folder", str(path.parent))
+        target = Path(path)
+        keys.EXPORT_FOLDER.write(self.settings, str(target.parent))
         request = self.memo_request(top_n)
-        self._export_thread = thread = MemoThread(path, request, self)
-        dialog = QProgressDialog("Writing the memo…", "Cancel", 0, 100, self)
-        dialog.setWindowTitle("Export memo")
-        dialog.setMinimumDuration(400)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.canceled.connect(thread.cancel)
-        thread.sig_progress.connect(lambda d, t: dialog.setValue(int(100 * d / max(1, t))))
-        thread.sig_done.connect(lambda p: self._on_export_done(p, len(request.company_ids)))
-        thread.sig_failed.connect(lambda msg: self._on_export_failed(msg, request))
-        thread.finished.connect(dialog.reset)
-        thread.finished.connect(thread.deleteLater)
+        dialog = self._progress_dialog("Writing the memo…", "Export memo")
         self.export_action.setEnabled(False)
-        self.statusBar().showMessage(f"Writing {path.name}…")
-        thread.start()
+        self.statusBar().showMessage(f"Writing {target.name}…")
+        self._export_thread = task = self.tasks.start(
+            lambda progress: write_memo(target, request, progress),
+            on_done=lambda written: self._on_export_done(str(written), len(request.company_ids)),
+            on_failed=lambda exc: self._on_export_failed(_export_message(target, exc), request),
+            on_progress=lambda d, t: dialog.setValue(int(100 * d / max(1, t))),
+            on_finished=dialog.reset,
+        )
+        dialog.canceled.connect(task.cancel)
 
     def _on_export_done(self, path: str, n: int) -> None:
         self.export_action.setEnabled(True)
@@ -1021,20 +652,8 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage("Export failed: " + message, 15000)
         self.sig_export_finished.emit("", message)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Memo not saved", message, QMessageBox.StandardButton.Close, self
-        )
-        again = box.addButton("Save under another name…", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(again)
-        box.finished.connect(
-            lambda _r: (
-                box.clickedButton() is again
-                and self.export_memo(
-                    top_n=None if request.selection == "shortlist" else len(request.company_ids)
-                )
-            )
-        )
-        box.open()
+        top_n = None if request.selection == "shortlist" else len(request.company_ids)
+        dialogs.show_export_failed(self, message, lambda: self.export_memo(top_n=top_n))
 
     # --- import -----------------------------------------------------------------------------
 
@@ -1042,44 +661,40 @@ class MainWindow(QMainWindow):
         """File → Import…: load a CSV/XLSX table (or a dataset folder) off the UI thread."""
         self.detail.flush_note()
         if path is None:
-            folder = str(self.settings.value("import/folder", str(Path.home())))
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 "Import companies",
-                folder,
+                keys.IMPORT_FOLDER.read(self.settings),
                 "Tables (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)",
             )
             if not path:
                 return
-        path = Path(path)
-        if path.is_file():
-            self.settings.setValue("import/folder", str(path.parent))
-        self._import_thread = thread = LoadThread(path, self)
-        dialog = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 100, self)
-        dialog.setWindowTitle("Import companies")
-        dialog.setMinimumDuration(400)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.canceled.connect(thread.cancel)
-        thread.sig_progress.connect(lambda d, t: dialog.setValue(int(100 * d / max(1, t))))
-        thread.sig_loaded.connect(lambda loaded: self._on_import_loaded(path, *loaded))
-        thread.sig_failed.connect(lambda msg: self._on_import_failed(path, msg))
-        thread.finished.connect(dialog.reset)
-        thread.finished.connect(thread.deleteLater)
+        source = Path(path)
+        if source.is_file():
+            keys.IMPORT_FOLDER.write(self.settings, str(source.parent))
+        dialog = self._progress_dialog(f"Reading {source.name}…", "Import companies")
         self.import_action.setEnabled(False)
-        self.statusBar().showMessage(f"Reading {path.name}…")
-        thread.start()
+        self.statusBar().showMessage(f"Reading {source.name}…")
+        self._import_thread = task = self.tasks.start(
+            lambda progress: load_universe(source, progress),
+            on_done=lambda loaded: self._on_import_loaded(source, *loaded),
+            on_failed=lambda exc: self._on_import_failed(source, _import_message(source, exc)),
+            on_progress=lambda d, t: dialog.setValue(int(100 * d / max(1, t))),
+            on_finished=dialog.reset,
+        )
+        dialog.canceled.connect(task.cancel)
 
-    def _on_import_loaded(self, path: Path, ds: Dataset, signals=None) -> None:
+    def _on_import_loaded(self, path: Path, ds: Dataset, signals: SignalTable | None = None) -> None:
         self.import_action.setEnabled(True)
         self.set_dataset(ds, signals)
         bundled = dataset_key(ds) == "bundled:report"
-        self.settings.setValue("data/path", "" if bundled else str(path))
+        keys.DATA_PATH.write(self.settings, "" if bundled else str(path))
         text = f"Loaded {ds.summary()}"
         if ds.warnings:
             text += f" · {len(ds.warnings)} cell(s) kept as written or cleaned"
         self.statusBar().showMessage(text, 20000)
         if ds.warnings:
-            show_problems(
+            dialogs.show_problems(
                 self,
                 f"Imported {path.name}, with notes",
                 f"{ds.summary()}. These cells were kept as written or cleaned; nothing was guessed:",
@@ -1094,14 +709,23 @@ class MainWindow(QMainWindow):
             self.sig_import_finished.emit("", "cancelled")
             return
         self.statusBar().showMessage(f"{path.name} was not imported; nothing changed", 15000)
-        lines = [
-            line.strip()[2:] if line.strip().startswith("- ") else line for line in message.splitlines()[1:]
-        ]
-        show_problems(
-            self,
-            f"Could not import {path.name}",
-            f"{message.splitlines()[0]} Nothing was changed: the companies on screen, your shortlist and "
-            "notes are as they were. Fix these in your spreadsheet and import again:",
-            lines or [message],
-        )
+        dialogs.show_import_problems(self, path.name, message)
         self.sig_import_finished.emit("", message)
+
+
+def _export_message(path: Path, exc: Exception) -> str:
+    """Why a memo was not written, for the user; empty when cancelled."""
+    if isinstance(exc, MemoCancelled):
+        return ""
+    if isinstance(exc, MemoError):
+        return str(exc)
+    return f"{path}: the memo could not be written ({exc})"
+
+
+def _import_message(path: Path, exc: Exception) -> str:
+    """Every problem of a refused import, as text; empty when cancelled."""
+    if isinstance(exc, ImportCancelled):
+        return ""
+    if isinstance(exc, DatasetError):
+        return str(exc)
+    return f"{path}: 1 problem in the dataset:\n  - could not be read ({exc})"

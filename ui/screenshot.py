@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
         os.environ["AIGC_SCREENER_HOME"] = home
         from PySide6.QtWidgets import QApplication
 
-        from core.loader import load_dataset
+        from core.ingest import load_dataset
         from ui.app import create_window, ensure_app
 
         app = ensure_app()
@@ -29,8 +29,8 @@ def main(argv: list[str]) -> int:
         window.resize(1600, 940)
         window.show()
         for cid in ("augment", "fancytech", "zhipu_ai"):
-            window._set_shortlisted(cid, True)
-        window.store.set_note("fancytech", "Ask DCM about the B round; check Deep Video traction.")
+            window.session.set_shortlisted(cid, True)
+        window.session.save_note("fancytech", "Ask DCM about the B round; check Deep Video traction.")
         window.weights_panel.sliders["funding"].setValue(70)
         for _ in range(5):
             app.processEvents()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.present import policy_label
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
@@ -33,6 +34,7 @@ from core.scoring import (
     Weights,
 )
 from core.state import StateError
+from ui.qt_utils import signals_blocked
 
 SIGNAL_LABELS = {
     "value": ("Value", "Market-space stars of the company's segments"),
@@ -50,11 +52,6 @@ SUB_LABELS = {
     "valuation": "Latest valuation",
     "recency": "Recency",
     "stage": "Stage",
-}
-POLICY_LABELS = {
-    "zero": "Undisclosed counts as zero",
-    "neutral": "Undisclosed counts as neutral (0.5)",
-    "exclude": "Exclude companies without the figure",
 }
 _CUSTOM = "Custom"
 
@@ -128,7 +125,7 @@ class WeightsPanel(QWidget):
 
         self.policy_combo = QComboBox()
         for p in MISSING_POLICIES:
-            self.policy_combo.addItem(POLICY_LABELS[p], p)
+            self.policy_combo.addItem(policy_label(p), p)
         self.policy_combo.setToolTip("What a figure the report does not disclose counts as")
         self.policy_combo.setAccessibleName("Missing-data policy")
         self.policy_combo.currentIndexChanged.connect(self._on_policy_changed)
@@ -225,17 +222,16 @@ class WeightsPanel(QWidget):
 
     def _fill_presets(self) -> None:
         combo = self.preset_combo
-        combo.blockSignals(True)
-        combo.clear()
-        for key, label in PRESET_LABELS.items():
-            combo.addItem(label, ("preset", key))
-        saved = self._saved_profiles()
-        if saved:
-            combo.insertSeparator(combo.count())
-            for name in sorted(saved, key=str.casefold):
-                combo.addItem(f"My: {name}", ("profile", name))
-        combo.addItem(_CUSTOM, ("custom", ""))
-        combo.blockSignals(False)
+        with signals_blocked(combo):
+            combo.clear()
+            for key, label in PRESET_LABELS.items():
+                combo.addItem(label, ("preset", key))
+            saved = self._saved_profiles()
+            if saved:
+                combo.insertSeparator(combo.count())
+                for name in sorted(saved, key=str.casefold):
+                    combo.addItem(f"My: {name}", ("profile", name))
+            combo.addItem(_CUSTOM, ("custom", ""))
         self._sync_preset_label()
 
     def _weights_of(self, data) -> Weights | None:
@@ -260,9 +256,8 @@ class WeightsPanel(QWidget):
                 if data and data[0] != "custom" and self._weights_of(data) == current:
                     match = i
                     break
-        combo.blockSignals(True)
-        combo.setCurrentIndex(match)
-        combo.blockSignals(False)
+        with signals_blocked(combo):
+            combo.setCurrentIndex(match)
         profile = combo.currentData()
         is_profile = bool(profile) and profile[0] == "profile"
         self.rename_action.setEnabled(is_profile)

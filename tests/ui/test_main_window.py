@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from core.loader import load_dataset
+from core.ingest import load_dataset
 from core.state import StateStore
 from ui.app import create_window, settings_for
 from ui.main_window import MainWindow
@@ -392,6 +392,56 @@ def test_settings_live_in_the_test_folder_not_the_users(state_dir):
     assert s.format() == QSettings.Format.IniFormat
 
 
+def test_typed_settings_round_trip_and_fall_back_to_their_defaults(state_dir):
+    from core.filters import Filters
+    from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, PRESETS
+    from ui import settings as keys
+
+    s = settings_for(state_dir)
+    keys.WEIGHTS.write(s, PRESETS["moat"])
+    keys.POLICY.write(s, "neutral")
+    keys.FILTERS.write(s, Filters(countries=frozenset({"CN"}), funded_only=True))
+    keys.SELECTED.write(s, "augment")
+    s.sync()
+    again = settings_for(state_dir)
+    assert keys.WEIGHTS.read(again) == PRESETS["moat"]
+    assert keys.POLICY.read(again) == "neutral"
+    assert keys.FILTERS.read(again) == Filters(countries=frozenset({"CN"}), funded_only=True)
+    assert keys.SELECTED.read(again) == "augment"
+    # a value another version wrote, or a damaged one, reads as the default
+    again.setValue(keys.WEIGHTS.key, '{"value": 500}')
+    again.setValue(keys.POLICY.key, "sometimes")
+    again.setValue(keys.FILTERS.key, "not json")
+    again.setValue(keys.WINDOW_GEOMETRY.key, "not bytes")
+    assert keys.WEIGHTS.read(again) == PRESETS[DEFAULT_PRESET]
+    assert keys.POLICY.read(again) == DEFAULT_MISSING
+    assert keys.FILTERS.read(again) == Filters()
+    assert keys.WINDOW_GEOMETRY.read(again).isEmpty()
+    assert len({k.key for k in keys.ALL}) == len(keys.ALL)  # each key declared once
+
+
+def test_signals_blocked_restores_what_was_there(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.qt_utils import signals_blocked
+
+    a, b = QLineEdit(), QLineEdit()
+    seen = []
+    a.textChanged.connect(seen.append)
+    b.blockSignals(True)
+    with signals_blocked(a, b):
+        a.setText("quiet")
+        with signals_blocked(a):
+            a.setText("still quiet")
+        a.setText("quiet too")
+    assert seen == [] and not a.signalsBlocked() and b.signalsBlocked()
+    a.setText("heard")
+    assert seen == ["heard"]
+    with pytest.raises(ValueError), signals_blocked(a):
+        raise ValueError
+    assert not a.signalsBlocked()
+
+
 def test_model_passes_qt_model_tester(qtmodeltester, ds):
     from core.scoring import PRESETS, rank
     from core.signals import build_signals
@@ -492,9 +542,9 @@ def test_closing_during_an_export_waits_and_leaves_no_half_file(qtbot, ds, state
 
 
 def test_large_universes_rank_in_a_thread_and_keep_only_the_latest(qtbot, ds, state_dir, monkeypatch):
-    from ui import main_window
+    from core import session
 
-    monkeypatch.setattr(main_window, "ASYNC_RANK_MIN", 0)  # the path a 50,000+ universe takes
+    monkeypatch.setattr(session, "ASYNC_RANK_MIN", 0)  # the path a 50,000+ universe takes
     w = open_window(qtbot, ds, state_dir)
     w.select_company("fancytech")
     seen = []
@@ -513,9 +563,9 @@ def test_large_universes_rank_in_a_thread_and_keep_only_the_latest(qtbot, ds, st
 
 
 def test_undo_while_a_ranking_is_computed_keeps_the_history(qtbot, ds, state_dir, monkeypatch):
-    from ui import main_window
+    from core import session
 
-    monkeypatch.setattr(main_window, "ASYNC_RANK_MIN", 0)
+    monkeypatch.setattr(session, "ASYNC_RANK_MIN", 0)
     w = open_window(qtbot, ds, state_dir)
     panel = w.weights_panel
     with qtbot.waitSignal(w.sig_ranking_updated, timeout=5000):

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 
-from core.loader import load_dataset
+from core.ingest import load_dataset
 from core.state import StateStore
 from ui.app import create_window, run_app
 from ui.main_window import MainWindow
@@ -111,16 +111,16 @@ def test_an_xlsx_universe_with_kept_as_text_amounts_shows_notes(qtbot, win, tmp_
 
 
 def test_import_can_be_cancelled(qtbot, win, tmp_path, monkeypatch):
-    from ui import main_window
+    from ui import tasks
 
     (tmp_path / "mine.csv").write_text(GOOD_CSV, encoding="utf-8")
-    real = main_window.load_table_file
+    real = tasks.load_dataset
 
     def cancelled(path, progress):
         progress(0, 3)
         return real(path, lambda d, t: False)
 
-    monkeypatch.setattr(main_window, "load_table_file", cancelled)
+    monkeypatch.setattr(tasks, "load_dataset", cancelled)
     path, problems = import_and_wait(qtbot, win, tmp_path / "mine.csv")
     assert (path, problems) == ("", "cancelled")
     assert win.model.total_count() == 84
@@ -204,7 +204,7 @@ def test_a_note_typed_survives_the_app_being_killed_a_second_later(tmp_path):
         """
         import sys, time
         from PySide6.QtTest import QTest
-        from core.loader import load_dataset
+        from core.ingest import load_dataset
         from ui.app import create_window, ensure_app
         app = ensure_app()
         w, _ = create_window(load_dataset(), sys.argv[1])
@@ -246,7 +246,7 @@ def test_a_killed_export_leaves_the_earlier_file_whole(tmp_path):
         import sys, time
         import openpyxl
         from core.filters import Filters
-        from core.loader import load_dataset
+        from core.ingest import load_dataset
         from core.results import shown_rows
         from core.scoring import PRESETS, rank
         from core.signals import build_signals

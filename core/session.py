@@ -1,0 +1,422 @@
+"""The state of one screening session, without Qt.
+
+A :class:`Session` holds what the analyst is looking at — the dataset and its signals, the
+weights and missing-data policy, the ranking they give, the filters and the rows they let
+through, the shortlist and the notes (kept in the state store) — and the decisions about it:
+when to rank again and whether off the UI thread, which rows are shown, what a memo holds.
+
+The window observes it through plain callbacks (:class:`SessionEvents`, an observer list per
+kind of change, as napari's ``ViewerModel`` emits events its Qt window listens to); the command
+line and the memo read it (:meth:`Session.shown_rows`, :meth:`Session.memo_request`).  Nothing
+here imports Qt or ``exports``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.filters import Filters
+from core.ingest import dataset_key
+from core.models import Dataset
+from core.results import dataset_mask, shortlist_rows, shown_rows
+from core.scoring import (
+    DEFAULT_MISSING,
+    DEFAULT_PRESET,
+    PRESETS,
+    MissingPolicy,
+    Ranking,
+    Weights,
+    fill_stability,
+    rank,
+)
+from core.signals import SignalTable, build_signals
+from core.state import StateError, StateStore
+
+#: From this many companies on, a new ranking is computed off the UI thread (a :class:`RankJob`).
+ASYNC_RANK_MIN = 50_000
+
+
+class Emitter:
+    """An observer list: ``connect`` a plain callable, ``emit`` calls each in order."""
+
+    def __init__(self, doc: str = "") -> None:
+        self.__doc__ = doc
+        self._callbacks: list[Callable[..., object]] = []
+
+    def connect(self, callback: Callable[..., object]) -> Callable[..., object]:
+        self._callbacks.append(callback)
+        return callback
+
+    def disconnect(self, callback: Callable[..., object]) -> None:
+        with contextlib.suppress(ValueError):
+            self._callbacks.remove(callback)
+
+    def emit(self, *args: object) -> None:
+        for callback in list(self._callbacks):
+            callback(*args)
+
+
+class SessionEvents:
+    """What a session tells its observers."""
+
+    def __init__(self) -> None:
+        self.dataset = Emitter("() another dataset is screened; filters are cleared")
+        self.ranking = Emitter(
+            "(previous: Ranking, shown_changed: bool) a new ranking; shown_changed when the "
+            "shown rows changed with it (the missing-data policy)"
+        )
+        self.shown = Emitter("() the shown rows changed (filters or shortlist)")
+        self.shortlist = Emitter("(company_id: str, on: bool) a company was starred or unstarred")
+        self.stability = Emitter("() rank stability of the ranking has been computed")
+        self.note_saved = Emitter("(company_id: str) a note kept unsaved has now been saved")
+        self.not_saved = Emitter("(what: str, message: str) a write to the state store failed")
+        self.warning = Emitter("(message: str) something could not be read; the session goes on")
+
+
+@dataclass(frozen=True)
+class RankJob:
+    """One ranking to compute off the UI thread; :meth:`Session.rank_done` takes its result."""
+
+    table: SignalTable
+    weights: Weights
+    policy: MissingPolicy
+    token: int
+
+    def run(self, _progress: object = None) -> Ranking:
+        return rank(self.table, self.weights, self.policy, stability=False)
+
+
+@dataclass(frozen=True)
+class MemoSelection:
+    """What a memo shows: ``exports.memo.MemoRequest(**selection.as_kwargs())``."""
+
+    dataset: Dataset
+    ranking: Ranking
+    company_ids: Sequence[str]
+    notes: dict[str, str] = field(default_factory=dict)
+    filters: Filters = field(default_factory=Filters)
+    preset: str | None = None
+    selection: str = "shortlist"
+    screened: int | None = None
+
+    def as_kwargs(self) -> dict[str, object]:
+        return {
+            "dataset": self.dataset,
+            "ranking": self.ranking,
+            "company_ids": list(self.company_ids),
+            "notes": dict(self.notes),
+            "filters": self.filters,
+            "preset": self.preset,
+            "selection": self.selection,
+            "screened": self.screened,
+        }
+
+
+def preset_of(weights: Weights) -> str | None:
+    """The built-in preset these weights equal, or None."""
+    return next((key for key, w in PRESETS.items() if w == weights), None)
+
+
+class Session:
+    """One dataset screened with one set of weights, filters and the user's own state.
+
+    ``store`` is the user's :class:`core.state.StateStore` (shortlist and notes), or None when
+    there is none this time: then stars and notes are kept for the session only.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        store: StateStore | None = None,
+        weights: Weights | None = None,
+        policy: MissingPolicy = DEFAULT_MISSING,
+        filters: Filters | None = None,
+        signals: SignalTable | None = None,
+        stability: bool | None = None,
+    ) -> None:
+        """``stability``: compute rank stability now (default: for a universe smaller than
+        :data:`ASYNC_RANK_MIN`; a larger one fills it later with :meth:`fill_stability`)."""
+        self.events = SessionEvents()
+        self.store = store
+        self.dataset = dataset
+        self.signals = signals if signals is not None else build_signals(dataset)
+        self.weights = weights if weights is not None else PRESETS[DEFAULT_PRESET]
+        self.policy: MissingPolicy = policy
+        if stability is None:
+            stability = len(self.signals) < ASYNC_RANK_MIN
+        self.ranking: Ranking = rank(self.signals, self.weights, self.policy, stability=stability)
+        self._key = dataset_key(dataset)
+        if store is not None:
+            store.dataset_key = self._key
+        self._shortlist: set[str] = set(store.shortlist()) if store is not None else set()
+        self.filters = filters if filters is not None else Filters()
+        self._mask = self._compute_mask()
+        # notes that could not be saved yet, by (dataset key, company id); tried again later
+        self._unsaved: dict[tuple[str, str], str] = {}
+        # notes when there is no store: kept for this session only
+        self._memory_notes: dict[tuple[str, str], str] = {}
+        self._token = 0
+        self._busy = False
+        self._pending = False
+
+    # --- dataset ------------------------------------------------------------------------------
+
+    @property
+    def dataset_key(self) -> str:
+        """The key the shortlist and notes of the current dataset are kept under."""
+        return self._key
+
+    def set_dataset(self, dataset: Dataset, signals: SignalTable | None = None) -> None:
+        """Screen another universe with the current weights; filters are cleared.  A ranking
+        still being computed for the old universe is dropped when it arrives."""
+        self.dataset = dataset
+        self.signals = signals if signals is not None else build_signals(dataset)
+        self.ranking = rank(self.signals, self.weights, self.policy, stability=False)
+        self._token += 1
+        self._key = dataset_key(dataset)
+        self._shortlist = set()
+        if self.store is not None:
+            self.store.dataset_key = self._key
+            try:
+                self._shortlist = set(self.store.shortlist())
+            except StateError as exc:
+                self.events.warning.emit(f"Your shortlist could not be read: {exc}")
+        self.filters = Filters()
+        self._mask = self._compute_mask()
+        self.events.dataset.emit()
+
+    def company_name(self, company_id: str) -> str:
+        return self.dataset.company(company_id).name
+
+    def segment_sizes(self) -> tuple[dict[str, int], dict[str, float]]:
+        """Companies per segment, and their disclosed funding in USD (a company in several
+        segments is split between them equally)."""
+        t = self.signals
+        member = t.segment_member
+        per_company = np.nan_to_num(t.funding_total_usd) / np.maximum(member.sum(axis=1), 1)
+        funding = per_company @ member
+        return t.segment_counts(), dict(zip(t.segment_refs, funding.tolist(), strict=True))
+
+    # --- ranking ------------------------------------------------------------------------------
+
+    @property
+    def rank_busy(self) -> bool:
+        """A :class:`RankJob` is out and its result not yet taken."""
+        return self._busy
+
+    @property
+    def rank_pending(self) -> bool:
+        """Weights were asked for while a job was out: another ranking follows its result."""
+        return self._pending
+
+    def request_rank(self, weights: Weights, policy: MissingPolicy) -> RankJob | None:
+        """Rank with these weights and policy (the latest asked for always wins).
+
+        A universe smaller than :data:`ASYNC_RANK_MIN` is ranked at once (the ranking event
+        follows) and None returned; for a larger one a :class:`RankJob` is returned to run off
+        the UI thread — one at a time: while one is out the request is remembered and the
+        job for the latest weights is returned by :meth:`rank_done`, so a slider drag never
+        queues up work.  None too when nothing changed."""
+        self.weights, self.policy = weights, policy
+        if self._busy:
+            self._pending = True
+            return None
+        if (weights, policy) == (self.ranking.weights, self.ranking.policy):
+            return None
+        if len(self.signals) < ASYNC_RANK_MIN:
+            self._set_ranking(rank(self.signals, weights, policy, stability=False))
+            return None
+        self._busy = True
+        self._token += 1
+        return RankJob(self.signals, weights, policy, self._token)
+
+    def rank_done(self, job: RankJob, ranking: Ranking | None) -> RankJob | None:
+        """Take a job's result (None if it failed): shown if it still answers the latest
+        request for this universe; returns the next job when weights changed meanwhile."""
+        self._busy = False
+        if ranking is not None and job.token == self._token and ranking.table is self.signals:
+            self._set_ranking(ranking)
+        if self._pending:
+            self._pending = False
+            return self.request_rank(self.weights, self.policy)
+        return None
+
+    def drop_running_rank(self) -> None:
+        """A ranking still being computed is not shown when it arrives (undo chose others)."""
+        self._token += 1
+
+    def _set_ranking(self, ranking: Ranking) -> None:
+        previous = self.ranking
+        self.ranking = ranking
+        shown_changed = ranking.policy == "exclude" or ranking.policy != previous.policy
+        if shown_changed:
+            self._mask = self._compute_mask()
+        self.events.ranking.emit(previous, shown_changed)
+
+    def fill_stability(self) -> bool:
+        """Compute the ranking's rank stability (once); True when it was computed now."""
+        if self.ranking.stability_computed:
+            return False
+        fill_stability(self.ranking)
+        self.events.stability.emit()
+        return True
+
+    # --- filters and shown rows -----------------------------------------------------------------
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self._mask = self._compute_mask()
+        self.events.shown.emit()
+
+    def _compute_mask(self) -> np.ndarray:
+        mask = dataset_mask(self.dataset, self.signals, self.filters, self._shortlist)
+        if self.ranking.policy == "exclude":
+            mask &= self.ranking.included
+        return mask
+
+    @property
+    def mask(self) -> np.ndarray:
+        """Boolean over the signal table's rows: the companies shown (filters, and the
+        missing-data policy when it excludes).  Read-only."""
+        return self._mask
+
+    def shown_rows(self, top: int = 0) -> np.ndarray:
+        """Ranked rows shown, best first, at most ``top`` (0 = all)."""
+        return shown_rows(self.dataset, self.ranking, self.filters, self._shortlist, top)
+
+    def shown_ids(self, top: int = 0) -> list[str]:
+        return [str(self.signals.ids[r]) for r in self.shown_rows(top)]
+
+    # --- shortlist ------------------------------------------------------------------------------
+
+    @property
+    def shortlist(self) -> frozenset[str]:
+        return frozenset(self._shortlist)
+
+    def is_shortlisted(self, company_id: str) -> bool:
+        return company_id in self._shortlist
+
+    def set_shortlisted(self, company_id: str, on: bool) -> bool:
+        """Star or unstar a company, saved first: False (and ``not_saved``) when the store
+        refused, and then nothing changes."""
+        if self.store is not None:
+            try:
+                self.store.set_shortlisted(company_id, on)
+            except StateError as exc:
+                self.events.not_saved.emit("Shortlist", str(exc))
+                return False
+        if on:
+            self._shortlist.add(company_id)
+        else:
+            self._shortlist.discard(company_id)
+        self.events.shortlist.emit(company_id, on)
+        if self.filters.shortlist_only:
+            self._mask = self._compute_mask()
+            self.events.shown.emit()
+        return True
+
+    # --- notes ----------------------------------------------------------------------------------
+
+    def note(self, company_id: str) -> str:
+        """The note on a company: one not saved yet as kept, else as stored."""
+        key = (self._key, company_id)
+        if key in self._unsaved:
+            return self._unsaved[key]
+        if self.store is None:
+            return self._memory_notes.get(key, "")
+        try:
+            return self.store.note(company_id)
+        except StateError as exc:
+            self.events.warning.emit(f"Your note could not be read: {exc}")
+            return ""
+
+    def save_note(self, company_id: str, text: str) -> bool:
+        """Save a note; False (and ``not_saved``) when the store refused: the text is then
+        kept, shown by :meth:`note`, and saved by :meth:`retry_notes`."""
+        key = (self._key, company_id)
+        if self.store is None:
+            self._memory_notes[key] = text
+            return True
+        try:
+            self.store.set_note(company_id, text)
+        except StateError as exc:
+            self._unsaved[key] = text
+            self.events.not_saved.emit("Note", str(exc))
+            return False
+        self._unsaved.pop(key, None)
+        return True
+
+    @property
+    def has_unsaved_notes(self) -> bool:
+        return bool(self._unsaved)
+
+    def unsaved_notes(self) -> list[tuple[str, str]]:
+        """(company, text) of each note not saved yet; a company of another dataset is named
+        by its id and that dataset."""
+        out = []
+        for (key, cid), text in self._unsaved.items():
+            label = self.company_name(cid) if key == self._key else f"{cid} ({key})"
+            out.append((label, text))
+        return out
+
+    @contextlib.contextmanager
+    def _store_dataset(self, key: str) -> Iterator[StateStore]:
+        assert self.store is not None
+        here = self.store.dataset_key
+        self.store.dataset_key = key
+        try:
+            yield self.store
+        finally:
+            self.store.dataset_key = here
+
+    def retry_notes(self) -> bool:
+        """Try again to save the notes not saved yet (each under its own dataset); True when
+        none is left."""
+        for (key, cid), text in list(self._unsaved.items()):
+            try:
+                with self._store_dataset(key) as store:
+                    store.set_note(cid, text)
+            except StateError:
+                continue
+            del self._unsaved[(key, cid)]
+            if key == self._key:
+                self.events.note_saved.emit(cid)
+        return not self._unsaved
+
+    def _notes(self, what: str) -> dict[str, str]:
+        notes: dict[str, str] = {}
+        if self.store is not None:
+            try:
+                notes = self.store.notes()
+            except StateError as exc:
+                self.events.warning.emit(f"Notes could not be read for {what}: {exc}")
+        mine = {**self._memory_notes, **self._unsaved}
+        notes.update({cid: text for (key, cid), text in mine.items() if key == self._key})
+        return {cid: text for cid, text in notes.items() if text.strip()}
+
+    # --- memo -----------------------------------------------------------------------------------
+
+    def memo_request(self, top_n: int | None = None, *, preset: str | None = None) -> MemoSelection:
+        """What an export writes: the shortlist (``top_n`` None), or the top N of the shown
+        rows.  ``preset`` names the weights (default: the built-in preset they equal)."""
+        if top_n is None:
+            rows = shortlist_rows(self.dataset, self.ranking, Filters(), self._shortlist)
+            filters, selection = Filters(), "shortlist"
+        else:
+            rows = self.shown_rows(top_n)
+            filters, selection = self.filters, f"top {len(rows)}"
+        return MemoSelection(
+            dataset=self.dataset,
+            ranking=self.ranking,
+            company_ids=[str(self.signals.ids[r]) for r in rows],
+            notes=self._notes("the memo"),
+            filters=filters,
+            preset=preset if preset is not None else preset_of(self.ranking.weights),
+            selection=selection,
+            screened=int(self.ranking.included.sum()),
+        )

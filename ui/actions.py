@@ -1,0 +1,134 @@
+"""The window's actions — menus, toolbar and keyboard shortcuts — declared apart from the window
+(as napari's ``_qt/_qapp_model/qactions``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from core.ingest import bundled_dataset_dir
+from ui.dialogs import show_scoring_help
+
+SIZE_MODES = (("companies", "Number of companies"), ("funding", "Disclosed funding"))
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    import_data: QAction
+    report_data: QAction
+    export_memo: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    star: QAction
+    clear_filters: QAction
+    score_order: QAction
+    shortlist_only: QAction
+    reset_weights: QAction
+    size_modes: dict[str, QAction]
+
+
+def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(
+            shortcut if isinstance(shortcut, QKeySequence.StandardKey) else QKeySequence(shortcut)
+        )
+    if tip:
+        action.setToolTip(tip)
+    action.triggered.connect(slot)
+    return action
+
+
+def build_actions(window: QMainWindow) -> WindowActions:
+    """Create the main window's actions and put them in its menus and toolbar.
+
+    ``window`` is the :class:`ui.main_window.MainWindow` (not imported here: it imports this
+    module): its undo_stack, table, filters_panel, weights_panel and segment_map, and its
+    import_file, export_memo, toggle_current_star and score_order."""
+    keys = QKeySequence.StandardKey
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(keys.Undo)
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(keys.Redo)
+    # Space itself is handled by the table (RankingTableView); the menu shows the key
+    star = _action(window, "Toggle &shortlist\tSpace", window.toggle_current_star)
+    window.table.sig_star_requested.connect(window.toggle_current_star)
+    acts = WindowActions(
+        import_data=_action(
+            window,
+            "&Import companies…",
+            lambda: window.import_file(),
+            keys.Open,
+            "Screen your own universe: a CSV or XLSX table of companies",
+        ),
+        report_data=_action(
+            window,
+            "&Report data",
+            lambda: window.import_file(bundled_dataset_dir()),
+            tip="Back to the companies of the report",
+        ),
+        export_memo=_action(
+            window,
+            "&Export memo…",
+            lambda: window.export_memo(),
+            "Ctrl+E",
+            "Export the shortlist (or the top N) as an Excel memo",
+        ),
+        quit=_action(window, "&Quit", window.close, keys.Quit),
+        undo=undo,
+        redo=redo,
+        find=_action(window, "&Find company", window.filters_panel.focus_search, keys.Find),
+        star=star,
+        clear_filters=_action(window, "&Clear filters", window.filters_panel.clear, "Ctrl+Shift+L"),
+        score_order=_action(window, "Sort by &score", window.score_order, "Ctrl+0", "Back to score order"),
+        shortlist_only=_action(
+            window, "S&hortlist only", window.filters_panel.shortlist_only.toggle, "Ctrl+Shift+S"
+        ),
+        reset_weights=_action(window, "&Reset weights", window.weights_panel.reset, "Ctrl+R"),
+        size_modes={},
+    )
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(acts.import_data)
+    file_menu.addAction(acts.report_data)
+    file_menu.addSeparator()
+    file_menu.addAction(acts.export_memo)
+    file_menu.addSeparator()
+    file_menu.addAction(acts.quit)
+
+    edit = bar.addMenu("&Edit")
+    edit.addAction(acts.undo)
+    edit.addAction(acts.redo)
+    edit.addSeparator()
+    for action in (acts.find, acts.star, acts.clear_filters):
+        edit.addAction(action)
+
+    view = bar.addMenu("&View")
+    for action in (acts.score_order, acts.shortlist_only, acts.reset_weights):
+        view.addAction(action)
+    view.addSeparator()
+    size = view.addMenu("Segment map marks sized by")
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    seg_map = window.segment_map
+    for mode, label in SIZE_MODES:
+        act = size.addAction(label, lambda m=mode: seg_map.set_size_mode(m))
+        act.setCheckable(True)
+        act.setChecked(seg_map.size_mode() == mode)
+        group.addAction(act)
+        acts.size_modes[mode] = act
+    seg_map.sig_size_mode_changed.connect(lambda m: acts.size_modes[m].setChecked(True))
+
+    tools = window.addToolBar("Main")
+    tools.setObjectName("main_toolbar")
+    tools.setMovable(False)
+    for action in (acts.score_order, acts.undo, acts.redo, acts.export_memo):
+        tools.addAction(action)
+
+    bar.addMenu("&Help").addAction("How the score is made", lambda: show_scoring_help(window))
+    return acts

@@ -1,0 +1,109 @@
+"""The app's settings (window layout, last weights and filters, folders), declared once.
+
+Each key is a :class:`Setting` with its type, its default and how it is stored; every read and
+write of the settings file goes through one (``WEIGHTS.read(qsettings)``,
+``EXPORT_FOLDER.write(qsettings, folder)``).  A value that is missing, of another type or that no
+longer validates reads as the default, never as an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from core.filters import Filters
+from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, MISSING_POLICIES, PRESETS, MissingPolicy, Weights
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One key of the settings file: ``decode`` turns what is stored into a ``T`` (raising
+    ValueError or TypeError for a value it cannot use), ``encode`` a ``T`` into what is stored."""
+
+    key: str
+    default: Callable[[], T]
+    decode: Callable[[object], T]
+    encode: Callable[[T], object]
+    doc: str = ""
+
+    def read(self, settings: QSettings) -> T:
+        raw = settings.value(self.key)
+        if raw is None or raw == "":
+            return self.default()
+        try:
+            return self.decode(raw)
+        except (ValueError, TypeError):  # unreadable or of an older shape: the default
+            return self.default()
+
+    def write(self, settings: QSettings, value: T) -> None:
+        settings.setValue(self.key, self.encode(value))
+
+
+def _bytes(raw: object) -> QByteArray:
+    if not isinstance(raw, QByteArray) or raw.isEmpty():
+        raise TypeError("not saved Qt state")
+    return raw
+
+
+def _policy(raw: object) -> MissingPolicy:
+    if raw not in MISSING_POLICIES:
+        raise ValueError(f"unknown policy {raw!r}")
+    return raw  # type: ignore[return-value]
+
+
+def _state(key: str, doc: str) -> Setting[QByteArray]:
+    return Setting(key, QByteArray, _bytes, lambda v: v, doc)
+
+
+def _text(key: str, doc: str, default: Callable[[], str] = str) -> Setting[str]:
+    return Setting(key, default, str, str, doc)
+
+
+WINDOW_GEOMETRY = _state("window/geometry", "the main window's size and place")
+MAIN_SPLITTER = _state("window/main_splitter", "left panel | table | right side")
+RIGHT_SPLITTER = _state("window/right_splitter", "detail view above the segment map")
+DETAIL_SPLITTER = _state("window/detail_splitter", "the detail view's text above its notes")
+TABLE_HEADER = _state("window/table_header", "the table's column widths and order")
+WEIGHTS: Setting[Weights] = Setting(
+    "ranking/weights",
+    lambda: PRESETS[DEFAULT_PRESET],
+    lambda raw: Weights.model_validate_json(str(raw)),
+    lambda w: w.model_dump_json(),
+    "the last weights (JSON)",
+)
+POLICY: Setting[MissingPolicy] = Setting(
+    "ranking/policy", lambda: DEFAULT_MISSING, _policy, str, "the last missing-data policy"
+)
+FILTERS: Setting[Filters] = Setting(
+    "ranking/filters",
+    Filters,
+    lambda raw: Filters.model_validate_json(str(raw)),
+    lambda f: f.model_dump_json(),
+    "the last filters (JSON)",
+)
+SELECTED = _text("ranking/selected", "the company last looked at (its id)")
+EXPORT_FOLDER = _text("export/folder", "where the last memo was saved", lambda: str(Path.home()))
+IMPORT_FOLDER = _text("import/folder", "where the last file was imported from", lambda: str(Path.home()))
+DATA_PATH = _text("data/path", "the universe imported last; empty for the report's data")
+
+#: Every key the app reads or writes.
+ALL: tuple[Setting, ...] = (
+    WINDOW_GEOMETRY,
+    MAIN_SPLITTER,
+    RIGHT_SPLITTER,
+    DETAIL_SPLITTER,
+    TABLE_HEADER,
+    WEIGHTS,
+    POLICY,
+    FILTERS,
+    SELECTED,
+    EXPORT_FOLDER,
+    IMPORT_FOLDER,
+    DATA_PATH,
+)
