@@ -13,20 +13,24 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import get_args
 
 from core.filters import Filters
 from core.ingest import DatasetError, load_dataset
-from core.models import Dataset
+from core.models import CompanyKind, Dataset
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
     MISSING_POLICIES,
     PRESETS,
     SIGNALS,
+    SUB_WEIGHTS,
     Weights,
     rank,
 )
-from core.signals import build_signals
+from core.signals import DEFAULT_UNIVERSE, UNIVERSES, build_signals
+
+KINDS: tuple[str, ...] = get_args(CompanyKind)
 
 
 class UsageError(Exception):
@@ -65,14 +69,25 @@ def _add_state_option(p: argparse.ArgumentParser, default=None) -> None:
     )
 
 
+def _add_universe_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--universe",
+        default=DEFAULT_UNIVERSE,
+        metavar="|".join(UNIVERSES),
+        help="the companies screened: providers (vendors, model and tool makers, funded and listed "
+        "AIGC companies), adopters (the demand side) or all (default providers)",
+    )
+
+
 def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20") -> None:
     _add_data_option(p, _SUB)
+    _add_universe_option(p)
     p.add_argument(
         "--weights",
         default="",
         metavar="value=V,difficulty=D,funding=F",
-        help="signed weights -100..100 (sub-weights too: logic, compute, corpus, capital, valuation, "
-        "recency, stage); they override the preset's",
+        help=f"signed weights -100..100 (sub-weights 0..100 too: {', '.join(SUB_WEIGHTS)}); "
+        "they override the preset's",
     )
     p.add_argument(
         "--preset", default=None, help=f"named weights: {', '.join(PRESETS)} (default {DEFAULT_PRESET})"
@@ -82,6 +97,9 @@ def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20"
     )
     p.add_argument("--country", default="", help="only these countries, e.g. CN,US")
     p.add_argument("--segment", default="", help="only these segments (section refs), e.g. 1.1.2,1.4.1")
+    p.add_argument(
+        "--kind", default="", help=f"only these kinds of company, e.g. startup,ai_vendor ({', '.join(KINDS)})"
+    )
     p.add_argument("--top", default=top_default, help="how many companies; 0 means all (default 20)")
     p.add_argument("--fx", default=None, help="CNY per USD for conversions (default: the dataset's)")
 
@@ -96,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = sub.add_parser("check", help="validate a dataset and print its summary")
     _add_data_option(check, _SUB)
+    _add_universe_option(check)  # accepted for every command; the summary covers the whole dataset
     r = sub.add_parser("rank", help="print the ranked companies")
     _add_rank_options(r)
     r.add_argument("--format", default="table", help="table|json|csv (default table)")
@@ -147,7 +166,22 @@ def _csv_list(text: str) -> frozenset[str]:
     return frozenset(p.strip() for p in text.split(",") if p.strip())
 
 
+def parse_universe(text: str) -> str:
+    if text not in UNIVERSES:
+        raise UsageError(f"--universe: {text!r} is not one of {'|'.join(UNIVERSES)}")
+    return text
+
+
+def parse_kinds(text: str) -> frozenset[str]:
+    kinds = frozenset(k.lower().replace("-", "_").replace(" ", "_") for k in _csv_list(text))
+    bad = sorted(kinds - set(KINDS))
+    if bad:
+        raise UsageError(f"--kind: unknown kind {', '.join(bad)}; choose from {', '.join(KINDS)}")
+    return kinds
+
+
 def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, Filters, int, float | None]:
+    parse_universe(args.universe)
     weights = parse_weights(args.preset, args.weights)
     if args.missing not in MISSING_POLICIES:
         raise UsageError(f"--missing: {args.missing!r} is not one of {'|'.join(MISSING_POLICIES)}")
@@ -172,7 +206,8 @@ def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, F
         fx = _number(args.fx, "--fx")
         if not 0.5 <= fx <= 50:
             raise UsageError(f"--fx: {args.fx} is not a plausible CNY-per-USD rate (0.5 to 50)")
-    return weights, args.missing, Filters(countries=countries, segments=segments), int(top_f), fx
+    filters = Filters(countries=countries, segments=segments, kinds=parse_kinds(args.kind))
+    return weights, args.missing, filters, int(top_f), fx
 
 
 def _load(path: Path | None) -> Dataset | None:
@@ -196,7 +231,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     if ds is None:
         return 2
     weights, policy, filters, top, fx = rank_options(args, ds)
-    ranking = rank(build_signals(ds, fx), weights, policy)
+    ranking = rank(build_signals(ds, fx, universe=args.universe), weights, policy)
     preset = preset_label(args)
     result = build_result(ds, ranking, filters, top=top, preset=preset)
     if args.format == "json":
@@ -222,7 +257,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if ds is None:
         return 2
     weights, policy, filters, top, fx = rank_options(args, ds)
-    ranking = rank(build_signals(ds, fx), weights, policy)
+    ranking = rank(build_signals(ds, fx, universe=args.universe), weights, policy)
     try:
         opened = StateStore.open(state_file(args.state), dataset_key(ds))
     except StateError as exc:
@@ -276,6 +311,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return cmd_rank(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "check":
+            parse_universe(args.universe)
         ds = _load(args.data)
         if ds is None:
             return 2

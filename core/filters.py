@@ -23,6 +23,7 @@ class Filters(BaseModel):
     scenarios: frozenset[str] = frozenset()
     industries: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()  # company kinds (core.records.CompanyKind): "bank", "startup" ...
     funded_only: bool = False
     shortlist_only: bool = False
 
@@ -40,6 +41,7 @@ class Filters(BaseModel):
             ("scenario", self.scenarios),
             ("industry", self.industries),
             ("role", self.roles),
+            ("kind", self.kinds),
         ):
             if values:
                 parts.append(f"{label} {', '.join(sorted(values))}")
@@ -81,6 +83,8 @@ def filter_mask(
     if filters.roles:
         cols = [ROLES.index(r) for r in filters.roles if r in ROLES]
         mask &= table.role_member[:, cols].any(axis=1) if cols else False
+    if filters.kinds:
+        mask &= np.isin(table.kinds, list(filters.kinds))
     if filters.funded_only:
         mask &= np.isfinite(table.funding_total_usd)
     if filters.shortlist_only:

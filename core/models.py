@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from core.records import (
+    ADOPTER_ROLES,
+    PROVIDER_ROLES,
     ROLES,
     Company,
+    CompanyFact,
     CompanyKind,
     DatasetMeta,
     FundingEvent,
@@ -21,6 +24,7 @@ from core.records import (
     Role,
     Segment,
     SegmentFact,
+    SegmentNumber,
     check_partial_date,
     normalise_round,
     round_stage,
@@ -29,8 +33,11 @@ from core.source import CompanyStore, RecordStore
 
 # the record types are part of the data model: `from core.models import Company` reads as before
 __all__ = [
+    "ADOPTER_ROLES",
+    "PROVIDER_ROLES",
     "ROLES",
     "Company",
+    "CompanyFact",
     "CompanyKind",
     "Dataset",
     "DatasetMeta",
@@ -40,6 +47,7 @@ __all__ = [
     "Role",
     "Segment",
     "SegmentFact",
+    "SegmentNumber",
     "check_partial_date",
     "normalise_round",
     "round_stage",
@@ -58,6 +66,10 @@ class Dataset:
     content_hash: str = ""
     origin: str = ""
     warnings: tuple[str, ...] = ()  # things kept as written but flagged (e.g. an unreadable amount)
+    # What the report says a company has done or is (company_facts.csv), and the figures it
+    # gives for each segment (segment_numbers.csv); both in file order, empty for an import.
+    facts: tuple[CompanyFact, ...] = ()
+    segment_numbers: tuple[SegmentNumber, ...] = ()
     # A large import keeps its companies in columns (core.ingest.frame.CompanyFrame) and makes
     # the records of one company on request; then the three tuples above are empty.
     columns: CompanyStore | None = field(default=None, repr=False, compare=False)
@@ -102,6 +114,14 @@ class Dataset:
     def country_counts(self) -> dict[str, int]:
         return self.store.country_counts()
 
+    def facts_of(self, company_id: str) -> tuple[CompanyFact, ...]:
+        """The company's facts in report (file) order; empty when it has none (and for a large import)."""
+        return self.facts_by_company.get(company_id, ())
+
+    def numbers_of(self, ref: str) -> tuple[SegmentNumber, ...]:
+        """The figures the report gives for a segment, in report order; empty when none."""
+        return self.numbers_by_segment.get(ref, ())
+
     def summary(self) -> str:
         s = self.store
         return (
@@ -114,6 +134,20 @@ class Dataset:
     @cached_property
     def segment_by_ref(self) -> dict[str, Segment]:
         return {s.ref: s for s in self.segments}
+
+    @cached_property
+    def facts_by_company(self) -> dict[str, tuple[CompanyFact, ...]]:
+        out: dict[str, list[CompanyFact]] = {}
+        for f in self.facts:
+            out.setdefault(f.company_id, []).append(f)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def numbers_by_segment(self) -> dict[str, tuple[SegmentNumber, ...]]:
+        out: dict[str, list[SegmentNumber]] = {}
+        for n in self.segment_numbers:
+            out.setdefault(n.segment, []).append(n)
+        return {k: tuple(v) for k, v in out.items()}
 
     @property
     def company_by_id(self) -> dict[str, Company]:

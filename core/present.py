@@ -15,21 +15,29 @@ Rounds
     "latest round" label every view shows ("B轮 (2024-03)"), in the report's own words.
 Dates
     :func:`date_text`: dates at the precision the report wrote them ("2024", "2024-03").
-Ratings, scores, signals, ranks, stability, policies, kinds, roles, presets
-    :func:`stars`, :func:`score_text`, :func:`signal_text`, :func:`rank_text`,
-    :func:`stability_text`, :func:`stability_sentence`, :func:`stability_definition`,
-    :func:`policy_label`, :func:`policy_sentence`, :func:`kind_label`, :func:`role_label`,
-    :func:`preset_label`.
+Ratings, scores, signals, ranks, ties, stability, policies, kinds, roles, presets, universes
+    :func:`stars`, :func:`score_text`, :func:`signal_text`, :func:`rank_text` ("8=" for a
+    shared rank), :data:`TIE_ORDER`, :func:`stability_text`, :func:`stability_sentence`,
+    :func:`stability_definition`, :func:`policy_label`, :func:`policy_sentence`,
+    :func:`kind_label`, :func:`role_label`, :func:`preset_label`, :func:`universe_label`,
+    :func:`universe_sentence`.
+Funding parts
+    :func:`funding_part_text`: one sub-signal of the funding signal, as the detail view
+    explains it ("capital $1.00B (1.00)", "valuation at least $1.00B: none stated, the capital as a
+    floor (0.93)", "recency 2023.5 (0.75)", "stage D (0.80)", "stage: not stated, left out").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
-from core.models import normalise_round, round_stage
+from core.models import CompanyFact, Dataset, SegmentNumber, normalise_round, round_stage
+from core.records import ROUND_STAGE
 from core.scoring import (
     PRESET_LABELS,
     STABILITY_CANDIDATES,
@@ -37,6 +45,7 @@ from core.scoring import (
     STABILITY_SEED,
     STABILITY_SPREAD,
     STABILITY_TOP_K,
+    FundingPart,
 )
 
 #: What every view shows for a figure that is not there.
@@ -278,11 +287,20 @@ def signal_text(value: float | None, missing: bool = False) -> str:
     return fixed(round(float(value), 6), 2)
 
 
-def rank_text(rank: int | None) -> str:
-    """A rank: "1", "1,024"; "—" for a company the missing-data policy left out (rank 0)."""
+def rank_text(rank: int | None, shared: bool = False) -> str:
+    """A rank: "1", "1,024", "8=" when other companies share it (equal scores at the display
+    resolution, core.scoring); "—" for a company not ranked (rank 0: outside the universe, or
+    left out by the missing-data policy)."""
     if rank is None or int(rank) <= 0:
         return NONE
-    return f"{int(rank):,}"
+    return f"{int(rank):,}" + ("=" if shared else "")
+
+
+#: How a tie is ordered, as a clause (core.scoring, "Ties").
+TIE_ORDER = (
+    "equal scores (to one decimal) share a rank, shown “8=”; inside a tie, companies with more "
+    "distinct quoted sentences in the report come first, then larger disclosed capital, then by name"
+)
 
 
 def delta_text(delta: int) -> str:
@@ -376,7 +394,23 @@ ROLE_LABELS: dict[str, str] = {
     "vendor": "Vendor",
     "funded": "Funded",
     "partner": "Partner",
+    "listed": "Listed",
+    "research": "Research",
 }
+#: The universes as menu items (core.source.UNIVERSES).
+UNIVERSE_LABELS: dict[str, str] = {
+    "providers": "Providers",
+    "adopters": "Adopters",
+    "all": "All companies",
+}
+#: What each universe holds, as a clause ("…; universe: providers, …").
+UNIVERSE_SENTENCES: dict[str, str] = {
+    "providers": "providers (vendors, model and tool makers, funded and listed AIGC companies)",
+    "adopters": "adopters (the companies that use AIGC: the demand side)",
+    "all": "all companies (providers, adopters, partners and research actors)",
+}
+#: A company outside the universe ranked, as said everywhere.
+NOT_IN_UNIVERSE = "not ranked: outside the {universe} universe"
 
 
 def kind_label(kind: str) -> str:
@@ -387,8 +421,203 @@ def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role.capitalize())
 
 
+def universe_label(universe: str) -> str:
+    """A universe as a menu item: "Providers"."""
+    return UNIVERSE_LABELS.get(universe, universe)
+
+
+def universe_sentence(universe: str) -> str:
+    """A universe as a clause: "providers (vendors, model and tool makers, …)"."""
+    return UNIVERSE_SENTENCES.get(universe, universe)
+
+
+def not_ranked_reason(in_universe: bool, universe: str) -> str:
+    """Why a company has no rank: outside the universe, or left out by the policy."""
+    return NOT_RANKED if in_universe else NOT_IN_UNIVERSE.format(universe=universe)
+
+
+# --- funding parts --------------------------------------------------------------------------
+
+FUNDING_PART_LABELS: dict[str, str] = {
+    "capital": "capital",
+    "valuation": "valuation",
+    "recency": "recency",
+    "stage": "stage",
+}
+
+
+def _part_figure(part: FundingPart) -> str:
+    if part.raw is None:
+        return NONE
+    if part.key in ("capital", "valuation"):
+        return usd(part.raw, part.approximate)
+    if part.key == "recency":  # a fractional year, mid-period where the date is coarse
+        return fixed(part.raw, 1, grouping=False)
+    names = [name for name, stage in ROUND_STAGE.items() if stage == part.raw]
+    return names[0] if names else fixed(part.raw, 1, grouping=False)
+
+
+def funding_part_text(part: FundingPart) -> str:
+    """One part of the funding signal, its figure (dollars; recency as a fractional year, mid-period
+    where the date is coarse; stage by its round name) and its 0–1 value, or what it counts as:
+    "capital $1.00B (1.00)", "valuation at least $1.00B: none stated, the capital as a floor (0.93)",
+    "recency 2024.3 (0.95)", "stage D (0.80)", "stage: not stated, left out",
+    "recency: not stated, counts as zero"."""
+    label = FUNDING_PART_LABELS.get(part.key, part.key)
+    norm = f" ({signal_text(part.norm)})" if part.norm is not None else ""
+    if part.status == "disclosed":
+        return f"{label} {_part_figure(part)}{norm}"
+    if part.status == "floor":
+        return f"{label} at least {_part_figure(part)}: none stated, the capital as a floor{norm}"
+    if part.status == "left out":
+        return f"{label}: not stated, left out"
+    if part.status == "neutral":
+        return f"{label}: not stated, counts as neutral (0.5)"
+    if part.status == "zero":
+        return f"{label}: not stated, counts as zero"
+    return f"{label}: none disclosed"
+
+
 def preset_label(name: str | None) -> str:
     """A preset's name for people: "Market first"; "custom weights" for none."""
     if not name:
         return "custom weights"
     return PRESET_LABELS.get(name, name)
+
+
+# --- the company's facts and the segments' figures, as text ---------------------------------
+# How a fact or a figure reads, for the memo and the GUI alike.
+
+#: What each kind of company fact is called, in the order the views list them.
+FACT_KIND_LABELS: dict[str, str] = {
+    "client": "Clients",
+    "outcome": "Quantified outcomes",
+    "product": "Products",
+    "founded": "Founded",
+    "founder": "Founders",
+    "listing": "Listing",
+    "rounds_count": "Rounds (as written)",
+}
+
+
+def fact_kind_label(kind: str) -> str:
+    """A kind of company fact as a heading: "Quantified outcomes"."""
+    return FACT_KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+_FIGURE = re.compile(r"[^A-Za-z]*\d")  # a figure, perhaps with words around it: "超过70", "15至20"
+
+
+def _joined(value: str, unit: str) -> str:
+    """A figure and its unit: "40%", "5轮", "132亿元", "3 million users"; anything else keeps
+    its unit apart: "百万行量级 (行/月)", "HEC169584 (候选分子)"."""
+    if not unit:
+        return value
+    if not value:
+        return unit
+    if not _FIGURE.fullmatch(value):
+        return f"{value} ({unit})"
+    return f"{value} {unit}" if unit[0].isascii() and unit[0].isalpha() else f"{value}{unit}"
+
+
+def fact_value_text(ds: Dataset, fact: CompanyFact) -> str:
+    """A company fact as it reads: a client by its name (its value is the client's company id),
+    a quantity with its unit ("98.5%", "8轮"), anything else with its unit in brackets
+    ("2024-06-13 (港股)")."""
+    if fact.kind == "client" and fact.value in ds.company_by_id:
+        return ds.company(fact.value).name
+    if fact.kind in ("outcome", "rounds_count"):
+        return _joined(fact.value, fact.unit)
+    return f"{fact.value} ({fact.unit})" if fact.unit else fact.value
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """Facts of one kind that one sentence of the report supports (the quote shown once)."""
+
+    kind: str
+    segment: str
+    quote: str
+    facts: tuple[CompanyFact, ...]
+
+    def values(self, ds: Dataset) -> list[str]:
+        out: list[str] = []
+        for f in self.facts:
+            text = fact_value_text(ds, f)
+            if text not in out:
+                out.append(text)
+        return out
+
+
+def fact_groups(ds: Dataset, company_id: str) -> list[FactGroup]:
+    """The company's facts by kind, in the order of :data:`FACT_KIND_LABELS`, then in report
+    order; facts of one kind from one sentence are one group."""
+    order = {k: i for i, k in enumerate(FACT_KIND_LABELS)}
+    groups: dict[tuple[str, str, str], list[CompanyFact]] = {}
+    for f in sorted(ds.facts_of(company_id), key=lambda f: order.get(f.kind, len(order))):
+        groups.setdefault((f.kind, f.segment, f.quote), []).append(f)
+    return [FactGroup(kind, seg, quote, tuple(facts)) for (kind, seg, quote), facts in groups.items()]
+
+
+#: The kinds of segment figures the map and the detail view list (the memo lists every kind),
+#: with their headings.
+SHOWN_NUMBER_KINDS: dict[str, str] = {"market_size": "Market size", "adoption": "Adoption"}
+NUMBER_KIND_LABELS: dict[str, str] = {
+    **SHOWN_NUMBER_KINDS,
+    "market_context": "Market context",
+    "efficiency": "Efficiency",
+    "funding_stats": "Funding statistics",
+    "research": "Research",
+}
+
+
+def number_kind_label(kind: str) -> str:
+    return NUMBER_KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def number_text(n: SegmentNumber) -> str:
+    """One figure of a segment on one line, as the report words it, with its year and whether it
+    is a forecast: "中国AI大模型市场规模: 216亿元 (2024, forecast)"."""
+    tail = ", ".join(w for w in (n.year, "forecast" if n.forecast else "") if w)
+    return f"{n.metric}: {n.text}" + (f" ({tail})" if tail else "")
+
+
+def shown_numbers(ds: Dataset, ref: str) -> list[tuple[str, list[SegmentNumber]]]:
+    """A segment's market sizes and adoption statistics, as (heading, figures) in that order."""
+    numbers = ds.numbers_of(ref)
+    groups = [(label, [n for n in numbers if n.kind == kind]) for kind, label in SHOWN_NUMBER_KINDS.items()]
+    return [(label, ns) for label, ns in groups if ns]
+
+
+def score_rules(universe: str | None = None) -> list[str]:
+    """How the score is made, a sentence or two per rule: the universe (``universe``, or the
+    three of them), the signals, traction, funding, the score, amounts, ties.  The memo's Method
+    sheet and the app's help both say it this way."""
+    if universe is None:
+        where = (
+            "Universe: providers by default (vendors, model and tool makers, funded and listed AIGC "
+            "companies), adopters (the demand side) or all."
+        )
+    else:
+        where = f"Universe: {universe_sentence(universe)}."
+    return [
+        where + " A company's segment signals come from the segments where it plays the universe's role "
+        "(a bank adopting a code assistant earns no market-space credit as a provider); every signal is "
+        "normalised across the companies of the universe only.",
+        "Signals 0–1 per company: value = market-space stars of its segments mixed with its traction; "
+        "difficulty = logic, compute and corpus stars; funding = disclosed capital (log scale), latest "
+        "valuation (log), recency and stage. A company in several segments gets the mean of their stars.",
+        "Traction: the number of distinct sentences of the report among the company's named clients, "
+        "quantified outcomes, products and listing, each sentence counted once however many facts it "
+        "supports, on a log scale (log(1 + n)); mixed into value by the value sub-weights (market, traction).",
+        "Funding follows the money: capital weighs most (sub-weights capital, valuation, recency, stage); a "
+        "company with disclosed capital and no stated valuation has its capital as a floor for its valuation "
+        "(a post-money valuation is at least the capital raised), and an unstated recency or stage is left "
+        "out of its mean instead of counting as zero; a company with no funding figure never outranks one "
+        "with any.",
+        "Score = 100 × Σ|w|·s′ / Σ|w|, with s′ = s for a positive weight and 1 − s for a negative one "
+        "(a negative difficulty weight prefers easier segments). Contributions add up to the score.",
+        "Amounts are kept as written; vague words get documented ranges (超X: X–1.2X; 近X: 0.9X–X; 数亿: 2–9亿; "
+        "亿级: 1–5亿) and a point estimate; yuan are converted at the stated rate. Such figures are marked ≈.",
+        f"Ties: {TIE_ORDER}. Source of every fact: the quoted sentence of the report, with its section.",
+    ]

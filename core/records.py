@@ -17,8 +17,14 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from core.money import DEFAULT_FX_CNY_PER_USD, Currency, Money, parse_amount
 
-Role = Literal["adopter", "vendor", "funded", "partner"]
-ROLES: tuple[Role, ...] = ("adopter", "vendor", "funded", "partner")
+Role = Literal["adopter", "vendor", "funded", "partner", "listed", "research"]
+#: Every role a mention may have (see data/README.md, "Roles"), in the order the views list them.
+ROLES: tuple[Role, ...] = ("adopter", "vendor", "funded", "partner", "listed", "research")
+#: Roles of a company that sells, builds or is financed for AIGC: the "providers" universe.
+PROVIDER_ROLES: tuple[Role, ...] = ("vendor", "funded", "listed")
+#: Roles of a company that uses AIGC: the "adopters" universe.  ``partner`` and ``research``
+#: belong to neither (such a company shows in the "all" universe only).
+ADOPTER_ROLES: tuple[Role, ...] = ("adopter",)
 
 CompanyKind = Literal[
     "bank",
@@ -37,7 +43,29 @@ CompanyKind = Literal[
     "other",
 ]
 
-FactKind = Literal["market", "funding_stats"]
+FactKind = Literal["market", "funding_stats", "adoption", "research"]
+CompanyFactKind = Literal["client", "outcome", "product", "founded", "founder", "listing", "rounds_count"]
+#: What each kind of company fact records (data/README.md, "Company facts").
+COMPANY_FACT_KINDS: tuple[CompanyFactKind, ...] = (
+    "client",
+    "outcome",
+    "product",
+    "founded",
+    "founder",
+    "listing",
+    "rounds_count",
+)
+SegmentNumberKind = Literal[
+    "market_size", "market_context", "adoption", "efficiency", "funding_stats", "research"
+]
+SEGMENT_NUMBER_KINDS: tuple[SegmentNumberKind, ...] = (
+    "market_size",
+    "market_context",
+    "adoption",
+    "efficiency",
+    "funding_stats",
+    "research",
+)
 DatePrecision = Literal["year", "month", "day"]
 
 
@@ -90,7 +118,8 @@ class _Record(BaseModel):
 
 
 class SegmentFact(_Record):
-    """A figure the report quotes for a segment: market size or sector funding statistics."""
+    """A sentence the report gives about a segment: market size, sector funding statistics,
+    adoption across an industry, or a research result."""
 
     segment: SegmentRef
     kind: FactKind
@@ -165,6 +194,88 @@ class Mention(_Record):
     role: Role
     partners: StrList = []
     quote: NonEmpty
+
+
+def quote_key(quote: str) -> str:
+    """A report sentence with all whitespace removed: how two quotes are known to be one sentence."""
+    return "".join(quote.split())
+
+
+class CompanyFact(_Record):
+    """Something the report says a company has done or is, with the sentence it comes from.
+
+    ``kind`` says what ``value`` (and ``unit``) hold (data/README.md, "company_facts.csv"):
+    ``client`` the id of a company it serves; ``outcome`` a result as written (``超过70`` ``%``);
+    ``product`` a product, model or platform it names; ``founded`` the founding date
+    (``YYYY`` or ``YYYY-MM``); ``founder`` a founder's name; ``listing`` the listing date, with
+    the market as written as unit (``2024-06-13`` ``港股``); ``rounds_count`` the number of
+    financing rounds the report says it has completed (``8`` ``轮``).
+    """
+
+    company_id: Slug
+    segment: SegmentRef
+    kind: CompanyFactKind
+    value: NonEmpty
+    unit: Text = ""
+    quote: NonEmpty
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> CompanyFact:
+        v = self.value
+        if self.kind == "client" and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", v):
+            raise ValueError(f"value: a client is named by its company id, got {v!r}")
+        if self.kind in ("founded", "listing"):
+            try:
+                check_partial_date(v)
+            except ValueError as exc:
+                raise ValueError(f"value: a {self.kind} date: {exc}") from None
+        if self.kind == "rounds_count" and not (v.isdigit() and int(v) > 0):
+            raise ValueError(f"value: the number of rounds as a whole number, got {v!r}")
+        return self
+
+    @property
+    def sentence(self) -> str:
+        """The quote with its whitespace removed: one report sentence, one key."""
+        return quote_key(self.quote)
+
+
+def _number(v: object) -> object:
+    if isinstance(v, str):
+        s = v.strip().replace(",", "")
+        try:
+            return float(s)
+        except ValueError:
+            raise ValueError(f"write the figure as a plain number such as 18.5, got {v!r}") from None
+    return v
+
+
+class SegmentNumber(_Record):
+    """A figure the report gives for a segment: a number with its unit as written (``亿元``,
+    ``%``, ``家``), the figure as the report words it when not a plain one (``as_written``:
+    ``约18.5亿元``, ``超过600亿以上``), the year it is for (``2024``, ``2020-2022``, or empty) and whether it is a
+    forecast or expectation (预计, 有望, 将达到)."""
+
+    segment: SegmentRef
+    kind: SegmentNumberKind
+    metric: NonEmpty
+    value: Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
+    unit: Text = ""
+    as_written: Text = ""
+    year: Text = ""
+    forecast: Flag = False
+    quote: NonEmpty
+
+    @field_validator("year")
+    @classmethod
+    def _year(cls, v: str) -> str:
+        if v and not re.fullmatch(r"(19|20|21)\d\d(?:-(19|20|21)\d\d)?", v):
+            raise ValueError(f"write the year as YYYY or YYYY-YYYY, or leave it empty, got {v!r}")
+        return v
+
+    @property
+    def text(self) -> str:
+        """The figure as the report words it (``约18.5亿元``), else the number and its unit."""
+        return self.as_written or f"{self.value:g}{self.unit}"
 
 
 class Investor(_Record):

@@ -12,12 +12,13 @@ from core.texttable import render
 
 
 def headline(result: RankResult) -> str:
-    """One line: the dataset, the weights, the missing-data policy, the rate and the filters."""
+    """One line: the dataset, the universe, the weights, the missing-data policy, the rate and
+    the filters."""
     w = result.weights
     d = result.dataset
     return (
-        f"{d.name} — {d.companies} companies"
-        + (f" ({d.ranked} ranked)" if d.ranked != d.companies else "")
+        f"{d.name} — {d.universe}: {d.screened} of {d.companies} companies"
+        + (f" ({d.ranked} ranked)" if d.ranked != d.screened else "")
         + f"; weights value={w['value']:g} difficulty={w['difficulty']:g} funding={w['funding']:g}"
         + (f" (preset {result.preset})" if result.preset else "")
         + f"; {present.policy_sentence(d.missing)}; 1 USD = {d.fx_cny_per_usd:g} CNY"
@@ -36,7 +37,10 @@ def format_table(result: RankResult) -> str:
         max_width=[col.width or 10**6 for col in cols],
     )
     stab = columns.STABILITY.short
-    footer = f"{len(result.companies)} shown. {stab} = {present.stability_definition(result.top_k)}."
+    footer = f"{len(result.companies)} shown"
+    if result.tie_note:
+        footer += f"; {result.tie_note}"
+    footer += f". {stab} = {present.stability_definition(result.top_k)}."
     return headline(result) + "\n" + table + "\n" + footer
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from core.filters import Filters, filter_mask
 from core.models import Dataset
 from core.present import latest_round
-from core.scoring import SIGNALS, MissingPolicy, Ranking
+from core.scoring import FUNDING_SUBS, SIGNALS, MissingPolicy, Ranking
 
 
 class _Out(BaseModel):
@@ -36,8 +36,10 @@ class SegmentOut(_Out):
 
 class DatasetOut(_Out):
     name: str
-    companies: int
-    ranked: int  # companies the missing-data policy left in the ranking
+    companies: int  # every company of the dataset
+    universe: str  # the universe screened: providers | adopters | all (core.source)
+    screened: int  # companies in that universe
+    ranked: int  # companies of the universe the missing-data policy left in the ranking
     fx_cny_per_usd: float
     missing: MissingPolicy
     content_hash: str
@@ -73,6 +75,27 @@ class EvidenceOut(_Out):
     quote: str
 
 
+class FactOut(_Out):
+    """Something the report says the company has done or is (core.records.CompanyFact)."""
+
+    kind: str  # client | outcome | product | founded | founder | listing | rounds_count
+    value: str
+    unit: str
+    segment: str
+    quote: str
+
+
+class FundingPartOut(_Out):
+    """One sub-signal of the funding signal (core.scoring.FundingPart)."""
+
+    key: str  # capital | valuation | recency | stage
+    raw: float | None  # USD, fractional year or stage; the valuation floor is the capital
+    norm: float | None  # 0..1 across the universe
+    weight: float
+    status: str  # disclosed | floor | left out | zero | neutral | none
+    approximate: bool  # the dollar figure is read from vague wording or converted from yuan
+
+
 class Signals3(_Out):
     value: float
     difficulty: float
@@ -80,7 +103,10 @@ class Signals3(_Out):
 
 
 class CompanyOut(_Out):
-    rank: int
+    rank: int  # 1 + the companies of the universe scoring strictly higher (shared); 0 = not ranked
+    position: int  # the place in the ranked list (1-based); 0 = not ranked
+    shared: bool  # another company has the same rank (equal score to one decimal)
+    in_universe: bool
     id: str
     name: str
     name_en: str
@@ -99,7 +125,11 @@ class CompanyOut(_Out):
     latest_valuation_approximate: bool
     latest_round: str  # the label every view shows (core.present.latest_round); "" for none
     rounds: list[RoundOut]
+    funding_parts: list[FundingPartOut]
     evidence: list[EvidenceOut]
+    facts: list[FactOut]
+    traction: int  # distinct report sentences among its client, outcome, product and listing facts
+    evidence_sentences: int  # distinct report sentences about it: mentions, facts, funding
 
 
 class RankResult(_Out):
@@ -107,6 +137,7 @@ class RankResult(_Out):
     preset: str | None
     filters: str
     top_k: int
+    tie_note: str | None  # the last place shown cuts a tie: "places 8–18 are shared by 11 companies (…)"
     dataset: DatasetOut
     segments: list[SegmentOut]
     companies: list[CompanyOut]
@@ -149,15 +180,21 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         )
     sig = ranking.signals[row]
     con = ranking.contributions_of(row)
+    inside = bool(t.in_universe[row])
+    parts = ranking.funding_parts(row)
     return CompanyOut(
         rank=int(ranking.rank[row]),
+        position=int(ranking.position[row]),
+        shared=bool(ranking.shared[row]),
+        in_universe=inside,
         id=cid,
         name=c.name,
         name_en=c.name_en,
         aliases=list(c.aliases),
         country=c.country,
         kind=c.kind,
-        segments=list(t.segments_of(row)),
+        # the segments where it plays the universe's role; all of its own outside the universe
+        segments=list(t.segments_of(row) if inside else ds.segments_of(cid)),
         score=round(float(ranking.score[row]), 4),
         signals=Signals3(**{k: round(float(sig[i]), 6) for i, k in enumerate(SIGNALS)}),
         missing=[k for i, k in enumerate(SIGNALS) if ranking.missing[row, i]],
@@ -169,7 +206,24 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         latest_valuation_approximate=bool(t.valuation_approx[row]),
         latest_round=latest_round(events),
         rounds=rounds,
+        funding_parts=[
+            FundingPartOut(
+                key=k,
+                raw=parts[k].raw,
+                norm=None if parts[k].norm is None else round(parts[k].norm, 6),
+                weight=parts[k].weight,
+                status=parts[k].status,
+                approximate=parts[k].approximate,
+            )
+            for k in FUNDING_SUBS
+        ],
         evidence=[EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_of(cid)],
+        facts=[
+            FactOut(kind=f.kind, value=f.value, unit=f.unit, segment=f.segment, quote=f.quote)
+            for f in ds.facts_of(cid)
+        ],
+        traction=int(t.raw["traction"][row]),
+        evidence_sentences=int(t.evidence[row]),
     )
 
 
@@ -204,14 +258,15 @@ def shown_rows(
 
 
 def shortlist_rows(ds: Dataset, ranking: Ranking, filters: Filters, shortlist: Collection[str]) -> np.ndarray:
-    """Shortlisted rows that pass the filters: ranked ones by rank, then any the policy excluded
-    (a starred company stays in its memo even when it is not ranked), by name."""
+    """Shortlisted rows that pass the filters: ranked ones in rank order, then any not ranked
+    (left out by the policy, or outside the universe: a starred company stays in its memo even
+    when it is not ranked), by name."""
     mask = dataset_mask(ds, ranking.table, filters, shortlist)
     wanted = set(shortlist)
     mask &= np.fromiter((i in wanted for i in ranking.table.ids), dtype=bool, count=len(mask))
     rows = np.flatnonzero(mask)
-    ranks = ranking.rank[rows]
-    key = np.where(ranks > 0, ranks, np.iinfo(np.int64).max)
+    places = ranking.position[rows]
+    key = np.where(places > 0, places, np.iinfo(np.int64).max)
     return rows[np.argsort(key, kind="stable")]
 
 
@@ -224,15 +279,19 @@ def build_result(
     preset: str | None = None,
     shortlist: Collection[str] = (),
 ) -> RankResult:
-    rows = shown_rows(ds, ranking, filters, shortlist, top)
+    shown = shown_rows(ds, ranking, filters, shortlist)
+    rows = shown[:top] if top > 0 else shown
     return RankResult(
         weights=ranking.weights.model_dump(),
         preset=preset,
         filters=filters.describe(),
         top_k=ranking.top_k,
+        tie_note=ranking.tie_note(top, shown) if top > 0 else None,
         dataset=DatasetOut(
             name=ds.name,
             companies=ds.n_companies,
+            universe=ranking.universe,
+            screened=ranking.table.n_universe,
             ranked=int(ranking.included.sum()),
             fx_cny_per_usd=ranking.table.fx_cny_per_usd,
             missing=ranking.policy,

@@ -11,25 +11,37 @@ Semantics every view and export shares (see also :mod:`core.signals`):
   weights, and the order is the order of ``raw``.
 * Contribution of signal i to the score (points; they add up to the score):
   ``100 * |w_i| * (s_i if w_i >= 0 else 1 - s_i) / sum(|w_i|)``.
-* All weights zero: every score is 0, every contribution 0, and the order is by name.
-* Sub-weights (>= 0) mix the difficulty sub-signals (logic, compute, corpus) and the funding
-  sub-signals (capital, valuation, recency, stage); by default equal.  All-zero sub-weights
-  fall back to equal ones.
+* All weights zero: every score is 0, every contribution 0, and every company shares rank 1
+  (listed in the order inside a tie, below).
+* Sub-weights (>= 0) mix the value sub-signals (market 2, traction 1), the difficulty
+  sub-signals (logic, compute, corpus: 1 each) and the funding sub-signals (capital 3,
+  valuation 1, recency 1, stage 1: the money first).  All-zero sub-weights of a signal fall
+  back to equal ones.
 * Missing data policy, for a figure a company does not have:
   ``zero`` - it counts as 0 (the default: nothing disclosed, no credit);
   ``neutral`` - it counts as 0.5;
   ``exclude`` - a company with no figure at all for a signal whose weight is not zero is left
-  out of the ranking; within funding, a missing sub-signal of a company that has others counts
-  as zero (nobody scores better for disclosing less).
+  out of the ranking.  Within funding, a company with disclosed capital has an unstated
+  recency or stage left out of its mean (and an unstated valuation floored at its capital,
+  core.signals); for a company without disclosed capital a missing sub-signal counts as zero
+  (zero, exclude) or 0.5 (neutral): nobody scores better for disclosing less.
   With a negative weight, a figure counted as zero earns that signal's full credit (zero
   funding is the least funding); choose neutral or exclude if that is not what is meant.
-* Ties: scores are compared rounded to 1e-6 points, then by name (case-folded), then by id.
+* The universe: only the companies of the table's universe are ranked (core.signals); the
+  others have rank 0 and no place, like a company the policy excludes.
+* Ties are honest.  Scores are compared at their display resolution, one decimal: two
+  companies tie when their scores read the same (equal after rounding to 0.1 point, halves up,
+  as :func:`core.present.score_text` writes them).  A company's ``rank`` is 1 + the number of
+  ranked companies scoring strictly higher (shared ranks 1, 2, 2, 4; shown "2="), its
+  ``position`` its place in the list.  Inside a tie the order is: more distinct quoted
+  sentences about the company (its mentions, facts and funding quotes, each sentence once),
+  then larger disclosed capital, then name (case-folded), then id - the same on every machine.
 * Rank stability: the share of random weight perturbations (each weight times a factor drawn
-  uniformly from [0.8, 1.2], 500 draws, seed 0) in which the company stays in the top k (10).
-  Companies tied with the k-th score share the places left (three tied for two places get 2/3
-  each), so equal companies get equal stability whatever their names.  With all weights zero
-  every company is tied: stability is then k/n for all and the views show it as "—".
-  Sub-weights are not perturbed.  With more than
+  uniformly from [0.8, 1.2], 500 draws, seed 0) in which the company stays in the top k (10),
+  scores compared at the same resolution.  Companies tied with the k-th score share the places
+  left (three tied for two places get 2/3 each), so equal companies get equal stability
+  whatever their names.  With all weights zero every company is tied: stability is then k/n for
+  all and the views show it as "—".  Sub-weights are not perturbed.  With more than
   ``STABILITY_FULL_LIMIT`` ranked companies it is computed for the best
   ``STABILITY_CANDIDATES`` by base score (others are NaN: not computed).
 """
@@ -49,8 +61,10 @@ MissingPolicy = Literal["zero", "neutral", "exclude"]
 MISSING_POLICIES: tuple[MissingPolicy, ...] = ("zero", "neutral", "exclude")
 DEFAULT_MISSING: MissingPolicy = "zero"
 SIGNALS = ("value", "difficulty", "funding")
+VALUE_SUBS = ("market", "traction")
 DIFFICULTY_SUBS = ("logic", "compute", "corpus")
 FUNDING_SUBS = FUNDING_SIGNALS
+SUB_WEIGHTS = VALUE_SUBS + DIFFICULTY_SUBS + FUNDING_SUBS
 
 STABILITY_DRAWS = 500
 STABILITY_SPREAD = 0.2  # each weight times a factor drawn uniformly from [1 - spread, 1 + spread]
@@ -71,10 +85,12 @@ class Weights(BaseModel):
     value: Weight = 50
     difficulty: Weight = -50
     funding: Weight = 50
+    market: SubWeight = 2
+    traction: SubWeight = 1
     logic: SubWeight = 1
     compute: SubWeight = 1
     corpus: SubWeight = 1
-    capital: SubWeight = 1
+    capital: SubWeight = 3
     valuation: SubWeight = 1
     recency: SubWeight = 1
     stage: SubWeight = 1
@@ -83,7 +99,7 @@ class Weights(BaseModel):
         return np.array([self.value, self.difficulty, self.funding], dtype=np.float64)
 
     def sub_key(self) -> tuple[float, ...]:
-        return tuple(getattr(self, k) for k in DIFFICULTY_SUBS + FUNDING_SUBS)
+        return tuple(getattr(self, k) for k in SUB_WEIGHTS)
 
 
 PRESETS: dict[str, Weights] = {
@@ -137,6 +153,11 @@ def _weighted_mean(
     return np.where(present, stack, fill) @ w / w.sum(), has
 
 
+def _sub_weights(weights: Weights, keys: tuple[str, ...]) -> np.ndarray:
+    w = np.array([getattr(weights, k) for k in keys], dtype=np.float64)
+    return w if w.sum() > 0 else np.ones_like(w)
+
+
 def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolicy) -> Prepared:
     """The three composite signals, prepared for scoring (cached per policy and sub-weights)."""
     key = ("prepared", policy, weights.sub_key())
@@ -145,23 +166,18 @@ def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolic
         return cached
     norm = table.norm
     fill = 0.5 if policy == "neutral" else 0.0
-    value = minmax(norm["market"])
+    # value mixes the segment's market space with the company's own traction; no segment in
+    # the universe, no value figure
+    wm, wt = _sub_weights(weights, VALUE_SUBS)
+    market = norm["market"]
+    traction = np.nan_to_num(norm["traction"], nan=0.0)
+    value = minmax(np.where(np.isfinite(market), (wm * market + wt * traction) / (wm + wt), np.nan))
     # difficulty mixes the raw star ratings (a star is a star in each), then is normalised
     diff, diff_has = _weighted_mean(
-        [table.raw[k] for k in DIFFICULTY_SUBS], [getattr(weights, k) for k in DIFFICULTY_SUBS], True, fill
+        [table.raw[k] for k in DIFFICULTY_SUBS], list(_sub_weights(weights, DIFFICULTY_SUBS)), True, fill
     )
     diff = minmax(diff)
-    # within funding a missing sub-signal counts as zero (zero, exclude) or 0.5 (neutral): a
-    # company never scores better for disclosing less
-    cols = [norm[k] for k in FUNDING_SUBS]
-    sub_w = [getattr(weights, k) for k in FUNDING_SUBS]
-    disclosed, fund_has = _weighted_mean(cols, sub_w, False, 0.0)
-    top = float(disclosed[fund_has].max()) if fund_has.any() else 0.0
-    scale = top if top > 0 else 1.0
-    # scaled so the best company has 1; under neutral a missing sub-signal counts as 0.5 on that
-    # scale, the same as a company with no funding figure at all
-    fund = disclosed if fill == 0 else _weighted_mean(cols, sub_w, False, fill * scale)[0]
-    fund = np.where(fund_has, np.minimum(fund / scale, 1.0), np.nan)
+    fund, fund_has = _funding(table, weights, fill)
     missing = np.column_stack([~np.isfinite(value), ~diff_has, ~fund_has])
     matrix = np.where(missing, fill, np.column_stack([value, diff, fund]))
     prepared = Prepared(np.ascontiguousarray(matrix), missing, policy)
@@ -169,9 +185,65 @@ def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolic
     return prepared
 
 
-#: Scores are compared at this resolution (points), then by name: the same inputs give the same
-#: order on every machine, whatever the last bits of floating point do.
-SCORE_RESOLUTION = 1e-6
+def _funding(table: SignalTable, weights: Weights, fill: float) -> tuple[np.ndarray, np.ndarray]:
+    """The funding signal 0..1 (NaN without any figure that weighs), and whether each has one.
+
+    A company with disclosed capital: the sub-weighted mean of the sub-signals it has (an
+    unstated recency or stage is left out; its valuation has the capital as a floor).  Without
+    disclosed capital: the mean over all four, a missing one counting as zero - or under
+    neutral as 0.5 on the final scale.  Then divided by the best company's, so the best has 1.
+    """
+    w = _sub_weights(weights, FUNDING_SUBS)
+    stack = np.column_stack([table.norm[k] for k in FUNDING_SUBS])
+    present = np.isfinite(stack)
+    filled = np.where(present, stack, 0.0)
+    wsum = present @ w
+    has = wsum > 0
+    capital = present[:, 0]
+    skip = (filled @ w) / np.where(has, wsum, 1.0)  # the mean of what is there
+    disclosed = np.where(capital, skip, (filled @ w) / w.sum())
+    top = float(disclosed[has].max()) if has.any() else 0.0
+    scale = top if top > 0 else 1.0
+    if fill:
+        # under neutral a missing sub-signal counts as 0.5 on the final scale, the same as a
+        # company with no funding figure at all
+        neutral = (np.where(present, stack, fill * scale) @ w) / w.sum()
+        disclosed = np.where(capital, skip, neutral)
+    return np.where(has, np.minimum(disclosed / scale, 1.0), np.nan), has
+
+
+#: Scores are compared at their display resolution, in points: two scores tie when they read the
+#: same with one decimal (core.present.score_text).
+SCORE_RESOLUTION = 0.1
+
+
+def tie_key(score: np.ndarray) -> np.ndarray:
+    """Scores as whole tenths of a point, as they read with one decimal (halves up, after
+    rounding to 4 decimals as the JSON does): equal keys are a tie.  Works on any shape."""
+    # a score is 0..100 with at most 4 decimals here, so its tenths are exact to ~1e-12: the
+    # small nudge makes a half (66.65) round up as the decimal text does, and moves no other
+    return np.floor(np.round(score, 4) * 10.0 + 0.5 + 1e-7)
+
+
+@dataclass(frozen=True)
+class FundingPart:
+    """One sub-signal of a company's funding signal, as the detail view explains it.
+
+    ``raw`` in its own unit (USD, fractional year, stage; the valuation floor is the capital),
+    ``norm`` 0..1 across the universe (None when there is no figure), ``weight`` its
+    sub-weight, ``status`` what the figure is: "disclosed"; "floor" (valuation: none stated, the
+    disclosed capital counts as a floor); "left out" (not stated by a company with disclosed
+    capital: not in its mean); "zero" or "neutral" (not stated by a company without disclosed
+    capital: counted as the missing-data policy says); "none" (the company has no funding
+    figure at all: the whole signal is missing).
+    """
+
+    key: str
+    raw: float | None
+    norm: float | None
+    weight: float
+    status: Literal["disclosed", "floor", "left out", "zero", "neutral", "none"]
+    approximate: bool = False  # a dollar figure read from vague wording or converted from yuan
 
 
 @dataclass(frozen=True)
@@ -179,9 +251,12 @@ class Ranking:
     """The result every view reads: scores, order, ranks, contributions, stability.
 
     Arrays are indexed by the SignalTable's rows.  ``order`` lists the ranked rows best first;
-    ``rank`` is 1-based, 0 for a company the policy excluded (its score is still computed,
-    with missing figures counted as zero, but it takes no place in the order).  ``stability``
-    is NaN until computed (:func:`fill_stability`); ``contributions`` are computed on first use.
+    ``rank`` is the shared rank (1 + the number of ranked companies scoring strictly higher at
+    the display resolution), ``shared`` whether another company has the same, ``position`` the
+    1-based place in ``order``; all three 0/False for a company not ranked - outside the
+    table's universe, or left out by the policy (its score is still computed, with missing
+    figures counted as the policy says, but it takes no place in the order).  ``stability`` is
+    NaN until computed (:func:`fill_stability`); ``contributions`` are computed on first use.
     """
 
     table: SignalTable
@@ -191,13 +266,25 @@ class Ranking:
     missing: np.ndarray  # n x 3 bool
     score: np.ndarray  # n, 0..100
     order: np.ndarray  # ranked rows, best first
-    rank: np.ndarray  # n, int, 0 = excluded
+    rank: np.ndarray  # n, int, shared rank; 0 = not ranked
     stability: np.ndarray  # n, 0..1 or NaN (not computed)
     top_k: int
+    position: np.ndarray  # n, int, place in order (1-based); 0 = not ranked
+    shared: np.ndarray  # n, bool: the rank is shared with another company
 
     @property
     def included(self) -> np.ndarray:
         return self.rank > 0
+
+    @property
+    def universe(self) -> str:
+        return self.table.universe
+
+    @property
+    def in_universe(self) -> np.ndarray:
+        """Bool over the rows: the company is in the universe ranked (it may still be left
+        out by the missing-data policy)."""
+        return self.table.in_universe
 
     @property
     def all_zero(self) -> bool:
@@ -226,6 +313,62 @@ class Ranking:
     def stability_computed(self) -> bool:
         return bool(len(self.order) == 0 or np.isfinite(self.stability[self.order[0]]))
 
+    def tie_group(self, row: int, rows: np.ndarray | None = None) -> np.ndarray:
+        """The rows of ``rows`` (default: the whole ranking, best first) tied with ``row``."""
+        rows = self.order if rows is None else np.asarray(rows)
+        keys = tie_key(self.score[rows])
+        return rows[keys == tie_key(self.score[row])]
+
+    def tie_note(self, top_n: int, rows: np.ndarray | None = None) -> str | None:
+        """What to say when the first ``top_n`` of ``rows`` (default: the whole ranking, best
+        first; a view passes the rows it shows, filtered) end inside a tie, e.g. "places 8–18
+        are shared by 11 companies (score 66.7)" - the places the tie spans in the whole
+        ranking, as its ranks read; None when the boundary cuts no tie."""
+        rows = self.order if rows is None else np.asarray(rows)
+        if top_n <= 0 or len(rows) <= top_n:
+            return None
+        last_in, first_out = rows[top_n - 1], rows[top_n]
+        key = tie_key(self.score[last_in])
+        if key != tie_key(self.score[first_out]):
+            return None
+        size = int((tie_key(self.score[self.order]) == key).sum())
+        first = int(self.rank[last_in])
+        return f"places {first}–{first + size - 1} are shared by {size} companies (score {key / 10:.1f})"
+
+    def funding_parts(self, row: int) -> dict[str, FundingPart]:
+        """The parts of one company's funding signal, sub-signal by sub-signal (in
+        :data:`FUNDING_SUBS` order), with what each counts as under this ranking's policy."""
+        t = self.table
+        w = _sub_weights(self.weights, FUNDING_SUBS)
+        has_capital = bool(np.isfinite(t.norm["capital"][row]))
+        has_any = not bool(self.missing[row, SIGNALS.index("funding")])
+        out: dict[str, FundingPart] = {}
+        for key, weight in zip(FUNDING_SUBS, w, strict=True):
+            norm = float(t.norm[key][row])
+            raw = float(t.raw[key][row])
+            status: str
+            if np.isfinite(norm):
+                status = "floor" if key == "valuation" and bool(t.valuation_floor[row]) else "disclosed"
+            elif not has_any:
+                status = "none"
+            elif has_capital:
+                status = "left out"
+            else:
+                status = "neutral" if self.policy == "neutral" else "zero"
+            approx = {
+                "capital": bool(t.funding_approx[row]),
+                "valuation": bool(t.funding_approx[row] if status == "floor" else t.valuation_approx[row]),
+            }.get(key, False)
+            out[key] = FundingPart(
+                key=key,
+                raw=raw if np.isfinite(raw) and status in ("disclosed", "floor") else None,
+                norm=norm if np.isfinite(norm) else None,
+                weight=float(weight),
+                status=status,  # type: ignore[arg-type]
+                approximate=approx and status in ("disclosed", "floor"),
+            )
+        return out
+
 
 def _scores(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Score 0..100 of every row for a weight vector (or a matrix of weight vectors, R x 3)."""
@@ -249,24 +392,33 @@ def score_of(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
     return out
 
 
-def _quantised(score: np.ndarray) -> np.ndarray:
-    return np.rint(score * (1.0 / SCORE_RESOLUTION))
-
-
 def _order(table: SignalTable, score: np.ndarray, included: np.ndarray | None) -> np.ndarray:
-    """Rows best first.  The key is unique per row (quantised score, then row, and rows are in
-    name order), so an ordinary unstable sort gives the one deterministic order."""
+    """Rows best first: by score at the display resolution, then the order inside a tie
+    (:attr:`SignalTable.tie_order`).  The key is unique per row, so an ordinary unstable
+    sort gives the one deterministic order."""
     n = len(score)
-    rows = table._cache.get("arange")
-    if rows is None or len(rows) != n:
-        rows = table._cache["arange"] = np.arange(n, dtype=np.int64)
-    key = (-_quantised(score)).astype(np.int64)
+    key = (1001.0 - tie_key(score)).astype(np.int64)  # scores are 0..100: 1..1001 tenths
     key *= n
-    key += rows
+    key += table.tie_order
     if included is None:
         return np.argsort(key)
     keep = np.flatnonzero(included)
     return keep[np.argsort(key[keep])]
+
+
+def _shared_ranks(score: np.ndarray, order: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rank, position, shared) over n rows for the rows of ``order`` (best first)."""
+    rank_ = np.zeros(n, dtype=np.int64)
+    position = np.zeros(n, dtype=np.int64)
+    shared = np.zeros(n, dtype=bool)
+    if len(order):
+        neg = -tie_key(score[order])  # ascending along the order
+        first = np.searchsorted(neg, neg, side="left")
+        last = np.searchsorted(neg, neg, side="right")
+        rank_[order] = first + 1
+        position[order] = np.arange(1, len(order) + 1)
+        shared[order] = (last - first) > 1
+    return rank_, position, shared
 
 
 def rank(
@@ -284,13 +436,13 @@ def rank(
     prepared = composite_signals(table, weights, policy)
     w = weights.vector()
     score = score_of(prepared.matrix, w)
-    included = None
+    included = None if table.in_universe.all() else table.in_universe
     if policy == "exclude":
-        included = ~(prepared.missing & (w != 0)).any(axis=1)
+        kept = ~(prepared.missing & (w != 0)).any(axis=1)
+        included = kept if included is None else included & kept
     order = _order(table, score, included)
     n = len(table)
-    ranks = np.zeros(n, dtype=np.int64)
-    ranks[order] = np.arange(1, len(order) + 1)
+    ranks, position, shared = _shared_ranks(score, order, n)
     ranking = Ranking(
         table=table,
         weights=weights,
@@ -302,6 +454,8 @@ def rank(
         rank=ranks,
         stability=np.full(n, np.nan),
         top_k=top_k,
+        position=position,
+        shared=shared,
     )
     if stability:
         fill_stability(ranking, draws=draws, seed=seed)
@@ -313,8 +467,7 @@ def fill_stability(ranking: Ranking, *, draws: int = STABILITY_DRAWS, seed: int 
     stab = rank_stability(
         ranking.signals, ranking.weights.vector(), ranking.order, top_k=ranking.top_k, draws=draws, seed=seed
     )
-    if ranking.policy == "exclude":
-        stab[~ranking.included] = 0.0  # never ranked, so never in the top k
+    stab[~ranking.included] = 0.0  # never ranked, so never in the top k
     ranking.stability[:] = stab
 
 
@@ -344,7 +497,7 @@ def rank_stability(
     k = min(top_k, len(candidates))
     chunk = max(1, 4_000_000 // max(1, len(candidates)))
     for start in range(0, draws, chunk):
-        scores = _quantised(_scores(sub, w * factors[start : start + chunk]))  # m x r
+        scores = tie_key(_scores(sub, w * factors[start : start + chunk]))  # m x r
         # the k-th best score of each draw; companies tied with it share the places left
         kth = np.partition(scores, len(candidates) - k, axis=0)[len(candidates) - k]
         above = scores > kth

@@ -1,7 +1,7 @@
 """The state of one screening session, without Qt.
 
-A :class:`Session` holds what the analyst is looking at — the dataset and its signals, the
-weights and missing-data policy, the ranking they give, the filters and the rows they let
+A :class:`Session` holds what the analyst is looking at — the dataset, the universe screened
+(providers, adopters or all) and its signals, the weights and missing-data policy, the ranking they give, the filters and the rows they let
 through, the shortlist and the notes (kept in the state store) — and the decisions about it:
 when to rank again and whether off the UI thread, which rows are shown, what a memo holds.
 
@@ -33,7 +33,7 @@ from core.scoring import (
     fill_stability,
     rank,
 )
-from core.signals import SignalTable, build_signals
+from core.signals import DEFAULT_UNIVERSE, UNIVERSES, SignalTable, Universe, build_signals
 from core.state import StateError, StateStore
 
 #: From this many companies on, a new ranking is computed off the UI thread (a :class:`RankJob`).
@@ -65,6 +65,10 @@ class SessionEvents:
 
     def __init__(self) -> None:
         self.dataset = Emitter("() another dataset is screened; filters are cleared")
+        self.universe = Emitter(
+            "(universe: str) another universe of the dataset is screened: new signals and ranking "
+            "(Session.signals, Session.ranking) and shown rows; filters, shortlist and notes are kept"
+        )
         self.ranking = Emitter(
             "(previous: Ranking, shown_changed: bool) a new ranking; shown_changed when the "
             "shown rows changed with it (the missing-data policy)"
@@ -138,13 +142,17 @@ class Session:
         filters: Filters | None = None,
         signals: SignalTable | None = None,
         stability: bool | None = None,
+        universe: Universe | str = DEFAULT_UNIVERSE,
     ) -> None:
         """``stability``: compute rank stability now (default: for a universe smaller than
-        :data:`ASYNC_RANK_MIN`; a larger one fills it later with :meth:`fill_stability`)."""
+        :data:`ASYNC_RANK_MIN`; a larger one fills it later with :meth:`fill_stability`).
+        ``signals``, when given, must be the dataset's for ``universe``."""
+        if universe not in UNIVERSES:
+            raise ValueError(f"unknown universe {universe!r}; choose one of {', '.join(UNIVERSES)}")
         self.events = SessionEvents()
         self.store = store
         self.dataset = dataset
-        self.signals = signals if signals is not None else build_signals(dataset)
+        self.signals = self._signals_for(dataset, universe, signals)
         self.weights = weights if weights is not None else PRESETS[DEFAULT_PRESET]
         self.policy: MissingPolicy = policy
         if stability is None:
@@ -166,6 +174,37 @@ class Session:
 
     # --- dataset ------------------------------------------------------------------------------
 
+    @staticmethod
+    def _signals_for(dataset: Dataset, universe: str, signals: SignalTable | None) -> SignalTable:
+        """The given signals when they are the universe's, else the dataset's built for it."""
+        if signals is not None and signals.universe == universe:
+            return signals
+        return build_signals(dataset, universe=universe)
+
+    @property
+    def universe(self) -> str:
+        """The universe screened: providers, adopters or all (core.signals)."""
+        return self.signals.universe
+
+    def set_universe(self, universe: Universe | str, signals: SignalTable | None = None) -> bool:
+        """Screen another universe of the same dataset with the current weights and policy.
+
+        Filters, shortlist and notes are kept (they are the analyst's, keyed by company); a
+        ranking still being computed for the old universe is dropped when it arrives.
+        ``signals``: the table for ``universe`` when built already (off the UI thread for a
+        large dataset).  False when the universe was already the one screened."""
+        if universe not in UNIVERSES:
+            raise ValueError(f"unknown universe {universe!r}; choose one of {', '.join(UNIVERSES)}")
+        if universe == self.universe:
+            return False
+        self.signals = self._signals_for(self.dataset, universe, signals)
+        small = len(self.signals) < ASYNC_RANK_MIN
+        self.ranking = rank(self.signals, self.weights, self.policy, stability=small)
+        self._token += 1
+        self._mask = self._compute_mask()
+        self.events.universe.emit(universe)
+        return True
+
     @property
     def dataset_key(self) -> str:
         """The key the shortlist and notes of the current dataset are kept under."""
@@ -175,7 +214,7 @@ class Session:
         """Screen another universe with the current weights; filters are cleared.  A ranking
         still being computed for the old universe is dropped when it arrives."""
         self.dataset = dataset
-        self.signals = signals if signals is not None else build_signals(dataset)
+        self.signals = self._signals_for(dataset, self.universe, signals)
         self.ranking = rank(self.signals, self.weights, self.policy, stability=False)
         self._token += 1
         self._key = dataset_key(dataset)
@@ -194,8 +233,8 @@ class Session:
         return self.dataset.company(company_id).name
 
     def segment_sizes(self) -> tuple[dict[str, int], dict[str, float]]:
-        """Companies per segment, and their disclosed funding in USD (a company in several
-        segments is split between them equally)."""
+        """Companies of the universe per segment (where they play its role), and their
+        disclosed funding in USD (a company in several segments is split between them equally)."""
         t = self.signals
         member = t.segment_member
         per_company = np.nan_to_num(t.funding_total_usd) / np.maximum(member.sum(axis=1), 1)
@@ -275,14 +314,13 @@ class Session:
 
     def _compute_mask(self) -> np.ndarray:
         mask = dataset_mask(self.dataset, self.signals, self.filters, self._shortlist)
-        if self.ranking.policy == "exclude":
-            mask &= self.ranking.included
+        mask &= self.ranking.included
         return mask
 
     @property
     def mask(self) -> np.ndarray:
-        """Boolean over the signal table's rows: the companies shown (filters, and the
-        missing-data policy when it excludes).  Read-only."""
+        """Boolean over the signal table's rows: the companies shown (the universe, the
+        filters, and the missing-data policy when it excludes).  Read-only."""
         return self._mask
 
     def shown_rows(self, top: int = 0) -> np.ndarray:

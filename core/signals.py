@@ -1,17 +1,38 @@
-"""Signals: the numbers a company is scored on, computed once per dataset.
+"""Signals: the numbers a company is scored on, computed once per dataset and universe.
 
 This module is the one place where every signal formula is written down (data/README.md and
 the app's help point here).  The raw figures are computed by the dataset's store, which knows
 how it keeps its companies (:class:`core.source.SignalSource`): record by record
 (:class:`core.source.RecordStore`) or by array operations for a large import
 (:class:`core.ingest.frame.CompanyFrame`), both to these definitions (the tests hold them
-equal); the normalisation below is done here, once, whatever the store.  For each company:
+equal); the normalisation below is done here, once, whatever the store.
 
-Segment signals (from the segments the company appears in, through a mention or a funding
-event; a company in several segments gets the **mean** of their star ratings):
+The universe (``providers`` by default, ``adopters`` or ``all``; :func:`core.source.universe_roles`)
+says which companies are screened.  A company is in it when it has a mention with one of the
+universe's roles - providers: vendor, funded, listed; adopters: adopter - or, for providers, a
+funding event (which counts as the role funded); ``all`` holds every company.  Partners and
+research actors belong to neither side and show in ``all`` only.  A company that both adopts
+and provides is in each.  Every normalisation below runs across the universe's companies
+only; a company outside it keeps its row in the table (its raw figures, for a memo of a
+shortlist) but has no normalised figure (NaN) and takes no place in a ranking.
+For each company of the universe:
 
-* ``market``  - market-space stars (the *value* signal)
+Segment signals (from the segments where the company plays the universe's role - a bank
+adopting a code assistant earns no market-space credit as a provider; in ``all`` every segment
+it appears in - through a mention or, for providers, a funding event; a company in several
+segments gets the **mean** of their star ratings):
+
+* ``market``  - market-space stars (the segment half of *value*)
 * ``logic``, ``compute``, ``corpus`` - the three difficulty stars (the *difficulty* sub-signals)
+
+Company signal (from the company's own evidence, the facts the report states about it):
+
+* ``traction`` - the number of distinct report sentences among its facts of the kinds
+  client, outcome, product and listing (:data:`core.source.TRACTION_FACT_KINDS`); a sentence
+  is a quote with its whitespace removed, and counts once however many facts it supports.
+  Scored as ``log1p(count)`` (the third sentence adds less than the first).  A company
+  without such facts has 0 (nothing shown, no credit) - a count, never a missing figure.
+  A large import has no facts: 0 for all, which changes no order.
 
 Funding signals (from the company's funding events; planned rounds count only for valuation):
 
@@ -19,33 +40,44 @@ Funding signals (from the company's funding events; planned rounds count only fo
   rounds and its largest reported cumulative total (a cumulative figure already contains the
   rounds), each amount at its point estimate, converted at the dataset's CNY-per-USD rate;
   scored on a log10 scale.
-* ``valuation`` - the latest stated valuation in US dollars (log10 scale).
+* ``valuation`` - the latest stated valuation in US dollars (log10 scale).  A company with
+  disclosed capital and no stated valuation gets its capital as a **floor** (a post-money
+  valuation is at least the capital raised), flagged in :attr:`SignalTable.valuation_floor`
+  and shown as such in the detail view; the floor takes part in the scale like any figure.
 * ``recency``   - the date of the latest dated completed event, as a fractional year
   (mid-period when only the year or month is known).
 * ``stage``     - the latest stage reached (Angel 1, Pre-A 2, A 3, B 4, C 5, D 6, ..., IPO 9;
   see :data:`core.records.ROUND_STAGE`).
 
-Every raw signal is then normalised to 0..1 across the loaded universe by min-max:
+Every raw signal is then normalised to 0..1 across the universe by min-max:
 ``(x - min) / (max - min)``; when all companies share one value it is 0.5 for all.  For the
 funding signals the scale starts one step below the smallest figure (a decade for capital and
 valuation, a year for recency, a stage for stage), so that the smallest disclosed figure still
 counts for more than no figure: ``(x - (min - step)) / (max - (min - step))``.  A company
 with no figure for a signal has NaN there: what that counts as is the scoring's missing-data
-policy, never decided here.
+policy, never decided here - except inside funding for a company with disclosed capital (below).
 
-The composite signals the weights act on are
+The composite signals the weights act on (:func:`core.scoring.composite_signals`) are
 
-* ``value``      = ``market``
+* ``value``      = the sub-weighted mean of ``market`` and ``traction`` (both 0..1 as above;
+  sub-weights ``market`` 2 and ``traction`` 1 by default); a company with no segment in the
+  universe has no value figure
 * ``difficulty`` = the sub-weighted mean of the raw ``logic``, ``compute``, ``corpus`` stars
-  (a star counts the same in each)
+  (a star counts the same in each; equal sub-weights by default)
 * ``funding``    = the sub-weighted mean of ``capital``, ``valuation``, ``recency``, ``stage``
+  (sub-weights 3, 1, 1, 1 by default: the money first).  For a company with disclosed capital
+  an unstated recency or stage is **left out** of its mean (the report's silence on a round's
+  date or name does not sink a large disclosed sum); for a company without disclosed capital a
+  missing sub-signal counts as the missing-data policy says (zero, or 0.5 under neutral)
 
 each normalised once more so that the best company on a signal has 1.0: value and
 difficulty by min-max, funding by dividing by its maximum (so that any disclosed figure still
-counts for more than none)
-(see :func:`core.scoring.composite_signals`, which also applies the missing-data policy).
-The table keeps rows sorted by name (then id), so that a stable sort on score alone breaks
-ties by name everywhere.
+counts for more than none).
+
+How scores are compared, and how a tie is ordered, is :mod:`core.scoring`'s: ties at the
+score's display resolution (0.1 point), ordered by the number of distinct quoted sentences
+about the company (:attr:`SignalTable.evidence`), then disclosed capital, then name, then id.
+The table keeps rows sorted by name (then id).
 """
 
 from __future__ import annotations
@@ -56,15 +88,29 @@ import numpy as np
 import pandas as pd
 
 from core.models import ROLES, Dataset
-from core.source import BASE_SIGNALS, FUNDING_SIGNALS, SEGMENT_SIGNALS
+from core.source import (
+    BASE_SIGNALS,
+    COMPANY_SIGNALS,
+    DEFAULT_UNIVERSE,
+    FUNDING_SIGNALS,
+    SEGMENT_SIGNALS,
+    UNIVERSES,
+    Universe,
+    sentence_counts,
+    universe_roles,
+)
 
-# the names other modules read from here: the signals, and the search form of a name
+# the names other modules read from here: the signals, the universes, and the search form of a name
 __all__ = [
     "BASE_SIGNALS",
+    "COMPANY_SIGNALS",
+    "DEFAULT_UNIVERSE",
     "FUNDING_SIGNALS",
     "SEGMENT_SIGNALS",
+    "UNIVERSES",
     "RowIndex",
     "SignalTable",
+    "Universe",
     "build_signals",
     "minmax",
 ]
@@ -112,10 +158,14 @@ class RowIndex:
 class SignalTable:
     """Columnar signals of a universe of companies, rows sorted by (name, id).
 
-    ``raw`` holds each base signal in its own unit (stars, USD, fractional year, stage);
-    ``norm`` the same normalised to 0..1 (NaN where the company has no figure).  Segment and
-    role membership are boolean matrices (rows x ``segment_refs``, rows x ``ROLES``), so that
-    filtering a million companies is a few array operations.
+    The table holds every company of the dataset; ``in_universe`` marks those of its
+    ``universe``, across which everything is normalised (the others have NaN in ``norm``).
+    ``raw`` holds each base signal in its own unit (stars, sentences, USD, fractional year,
+    stage; the valuation with its floor, see the module docstring); ``norm`` the same
+    normalised to 0..1 (NaN where the company has no figure).  Segment membership (the
+    segments where the company plays the universe's role) and role membership are boolean
+    matrices (rows x ``segment_refs``, rows x ``ROLES``), so that filtering a million
+    companies is a few array operations.
     """
 
     ids: np.ndarray  # object array of company ids
@@ -132,6 +182,11 @@ class SignalTable:
     role_member: np.ndarray  # bool, rows x ROLES
     search_text: pd.Series  # search_key() of every company's names and aliases
     valuation_approx: np.ndarray  # bool: the valuation is vague or converted
+    universe: str  # the universe the table was made for (core.source.UNIVERSES)
+    in_universe: np.ndarray  # bool: the company is in that universe
+    kinds: np.ndarray  # object array: each company's kind ("bank", "startup" ...)
+    evidence: np.ndarray  # distinct quoted sentences about each company (mentions, facts, funding)
+    valuation_floor: np.ndarray  # bool: raw["valuation"] is the capital as a floor (none stated)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -151,7 +206,28 @@ class SignalTable:
         return tuple(r for r, on in zip(ROLES, self.role_member[row], strict=True) if on)
 
     def segment_counts(self) -> dict[str, int]:
+        """Companies of the universe per segment (where they play the universe's role)."""
         return dict(zip(self.segment_refs, self.segment_member.sum(axis=0).tolist(), strict=True))
+
+    @property
+    def n_universe(self) -> int:
+        """How many companies the universe holds."""
+        return int(self.in_universe.sum())
+
+    @property
+    def tie_order(self) -> np.ndarray:
+        """Each row's place in the order inside a tie (0 first): more distinct quoted
+        sentences first, then larger disclosed capital (none last), then name, then id (the
+        rows are in name order).  Computed once per table."""
+        cached = self._cache.get("tie_order")
+        if cached is None:
+            n = len(self)
+            funding = np.nan_to_num(self.funding_total_usd, nan=-1.0)
+            by = np.lexsort((np.arange(n), -funding, -self.evidence))
+            cached = np.empty(n, dtype=np.int64)
+            cached[by] = np.arange(n, dtype=np.int64)
+            self._cache["tie_order"] = cached
+        return cached
 
     @classmethod
     def from_columns(
@@ -169,20 +245,41 @@ class SignalTable:
         role_member: np.ndarray,
         search_text,
         valuation_approx: np.ndarray | None = None,
+        universe: str = "all",
+        in_universe: np.ndarray | None = None,
+        kinds: np.ndarray | None = None,
+        evidence: np.ndarray | None = None,
     ) -> SignalTable:
-        """Build a table from raw columns (any row order): sorts by name and normalises."""
+        """Build a table from raw columns (any row order): sorts by name and normalises
+        across the universe.  Without ``in_universe`` every company is in it; a ``raw``
+        without ``traction`` (a store with no facts) has 0 for all; ``kinds`` defaults to
+        "other" and ``evidence`` to 0."""
+        n = len(ids)
         keys = pd.Series(names, dtype=object).astype(str).str.casefold().to_numpy(dtype=str)
         order = np.lexsort((np.asarray(ids, dtype=str), keys))
+        raw = dict(raw)
+        for k in COMPANY_SIGNALS:
+            if k not in raw:
+                raw[k] = np.zeros(n)
         raw = {k: np.asarray(v, dtype=np.float64)[order] for k, v in raw.items()}
-        norm = {k: minmax(raw[k]) for k in SEGMENT_SIGNALS}
-        norm["recency"] = minmax(raw["recency"], floor_step=1.0)  # a year before the oldest
-        norm["stage"] = minmax(raw["stage"], floor_step=1.0)  # a stage before the earliest
+        member = np.ones(n, dtype=bool) if in_universe is None else np.asarray(in_universe, dtype=bool)[order]
+        # a post-money valuation is at least the capital raised: the floor where none is stated
+        capital = raw["capital"]
+        floor = ~np.isfinite(raw["valuation"]) & np.isfinite(capital) & (capital > 0)
+        raw["valuation"] = np.where(floor, capital, raw["valuation"])
+
+        def inside(v: np.ndarray) -> np.ndarray:
+            return np.where(member, v, np.nan)
+
+        norm = {k: minmax(inside(raw[k])) for k in SEGMENT_SIGNALS}
+        norm["traction"] = minmax(inside(np.log1p(np.nan_to_num(raw["traction"], nan=0.0))))
+        norm["recency"] = minmax(inside(raw["recency"]), floor_step=1.0)  # a year before the oldest
+        norm["stage"] = minmax(inside(raw["stage"]), floor_step=1.0)  # a stage before the earliest
         for k in ("capital", "valuation"):
             v = raw[k]
             with np.errstate(divide="ignore", invalid="ignore"):
                 logged = np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), np.nan)
-            norm[k] = minmax(logged, floor_step=1.0)  # a decade below the smallest
-        n = len(ids)
+            norm[k] = minmax(inside(logged), floor_step=1.0)  # a decade below the smallest
         return cls(
             ids=np.asarray(ids, dtype=object)[order],
             names=np.asarray(names, dtype=object)[order],
@@ -202,13 +299,28 @@ class SignalTable:
             valuation_approx=(
                 np.ones(n, dtype=bool) if valuation_approx is None else np.asarray(valuation_approx, bool)
             )[order],
+            universe=universe,
+            in_universe=member,
+            kinds=(np.full(n, "other", dtype=object) if kinds is None else np.asarray(kinds, dtype=object))[
+                order
+            ],
+            evidence=(np.zeros(n) if evidence is None else np.asarray(evidence, dtype=np.float64))[order],
+            valuation_floor=floor,
         )
 
 
-def build_signals(ds: Dataset, fx_cny_per_usd: float | None = None) -> SignalTable:
-    """Every base signal of every company in the dataset, normalised across it.
+def build_signals(
+    ds: Dataset, fx_cny_per_usd: float | None = None, *, universe: Universe | str = DEFAULT_UNIVERSE
+) -> SignalTable:
+    """Every base signal of every company in the dataset, normalised across the universe.
 
-    The dataset's store gives the raw columns (:class:`core.source.SignalSource`); this module
-    never reads a file or knows how the store keeps its companies."""
+    The dataset's store gives the raw columns for the universe (:class:`core.source.SignalSource`);
+    the company signals come from the dataset's records (its facts; none for a large import).
+    This module never reads a file or knows how the store keeps its companies."""
+    universe_roles(universe)  # an unknown universe is refused here, before any work
     fx = ds.meta.fx_cny_per_usd if fx_cny_per_usd is None else fx_cny_per_usd
-    return SignalTable.from_columns(**ds.store.signal_columns(fx))
+    cols = dict(ds.store.signal_columns(fx, universe))
+    traction, evidence = sentence_counts(cols["ids"], ds.mentions, ds.funding, ds.facts)
+    cols["raw"] = {**cols["raw"], "traction": traction}
+    cols["evidence"] = evidence
+    return SignalTable.from_columns(**cols)

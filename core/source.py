@@ -13,15 +13,85 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Protocol, TypedDict
+from typing import Literal, NotRequired, Protocol, TypedDict
 
 import numpy as np
 
-from core.records import ROLES, Company, FundingEvent, Mention, Role, Segment
+from core.records import (
+    ADOPTER_ROLES,
+    PROVIDER_ROLES,
+    ROLES,
+    Company,
+    FundingEvent,
+    Mention,
+    Role,
+    Segment,
+    quote_key,
+)
 
 SEGMENT_SIGNALS = ("market", "logic", "compute", "corpus")
+#: Signals of the company's own evidence (the report's sentences about it), not of its segments.
+COMPANY_SIGNALS = ("traction",)
 FUNDING_SIGNALS = ("capital", "valuation", "recency", "stage")
-BASE_SIGNALS = SEGMENT_SIGNALS + FUNDING_SIGNALS
+BASE_SIGNALS = SEGMENT_SIGNALS + COMPANY_SIGNALS + FUNDING_SIGNALS
+
+#: The companies a ranking screens (see :func:`universe_roles` and core.signals).
+Universe = Literal["providers", "adopters", "all"]
+UNIVERSES: tuple[Universe, ...] = ("providers", "adopters", "all")
+DEFAULT_UNIVERSE: Universe = "providers"
+_UNIVERSE_ROLES: dict[str, tuple[Role, ...] | None] = {
+    "providers": PROVIDER_ROLES,
+    "adopters": ADOPTER_ROLES,
+    "all": None,
+}
+#: Fact kinds that show a company's traction (core.signals, "traction").
+TRACTION_FACT_KINDS = ("client", "outcome", "product", "listing")
+
+
+def universe_roles(universe: str) -> frozenset[str] | None:
+    """The roles that put a company in a universe, None for "all" (every company).
+
+    A company is in the universe when it has a mention with one of these roles, or a funding
+    event while ``funded`` is one of them (a funding event counts as the role funded).
+    """
+    if universe not in _UNIVERSE_ROLES:
+        raise ValueError(f"unknown universe {universe!r}; choose one of {', '.join(UNIVERSES)}")
+    roles = _UNIVERSE_ROLES[universe]
+    return None if roles is None else frozenset(roles)
+
+
+class _Quoted(Protocol):
+    @property
+    def company_id(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
+
+
+def sentence_counts(
+    ids: np.ndarray, mentions: Iterable[_Quoted], funding: Iterable[_Quoted], facts: Iterable[_Quoted]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per company id: (traction sentences, evidence sentences), each sentence counted once.
+
+    A sentence is a quote with its whitespace removed (:func:`core.records.quote_key`).
+    Traction counts the distinct sentences of the company's facts of the kinds in
+    :data:`TRACTION_FACT_KINDS`; evidence the distinct sentences about it among its mentions,
+    facts and funding events (the first thing that orders a tie, core.scoring).  Records of
+    companies not in ``ids`` are ignored; a company without any has 0 and 0.
+    """
+    traction: dict[str, set[str]] = {}
+    evidence: dict[str, set[str]] = {}
+    for record in (*mentions, *funding):
+        evidence.setdefault(record.company_id, set()).add(quote_key(record.quote))
+    for fact in facts:
+        key = quote_key(fact.quote)
+        evidence.setdefault(fact.company_id, set()).add(key)
+        if getattr(fact, "kind", None) in TRACTION_FACT_KINDS:
+            traction.setdefault(fact.company_id, set()).add(key)
+    if not evidence:  # a large import keeps no records: nothing to count
+        return np.zeros(len(ids)), np.zeros(len(ids))
+    t = np.fromiter((len(traction.get(i, ())) for i in ids), dtype=np.float64, count=len(ids))
+    e = np.fromiter((len(evidence.get(i, ())) for i in ids), dtype=np.float64, count=len(ids))
+    return t, e
 
 
 def squash(text: str) -> str:
@@ -50,12 +120,18 @@ class SignalColumns(TypedDict):
     role_member: np.ndarray  # bool, rows x ROLES
     search_text: np.ndarray  # search_key() of each company's names
     valuation_approx: np.ndarray
+    # the universe the segment signals and membership were computed for (see universe_roles):
+    # in_universe marks its companies; segment_member and the segment signals of each company
+    # cover only the segments where it plays the universe's role (none for a company outside)
+    universe: NotRequired[str]
+    in_universe: NotRequired[np.ndarray]  # bool
+    kinds: NotRequired[np.ndarray]  # object array of company kinds ("bank", "startup" ...)
 
 
 class SignalSource(Protocol):
     """A source that can give the raw signal columns of its companies."""
 
-    def signal_columns(self, fx_cny_per_usd: float) -> SignalColumns: ...
+    def signal_columns(self, fx_cny_per_usd: float, universe: str = DEFAULT_UNIVERSE) -> SignalColumns: ...
 
 
 class CompanyStore(SignalSource, Protocol):
@@ -174,7 +250,24 @@ class RecordStore:
 
     # --- the SignalSource question --------------------------------------------------------------
 
-    def signal_columns(self, fx_cny_per_usd: float) -> SignalColumns:
+    def universe_segments(self, company_id: str, universe: str) -> tuple[bool, tuple[str, ...]]:
+        """Whether the company is in the universe, and the segments where it plays the
+        universe's role (in the dataset's order): its mentions with one of the universe's
+        roles, and, when ``funded`` is one of them, the segments of its funding events."""
+        wanted = universe_roles(universe)
+        if wanted is None:
+            return True, self.segments_of(company_id)
+        mentions = [m for m in self.mentions_of(company_id) if m.role in wanted]
+        refs = {m.segment for m in mentions}
+        member = bool(mentions)
+        if "funded" in wanted:
+            events = self.funding_of(company_id)
+            member |= bool(events)
+            refs |= {f.segment for f in events if f.segment}
+        order = self._segment_order
+        return member, tuple(sorted(refs, key=lambda r: order.get(r, len(order))))
+
+    def signal_columns(self, fx_cny_per_usd: float, universe: str = DEFAULT_UNIVERSE) -> SignalColumns:
         """Every raw signal of every company, record by record (see core.signals)."""
         fx = fx_cny_per_usd
         cs = self.companies
@@ -184,9 +277,13 @@ class RecordStore:
         approx = np.zeros(n, dtype=bool)
         valuation = np.full(n, np.nan)
         val_approx = np.zeros(n, dtype=bool)
+        in_universe = np.zeros(n, dtype=bool)
+        universe_refs: list[tuple[str, ...]] = []
         segs = {s.ref: s for s in self.segments}
         for i, c in enumerate(cs):
-            refs = self.segments_of(c.id)
+            member, refs = self.universe_segments(c.id, universe)
+            in_universe[i] = member
+            universe_refs.append(refs)
             if refs:
                 for k in SEGMENT_SIGNALS:
                     raw[k][i] = sum(getattr(segs[r], k) for r in refs) / len(refs)
@@ -238,7 +335,7 @@ class RecordStore:
         seg_member = np.zeros((n, len(refs)), dtype=bool)
         role_member = np.zeros((n, len(ROLES)), dtype=bool)
         for i, c in enumerate(cs):
-            for r in self.segments_of(c.id):
+            for r in universe_refs[i]:
                 seg_member[i, col[r]] = True
             for r in self.roles_of(c.id):
                 role_member[i, ROLES.index(r)] = True
@@ -256,4 +353,7 @@ class RecordStore:
             role_member=role_member,
             search_text=_objects([search_key(c.all_names) for c in cs]),
             valuation_approx=val_approx,
+            universe=universe,
+            in_universe=in_universe,
+            kinds=_objects([c.kind for c in cs]),
         )

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
@@ -41,7 +42,7 @@ from core import __version__, columns, present
 from core.columns import Column
 from core.filters import Filters
 from core.models import Dataset
-from core.results import CompanyOut, company_out
+from core.results import CompanyOut, company_out, shown_rows
 from core.scoring import SIGNALS, Ranking
 from core.texttable import display_width
 
@@ -69,6 +70,7 @@ MAX_ROW_HEIGHT = 409.0
 SIGNAL_FORMAT = "0.00"
 SCORE_FORMAT = "0.0"
 PCT_FORMAT = "0%"
+RANK_SHARED_FORMAT = '#,##0"="'  # a rank other companies share: 8 reads "8="
 
 
 class MemoError(Exception):
@@ -264,8 +266,12 @@ def column_cell(col: Column, c: CompanyOut) -> tuple[object, str | None]:
     number format that reads as the column's text; everything else is the column's text."""
     assert col.of_company is not None
     raw = col.of_company(c)
-    if col.kind == "rank" and raw > 0:
-        return raw, None
+    if col.kind == "rank":
+        rank, shared = raw if isinstance(raw, tuple) else (raw, False)
+        if rank > 0:
+            # the number stays a number (it sorts); a shared rank reads "8=" as in every view
+            return rank, RANK_SHARED_FORMAT if shared else None
+        return present.rank_text(rank), None
     if col.kind == "score" and raw is not None:
         return raw, SCORE_FORMAT
     if col.kind == "signal" and not raw[1]:
@@ -279,11 +285,36 @@ def column_cell(col: Column, c: CompanyOut) -> tuple[object, str | None]:
 
 # --- sheets -------------------------------------------------------------------------------
 
-#: The Shortlist sheet's columns: the ranked list's (core.columns.MEMO), then the note.
+#: The Shortlist sheet's columns: the ranked list's (core.columns.MEMO, its rank the shared
+#: rank of every view, "8="), then the note.
+MEMO_COLUMNS = list(columns.MEMO)
 NOTE_HEADER = "Analyst note"
-SHORTLIST_COLUMNS = [(col.header, col.memo_width) for col in columns.MEMO] + [(NOTE_HEADER, 50)]
+SHORTLIST_COLUMNS = [(col.header, col.memo_width) for col in MEMO_COLUMNS] + [(NOTE_HEADER, 50)]
 FIRST_DATA_ROW = 5
 MEMO_SHEET_COLUMNS = 8  # a memo sheet's widest table: the funding history
+
+
+def tie_note(req: MemoRequest) -> str | None:
+    """What to say when the memo's last company shares its place with one left out (a "top N"
+    memo whose boundary cuts a tie: Ranking.tie_note over the rows the table showed); None
+    otherwise (a shortlist is chosen by hand, not cut at a place)."""
+    if not req.selection.startswith("top "):
+        return None
+    shortlist = req.company_ids if req.filters.shortlist_only else ()
+    shown = shown_rows(req.dataset, req.ranking, req.filters, shortlist)
+    return req.ranking.tie_note(len(req.company_ids), shown)
+
+
+def tie_note_text(req: MemoRequest) -> str:
+    """The Method sheet's line on a tie at the memo's last place."""
+    note = tie_note(req)
+    if note is not None:
+        return present.capital_first(note) + "; the memo holds the first of them in the order inside a tie."
+    if req.selection.startswith("top "):
+        return "None: the last place in the memo is not shared with a company left out."
+    if req.selection == "shortlist":
+        return "Not applicable: a shortlist is chosen by hand, not cut at a place."
+    return "None: the memo holds every ranked company shown."
 
 
 def _shortlist_sheet(
@@ -296,16 +327,20 @@ def _shortlist_sheet(
         ws,
         2,
         1,
-        f"{req.dataset.name} · weights value {w.value:+g}, difficulty {w.difficulty:+g}, funding {w.funding:+g}"
+        f"{req.dataset.name} · {present.universe_label(req.ranking.universe)}"
+        f" · weights value {w.value:+g}, difficulty {w.difficulty:+g}, funding {w.funding:+g}"
         f" · {present.policy_sentence(req.ranking.policy)} · 1 USD = {req.ranking.table.fx_cny_per_usd:g} CNY"
         f" · {req.created:%Y-%m-%d %H:%M}",
         font=MUTED_FONT,
     )
+    note = tie_note(req)
     put(
         ws,
         3,
         1,
-        "≈ marks figures converted from yuan or read from vague wording (see the Method sheet).",
+        "≈ marks figures converted from yuan or read from vague wording; “8=” a rank shared by equal scores"
+        + (f"; {note}, cut by this memo's last place" if note else "")
+        + " (see the Method sheet).",
         font=MUTED_FONT,
     )
     _header(ws, 4, [c for c, _ in SHORTLIST_COLUMNS])
@@ -313,7 +348,7 @@ def _shortlist_sheet(
     r = FIRST_DATA_ROW
     for c in rows:
         note = req.notes.get(c.id, "")
-        made = [column_cell(col, c) for col in columns.MEMO]
+        made = [column_cell(col, c) for col in MEMO_COLUMNS]
         values = [v for v, _ in made] + [fit_cell(note) if note else ""]
         formats = [f for _, f in made] + [None]
         # one append per row (the fast way to make cells), then the few per-cell settings
@@ -379,6 +414,7 @@ def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
     ds = req.dataset
     preset = present.preset_label(req.preset)
     policy = present.policy_sentence(req.ranking.policy)
+    universe = req.ranking.universe
     rows: list[tuple[str, object]] = [
         ("Memo", f"{req.selection}, {n_rows} companies"),
         (
@@ -395,13 +431,16 @@ def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
         ("Dataset", ds.name),
         ("Dataset source", ds.meta.source),
         ("Dataset content hash (SHA-256, first 16 hex)", ds.content_hash),
-        ("Companies screened", req.screened if req.screened is not None else ds.n_companies),
+        ("Universe", f"{present.universe_label(universe)}: {present.universe_sentence(universe)}"),
+        ("Companies screened", req.screened if req.screened is not None else int(req.ranking.included.sum())),
+        ("Companies in the universe", int(req.ranking.in_universe.sum())),
         ("Companies in the dataset", ds.n_companies),
         ("Filters in effect", req.filters.describe()),
         ("Preset", preset),
         ("Weight: value", w.value),
         ("Weight: difficulty", w.difficulty),
         ("Weight: funding", w.funding),
+        ("Sub-weights: value (market, traction)", f"{w.market:g}, {w.traction:g}"),
         ("Sub-weights: difficulty (logic, compute, corpus)", f"{w.logic:g}, {w.compute:g}, {w.corpus:g}"),
         (
             "Sub-weights: funding (capital, valuation, recency, stage)",
@@ -410,6 +449,8 @@ def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
         ("Missing-data policy", f"{req.ranking.policy}: {policy}"),
         ("Exchange rate (CNY per USD)", req.ranking.table.fx_cny_per_usd),
         ("Rank stability", present.capital_first(present.stability_definition(req.ranking.top_k, seed=True))),
+        ("Ties", present.capital_first(present.TIE_ORDER) + "."),
+        ("Tie at the cut", tie_note_text(req)),
     ]
     put(ws, 1, 1, "Method", font=TITLE_FONT)
     put(ws, 2, 1, "Everything needed to reproduce this memo's ranking.", font=MUTED_FONT)
@@ -421,17 +462,7 @@ def _method_sheet(ws: Worksheet, req: MemoRequest, n_rows: int) -> None:
     r += 1
     put(ws, r, 1, "How the score is made", font=SECTION_FONT)
     r += 1
-    for line in (
-        "Signals 0–1 per company: value = market-space stars of its segments; difficulty = logic, compute and "
-        "corpus stars; funding = disclosed capital (log scale), latest valuation (log), recency and stage. "
-        "A company in several segments gets the mean of their stars. Each signal is normalised across the "
-        "loaded universe.",
-        "Score = 100 × Σ|w|·s′ / Σ|w|, with s′ = s for a positive weight and 1 − s for a negative one "
-        "(a negative difficulty weight prefers easier segments). Contributions add up to the score.",
-        "Amounts are kept as written; vague words get documented ranges (超X: X–1.2X; 近X: 0.9X–X; 数亿: 2–9亿; "
-        "亿级: 1–5亿) and a point estimate; yuan are converted at the rate above. Such figures are marked ≈.",
-        "Ties break by name. Source of every fact: the quoted sentence of the report, with its section.",
-    ):
+    for line in present.score_rules(universe):
         put(ws, r, 1, line, align=WRAP)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
         r += 1
@@ -458,7 +489,7 @@ def _segments_sheet(ws: Worksheet, req: MemoRequest) -> None:
         "Sector funding statistics (quoted)",
     ]
     _header(ws, 3, labels)
-    _widths(ws, [7, 30, 30, 8, 8, 9, 8, 10, 20, 10, 70, 60])
+    _widths(ws, [7, 30, 30, 9, 9, 12, 10, 10, 20, 10, 70, 60])
     counts = req.ranking.table.segment_counts()
     r = 4
     for s in ds.segments:
@@ -483,8 +514,51 @@ def _segments_sheet(ws: Worksheet, req: MemoRequest) -> None:
         r += 1
     ws.freeze_panes = "B4"
     ws.auto_filter.ref = f"A3:{get_column_letter(len(labels))}{r - 1}"
+    r = _segment_numbers_table(ws, req, r + 1)
     fit_rows(ws, 4)
     _print_setup(ws, "3:3")
+
+
+#: The Segments sheet's table of figures: its columns, and the column the quote starts in
+#: (merged to the sheet's last column).
+NUMBER_LABELS = ("Ref", "Kind", "Metric", "Figure", "Unit", "As written", "Year", "Forecast", "Quote")
+NUMBER_QUOTE_COL = len(NUMBER_LABELS)
+SEGMENT_SHEET_COLUMNS = 12
+
+
+def _segment_numbers_table(ws: Worksheet, req: MemoRequest, r: int) -> int:
+    """The figures the report gives for each segment, one row each: the figure as a number, its
+    unit, year and whether it is a forecast in cells of their own, and the quote in full (over
+    continuation rows if it is longer than a cell holds).  Returns the next free row."""
+    numbers = [n for s in req.dataset.segments for n in req.dataset.numbers_of(s.ref)]
+    if not numbers:
+        return r
+    put(ws, r, 1, "Figures the report gives", font=SECTION_FONT)
+    r += 1
+    _header_row(ws, r, NUMBER_LABELS)
+    r += 1
+    for n in numbers:
+        cells = [
+            n.segment,
+            present.number_kind_label(n.kind),
+            n.metric,
+            n.value,
+            n.unit,
+            n.text,
+            n.year or present.NONE,
+            "yes" if n.forecast else "no",
+        ]
+        for col, v in enumerate(cells, start=1):
+            put(ws, r, col, v, align=WRAP)
+        for i, part in enumerate(split_text(f"“{n.quote}”", CHUNK)):
+            if i:
+                put(ws, r, 1, "(quote continued)", font=MUTED_FONT)
+            put(ws, r, NUMBER_QUOTE_COL, part, align=WRAP)
+            ws.merge_cells(
+                start_row=r, start_column=NUMBER_QUOTE_COL, end_row=r, end_column=SEGMENT_SHEET_COLUMNS
+            )
+            r += 1
+    return r
 
 
 def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
@@ -512,7 +586,10 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     ).hyperlink = "#'Shortlist'!A1"
     r += 2
     section("Profile")
-    line("Rank", c.rank if c.rank > 0 else present.NOT_RANKED)
+    if c.rank > 0:
+        line("Rank", *column_cell(columns.RANK, c))
+    else:
+        line("Rank", present.capital_first(present.not_ranked_reason(c.in_universe, req.ranking.universe)))
     line("Score (0–100)", *column_cell(columns.SCORE, c))
     line("Country", c.country or "not known")
     line("Kind", present.kind_label(c.kind))
@@ -549,6 +626,39 @@ def _memo_sheet(ws: Worksheet, req: MemoRequest, c: CompanyOut) -> None:
     put(ws, r, 1, "Total", font=Font(bold=True))
     put(ws, r, 4, c.score, number_format=SCORE_FORMAT, font=Font(bold=True))
     r += 1
+    if c.in_universe:
+        w = req.ranking.weights
+        sentences = f"{c.traction} distinct sentence{'' if c.traction == 1 else 's'} of the report"
+        r += 1
+        row = req.ranking.table.row_of[c.id]
+        norm = req.ranking.table.norm
+        market = present.signal_text(float(norm["market"][row]))
+        traction = present.signal_text(float(np.nan_to_num(norm["traction"][row])))
+        line(
+            "Value parts",
+            f"market space {market}, weight {w.market:g}; traction {traction} ({sentences}), weight {w.traction:g}",
+        )
+        parts = req.ranking.funding_parts(row).values()
+        line(
+            "Funding parts",
+            "\n".join(f"{present.funding_part_text(p)}, weight {p.weight:g}" for p in parts),
+        )
+
+    section("Traction & facts")
+    groups = present.fact_groups(ds, c.id)
+    if groups:
+        _header_row(ws, r, ["Kind", "Fact", "Section", "Quote"])
+        r += 1
+        for g in groups:
+            put(ws, r, 1, present.fact_kind_label(g.kind), align=WRAP)
+            put(ws, r, 2, ", ".join(g.values(ds)), align=WRAP)
+            put(ws, r, 3, f"§{g.segment}")
+            put(ws, r, 4, f"“{g.quote}”", align=WRAP)
+            ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=MEMO_SHEET_COLUMNS)
+            r += 1
+    else:
+        put(ws, r, 1, "The report names no clients, outcomes or products of this company.", font=MUTED_FONT)
+        r += 1
 
     section("Segments")
     _header_row(ws, r, ["Ref", "Scenario × industry", "Market", "Logic", "Compute", "Corpus"])
@@ -653,7 +763,9 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     taken = {"shortlist", "method", "segments"}
     with_memo = rows[:MAX_MEMO_SHEETS] if req.memo_sheets else []
     memo_names = {
-        c.id: clean_sheet_name(f"{c.rank if c.rank > 0 else '–'} {c.name_en or c.name}", taken)
+        c.id: clean_sheet_name(
+            f"{present.rank_text(c.rank, c.shared) if c.rank > 0 else '–'} {c.name_en or c.name}", taken
+        )
         for c in with_memo
     }
     _shortlist_sheet(wb.active, req, rows, memo_names)

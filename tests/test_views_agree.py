@@ -1,6 +1,7 @@
 """Every view shows the same figure: each company of the bundled data, rendered through the
 table model, the detail view, the command line (JSON and table) and the Excel memo (Shortlist
-row and memo sheet), reads the same latest round, disclosed funding, valuation and score."""
+row and memo sheet), reads the same rank ("8=" when shared), latest round, disclosed funding,
+valuation and score, in the same universe."""
 
 from __future__ import annotations
 
@@ -23,8 +24,12 @@ from exports.memo import MemoRequest, build_workbook
 from ui.detail_view import company_html
 from ui.ranking_model import Col, RankingModel
 
-# (preset, missing-data policy, CNY per USD) as given to `main.py rank`
-SETTINGS = [("balanced", "zero", None), ("moat", "exclude", "6")]
+# (preset, missing-data policy, CNY per USD, universe) as given to `main.py rank`
+SETTINGS = [
+    ("balanced", "zero", None, "providers"),
+    ("moat", "exclude", "6", "all"),
+    ("easy_landing", "neutral", None, "adopters"),
+]
 FACTS = ("rank", "score", "disclosed", "valuation", "latest_round")
 
 
@@ -49,16 +54,16 @@ def _cut(line: str, start: int, end: int) -> str:
     return "".join(out).strip()
 
 
-def _cli_table(text: str) -> dict[str, dict[str, str]]:
-    """The terminal table as {rank: {header: cell}}, cut along its header rule."""
+def _cli_table(text: str) -> dict[int, dict[str, str]]:
+    """The terminal table as {position: {header: cell}} (rows in place order; a shared rank
+    reads the same on several rows), cut along its header rule."""
     lines = text.splitlines()
     header, rule, rows = lines[1], lines[2], lines[3:-1]
     spans = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
     names = [_cut(header, a, b) for a, b in spans]
     table = {}
-    for line in rows:
-        cells = dict(zip(names, (_cut(line, a, b) for a, b in spans), strict=True))
-        table[cells["#"]] = cells
+    for place, line in enumerate(rows, start=1):
+        table[place] = dict(zip(names, (_cut(line, a, b) for a, b in spans), strict=True))
     return table
 
 
@@ -87,18 +92,25 @@ def _plain(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>|</p>|</tr>|</h3>", "\n", markup)))
 
 
-@pytest.mark.parametrize(("preset", "policy", "fx"), SETTINGS)
-def test_every_company_reads_the_same_in_every_view(qapp, capsys, ds, preset, policy, fx):
-    argv = ["rank", "--top", "0", "--preset", preset, "--missing", policy] + (["--fx", fx] if fx else [])
+@pytest.mark.parametrize(("preset", "policy", "fx", "universe"), SETTINGS)
+def test_every_company_reads_the_same_in_every_view(qapp, capsys, ds, preset, policy, fx, universe):
+    argv = ["rank", "--top", "0", "--preset", preset, "--missing", policy, "--universe", universe]
+    argv += ["--fx", fx] if fx else []
     result = RankResult.model_validate_json(_cli(capsys, *argv, "--format", "json"))
-    cli_table = _cli_table(_cli(capsys, *argv))
-    ranking = rank(build_signals(ds, float(fx) if fx else None), PRESETS[preset], policy)
+    cli_text = _cli(capsys, *argv)
+    cli_table = _cli_table(cli_text)
+    ranking = rank(build_signals(ds, float(fx) if fx else None, universe=universe), PRESETS[preset], policy)
     json_by_id = {c.id: c for c in result.companies}
     assert len(cli_table) == len(result.companies) == int(ranking.included.sum())
+    # the same universe everywhere: the JSON, the CLI's headline, the ranking, the memo's Method
+    assert result.dataset.universe == ranking.universe == universe
+    assert cli_text.splitlines()[0].split(" — ", 1)[1].startswith(f"{universe}: ")
 
     model = RankingModel(ds, ranking)
     ids = [str(i) for i in ranking.table.ids]
     wb = build_workbook(MemoRequest(dataset=ds, ranking=ranking, company_ids=ids, preset=preset))
+    method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
+    assert method["Universe"].startswith(present.universe_label(universe) + ": ")
     shortlist = wb["Shortlist"]
     header = [c.value for c in shortlist[memo_mod.FIRST_DATA_ROW - 1]]
     memo_rows = {}
@@ -109,11 +121,11 @@ def test_every_company_reads_the_same_in_every_view(qapp, capsys, ds, preset, po
         memo_rows[link] = {h: _shown(c) for h, c in zip(header, row, strict=False)}
     assert len(memo_rows) == len(ids) <= memo_mod.MAX_MEMO_SHEETS
 
-    checked = excluded = 0
+    checked = excluded = outside = shared = 0
     for i, cid in enumerate(ids):
         c = company_out(ds, ranking, i)
         expected = {
-            "rank": present.rank_text(c.rank),
+            "rank": present.rank_text(c.rank, c.shared),
             "score": present.score_text(c.score),
             "disclosed": present.usd(c.funding_total_usd, c.funding_approximate),
             "valuation": present.usd(c.latest_valuation_usd, c.latest_valuation_approximate),
@@ -155,10 +167,10 @@ def test_every_company_reads_the_same_in_every_view(qapp, capsys, ds, preset, po
         if c.rank > 0:
             j = json_by_id[cid]
             assert j == c  # the JSON is the same record the other views read
-            t = cli_table[present.rank_text(c.rank)]
+            t = cli_table[j.position]
             assert t["Company"] == clip(c.name, columns.NAME.width)  # the right row (names may be cut)
             views["cli json"] = {
-                "rank": present.rank_text(j.rank),
+                "rank": present.rank_text(j.rank, j.shared),
                 "score": present.score_text(j.score),
                 "disclosed": present.usd(j.funding_total_usd, j.funding_approximate),
                 "valuation": present.usd(j.latest_valuation_usd, j.latest_valuation_approximate),
@@ -203,9 +215,23 @@ def test_every_company_reads_the_same_in_every_view(qapp, capsys, ds, preset, po
                 assert shown == expected[fact], (cid, view, fact)
         assert {"detail", "memo shortlist", "memo sheet"} <= set(views)
         checked += 1
-        excluded += c.rank == 0
-    assert checked == len(ds.companies) == model.rowCount() + excluded
+        excluded += c.rank == 0 and c.in_universe
+        outside += not c.in_universe
+        shared += c.shared
+        # a shared rank is 1 + the companies scoring strictly higher, and its place is inside the tie
+        if c.rank > 0:
+            above = sum(
+                present.score_text(o.score) != present.score_text(c.score) and o.score > c.score
+                for o in result.companies
+            )
+            assert c.rank == 1 + above, cid
+            assert c.rank <= json_by_id[cid].position < c.rank + len(ranking.tie_group(i))
+    assert checked == len(ds.companies) == model.rowCount() + excluded + outside
     assert (excluded > 0) == (policy == "exclude")
+    assert (outside > 0) == (universe != "all")
+    # "=" is on show: the bundled data has ties under these settings, except among the 21 companies
+    # with a funding figure that "exclude" keeps under moat
+    assert (shared > 0) == (policy != "exclude")
 
 
 def _funding_rows(markup: str) -> list[list[str]]:

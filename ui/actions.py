@@ -130,5 +130,7 @@ def build_actions(window: QMainWindow) -> WindowActions:
     for action in (acts.score_order, acts.undo, acts.redo, acts.export_memo):
         tools.addAction(action)
 
-    bar.addMenu("&Help").addAction("How the score is made", lambda: show_scoring_help(window))
+    bar.addMenu("&Help").addAction(
+        "How the score is made", lambda: show_scoring_help(window, window.session.universe)
+    )
     return acts

@@ -44,7 +44,13 @@ def create_window(ds: Dataset, state_path: Path | None = None) -> tuple[MainWind
     except StateError as exc:
         notices.append(f"{exc} The app runs without saving your shortlist and notes this time.")
     settings = settings_for(state_path)
-    session = Session(ds, store=store, weights=keys.WEIGHTS.read(settings), policy=keys.POLICY.read(settings))
+    session = Session(
+        ds,
+        store=store,
+        weights=keys.WEIGHTS.read(settings),
+        policy=keys.POLICY.read(settings),
+        universe=keys.UNIVERSE.read(settings),
+    )
     return MainWindow(session, settings), notices
 
 

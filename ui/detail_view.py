@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
 
 from core import present
 from core.models import Dataset
+from core.present import fact_groups, fact_kind_label, fact_value_text, number_text, shown_numbers
 from core.results import CompanyOut, company_out
 from core.scoring import SIGNALS, Ranking
 
 SIGNAL_COLORS = {"value": "#4285f4", "difficulty": "#f4b400", "funding": "#0f9d58"}
 NOTE_SAVE_MS = 400
+#: A link to another company in the detail view: "company:<id>".
+COMPANY_LINK = "company:"
 
 
 def _e(s: object) -> str:
@@ -51,6 +55,85 @@ def funding_rows(c: CompanyOut) -> list[tuple[str, str, str, str, str, str]]:
     return rows
 
 
+def facts_html(ds: Dataset, company_id: str) -> str:
+    """The company's own evidence: its facts by kind (clients linked to their own detail when
+    the dataset has them), each with the sentence and section it comes from."""
+    groups = fact_groups(ds, company_id)
+    out = ["<h3>Traction &amp; facts</h3>"]
+    if not groups:
+        out.append(
+            "<p style='color:#666'>The report names no clients, outcomes or products of this company.</p>"
+        )
+        return "".join(out)
+    kind = None
+    for g in groups:
+        if g.kind != kind:
+            kind = g.kind
+            out.append(f"<p style='margin-top:8px; margin-bottom:0'><b>{_e(fact_kind_label(kind))}</b></p>")
+        values = []
+        for f in g.facts:
+            if f.kind == "client" and f.value in ds.company_by_id:
+                values.append(f"<a href='{COMPANY_LINK}{_e(f.value)}'>{_e(ds.company(f.value).name)}</a>")
+            else:
+                values.append(_e(fact_value_text(ds, f)))
+        shown = ", ".join(dict.fromkeys(values))
+        out.append(
+            f"<p style='margin-top:2px; margin-left:12px'>{shown} "
+            f"<span style='color:#666'>§{_e(g.segment)}</span><br>"
+            f"<span style='color:#555'>“{_e(g.quote)}”</span></p>"
+        )
+    return "".join(out)
+
+
+def tie_sentence(ds: Dataset, ranking: Ranking, row: int, most: int = 6) -> str:
+    """Who shares the company's rank, and how a tie is ordered."""
+    others = [int(r) for r in ranking.tie_group(row) if int(r) != row]
+    names = [ds.company(str(ranking.table.ids[r])).name for r in others[:most]]
+    more = len(others) - len(names)
+    who = ", ".join(names) + (f" and {more} more" if more else "")
+    return (
+        f"Shares rank {present.rank_text(int(ranking.rank[row]))} with {who} "
+        f"(all {present.score_text(ranking.score[row])}); {present.TIE_ORDER}."
+    )
+
+
+def parts_html(c: CompanyOut, ranking: Ranking, row: int) -> str:
+    """What the value and funding signals are made of: value's market space and traction, and
+    funding's capital, valuation, recency and stage, each with what it counts as (disclosed, the
+    capital as a valuation floor, left out, or counted per the missing-data policy)."""
+    t = ranking.table
+    w = ranking.weights
+    market, traction = float(t.norm["market"][row]), float(t.norm["traction"][row])
+    stars_mean = float(t.raw["market"][row])
+    sentences = f"{c.traction} distinct sentence{'' if c.traction == 1 else 's'} of the report"
+    if math.isfinite(market):
+        market_text = f"market space {present.signal_text(market)} ({stars_mean:.1f}★ on average)"
+    else:
+        market_text = "market space: no segment in this universe"
+    traction_text = (
+        f"traction {present.signal_text(traction if math.isfinite(traction) else 0.0)} ({sentences})"
+    )
+    out = [
+        "<p style='margin-top:4px; color:#444'><b>Value</b> = weighted mean of "
+        f"{_e(market_text)}, weight {w.market:g}; {_e(traction_text)}, weight {w.traction:g}</p>"
+    ]
+    parts = ranking.funding_parts(row).values()
+    if all(p.status == "none" for p in parts):
+        out.append(
+            "<p style='margin-top:2px; color:#444'><b>Funding</b>: the report discloses no figure "
+            f"(capital, valuation, date or stage); {_e(present.policy_sentence(ranking.policy))}.</p>"
+        )
+        return "".join(out)
+    out.append(
+        "<p style='margin-top:2px; color:#444'><b>Funding</b> = weighted mean of what counts, "
+        "scaled so the best company has 1:"
+    )
+    for part in parts:
+        out.append(f"<br>&nbsp;&nbsp;{_e(present.funding_part_text(part))}, weight {part.weight:g}")
+    out.append("</p>")
+    return "".join(out)
+
+
 def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     """The body of the detail view, as HTML (Qt's rich-text subset)."""
     company = ds.company(c.id)
@@ -67,14 +150,19 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
 
     # the score, broken down
     w = ranking.weights
+    row = ranking.table.row_of[c.id]
+    universe = present.universe_label(ranking.universe).lower()
     if c.rank > 0:
         head = (
-            f"Rank {present.rank_text(c.rank)} of {present.rank_text(int((ranking.rank > 0).sum()))}"
+            f"Rank {present.rank_text(c.rank, c.shared)} of {int(ranking.included.sum()):,} {universe}"
             f" · score {present.score_text(c.score)}"
         )
     else:
-        head = f"{present.capital_first(present.NOT_RANKED)} · score {present.score_text(c.score)}"
+        reason = present.not_ranked_reason(c.in_universe, ranking.universe)
+        head = f"{present.capital_first(reason)} · score {present.score_text(c.score)}"
     out.append(f"<h3>{_e(head)}</h3>")
+    if c.shared:
+        out.append(f"<p style='color:#8a6d00'>{_e(tie_sentence(ds, ranking, row))}</p>")
     out.append("<table cellspacing='0' cellpadding='2' width='100%'>")
     sig = c.signals.model_dump()
     con = c.contributions.model_dump()
@@ -100,10 +188,14 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             f"<td style='color:#666'>{_e(signal)}, weight {weight:+.0f} ({direction})</td></tr>"
         )
     out.append("</table>")
+    if c.in_universe:
+        out.append(parts_html(c, ranking, row))
     stab = present.stability_sentence(
         c.stability, top_k=ranking.top_k, all_zero=ranking.all_zero, computed=ranking.stability_computed
     )
     out.append(f"<p>{_e(stab)} {_e(present.policy_sentence(ranking.policy, capital=True))}.</p>")
+
+    out.append(facts_html(ds, c.id))
 
     # segments with their stars
     out.append("<h3>Segments</h3><table cellspacing='0' cellpadding='3'>")
@@ -122,6 +214,11 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             )
             + "</tr>"
         )
+        for label, numbers in shown_numbers(ds, ref):
+            for n in numbers:
+                out.append(
+                    f"<tr><td></td><td colspan='5' style='color:#555'>{_e(label)} · {_e(number_text(n))}</td></tr>"
+                )
     out.append("</table>")
 
     # funding: the figures every view shows, then the timeline
@@ -181,6 +278,9 @@ class DetailView(QWidget):
     sig_note_edited = Signal(str, str)
     """The note of a company changed (debounced while typing; flushed on switching company)."""
 
+    sig_company_link_clicked = Signal(str)
+    """The user clicked the name of another company (a client): its id."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._company_id: str | None = None
@@ -207,6 +307,7 @@ class DetailView(QWidget):
         split.setObjectName("detail_splitter")
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
+        self.body.anchorClicked.connect(self._on_anchor_clicked)
         split.addWidget(self.body)
         notes_box = QWidget()
         nl = QVBoxLayout(notes_box)
@@ -292,6 +393,11 @@ class DetailView(QWidget):
         self._set_star_text(on)
         if not self._loading and self._company_id:
             self.sig_shortlist_toggled.emit(self._company_id, on)
+
+    def _on_anchor_clicked(self, url) -> None:
+        target = url.toString()
+        if target.startswith(COMPANY_LINK):
+            self.sig_company_link_clicked.emit(target[len(COMPANY_LINK) :])
 
     def _on_notes_changed(self) -> None:
         if self._loading or not self._company_id:

@@ -17,18 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.present import stability_definition
+from core.present import score_rules, stability_definition
 
-SCORING_HELP = (
-    "Each company has three signals from 0 to 1: value (market-space stars of its segments), "
-    "difficulty (logic, compute and corpus stars) and funding (disclosed capital, latest valuation, "
-    "recency and stage). A company in several segments gets the mean of their stars.\n\n"
-    "Score = 100 × Σ |w|·s′ / Σ |w|, where s′ is the signal for a positive weight and 1 − signal for "
-    "a negative one. A negative difficulty weight prefers easier segments; a positive one treats "
-    "difficulty as a moat.\n\n"
-    "Undisclosed figures count as the missing-data policy says (zero by default). "
-    "Ties break by name. Stability is " + stability_definition() + "."
-)
+
+def scoring_help(universe: str | None = None) -> str:
+    """How the score is made, as the memo's Method sheet says it, and what rank stability is."""
+    return "\n\n".join([*score_rules(universe), f"Stability is {stability_definition()}."])
 
 
 def show_problems(parent: QWidget, title: str, intro: str, lines: list[str]) -> QDialog:
@@ -111,5 +105,5 @@ def ask_close_with_unsaved_notes(parent: QWidget, notes: list[tuple[str, str]]) 
     return True
 
 
-def show_scoring_help(parent: QWidget) -> None:
-    QMessageBox.information(parent, "How the score is made", SCORING_HELP)
+def show_scoring_help(parent: QWidget, universe: str | None = None) -> None:
+    QMessageBox.information(parent, "How the score is made", scoring_help(universe))

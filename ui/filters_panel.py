@@ -1,12 +1,25 @@
-"""The filters: search, country, scenario, industry, role, funding disclosed, shortlisted."""
+"""The universe screened (providers, adopters, all) and the filters: search, country, scenario,
+industry, segment, role, kind, funding disclosed, shortlisted."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 
+from core import present
 from core.filters import Filters
 from core.models import ROLES, Dataset
+from core.signals import DEFAULT_UNIVERSE, UNIVERSES
 from ui.qt_utils import signals_blocked
 
 _COUNTRY_NAMES = {
@@ -17,6 +30,8 @@ _COUNTRY_NAMES = {
     "IE": "Ireland",
 }
 _ALL = ""
+#: The universe buttons' text, each with its keyboard mnemonic (Alt+P, Alt+A, Alt+L).
+_UNIVERSE_TEXT = {"providers": "&Providers", "adopters": "&Adopters", "all": "A&ll"}
 
 
 class FiltersPanel(QWidget):
@@ -25,10 +40,36 @@ class FiltersPanel(QWidget):
     sig_changed = Signal()
     """Any filter changed (typing in the search box is debounced by 150 ms)."""
 
+    sig_universe_changed = Signal(str)
+    """The user chose another universe: "providers", "adopters" or "all"."""
+
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+
+        # the universe comes first: it says which companies there are to filter
+        self.universe_buttons: dict[str, QRadioButton] = {}
+        self._universe_group = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for u in UNIVERSES:
+            button = QRadioButton(_UNIVERSE_TEXT[u])
+            button.setToolTip(present.capital_first(present.universe_sentence(u)))
+            button.setAccessibleName(f"Universe: {present.universe_label(u)}")
+            self._universe_group.addButton(button)
+            self.universe_buttons[u] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.universe_buttons[DEFAULT_UNIVERSE].setChecked(True)
+        self._universe_group.buttonToggled.connect(self._on_universe_toggled)
+        universe_box = QWidget()
+        universe_box.setLayout(row)
+        universe_box.setToolTip(
+            "Which companies are screened and normalised together: providers (what an investor can "
+            "back), adopters (the demand side) or all. Shortlist and notes are kept when you switch."
+        )
+        form.addRow("Universe", universe_box)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Name, English name, alias or product…")
         self.search.setClearButtonEnabled(True)
@@ -54,8 +95,12 @@ class FiltersPanel(QWidget):
         self.role = QComboBox()
         self.role.addItem("Any role", _ALL)
         for r in ROLES:
-            self.role.addItem(r.capitalize(), r)
+            self.role.addItem(present.role_label(r), r)
         form.addRow("&Role", self.role)
+        self.kind = QComboBox()
+        self.kind.setToolTip("What kind of company: startup, big tech, AI vendor, bank …")
+        self.kind.addItem("Any kind", _ALL)
+        form.addRow("&Kind", self.kind)
 
         self.funded_only = QCheckBox("Funding &disclosed only")
         self.shortlist_only = QCheckBox("Shortlisted &only")
@@ -65,7 +110,7 @@ class FiltersPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
         form.addRow(self.clear_button)
 
-        for combo in (self.country, self.scenario, self.industry, self.segment, self.role):
+        for combo in (self.country, self.scenario, self.industry, self.segment, self.role, self.kind):
             combo.currentIndexChanged.connect(self._emit)
             # long Chinese/English labels must not widen the panel: the popup shows them whole
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -128,6 +173,7 @@ class FiltersPanel(QWidget):
             industries=one(self.industry),
             segments=one(self.segment),
             roles=one(self.role),
+            kinds=one(self.kind),
             funded_only=self.funded_only.isChecked(),
             shortlist_only=self.shortlist_only.isChecked(),
         )
@@ -144,6 +190,7 @@ class FiltersPanel(QWidget):
                 (self.industry, f.industries),
                 (self.segment, f.segments),
                 (self.role, f.roles),
+                (self.kind, f.kinds),
             ):
                 v = next(iter(values), _ALL)
                 combo.setCurrentIndex(max(0, combo.findData(v)))
@@ -152,6 +199,35 @@ class FiltersPanel(QWidget):
         finally:
             self._quiet = False
         self.sig_changed.emit()
+
+    def set_kinds(self, counts: dict[str, int]) -> None:
+        """Offer these kinds of company (with how many of each the universe holds); the kind
+        chosen stays chosen (offered with 0 if the universe has none of it).  Emits nothing."""
+        current = self.kind.currentData() or _ALL
+        if current != _ALL:
+            counts = {current: 0, **counts}
+        self._quiet = True
+        try:
+            self.kind.clear()
+            self.kind.addItem("Any kind", _ALL)
+            for kind in sorted(counts, key=lambda k: (-counts[k], present.kind_label(k))):
+                self.kind.addItem(f"{present.kind_label(kind)} — {counts[kind]:,}", kind)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        finally:
+            self._quiet = False
+
+    def universe(self) -> str:
+        """The universe chosen."""
+        return next(u for u, b in self.universe_buttons.items() if b.isChecked())
+
+    def set_universe(self, universe: str) -> None:
+        """Show ``universe`` as chosen (emits nothing)."""
+        with signals_blocked(self._universe_group):
+            self.universe_buttons[universe].setChecked(True)
+
+    def _on_universe_toggled(self, button: QRadioButton, checked: bool) -> None:
+        if checked:
+            self.sig_universe_changed.emit(self.universe())
 
     def set_segment(self, ref: str) -> None:
         self.segment.setCurrentIndex(max(0, self.segment.findData(ref or _ALL)))

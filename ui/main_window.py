@@ -13,6 +13,7 @@ import contextlib
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -32,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import present
 from core.filters import Filters
 from core.ingest import DatasetError, ImportCancelled, dataset_key
 from core.models import Dataset
-from core.present import policy_sentence
+from core.present import policy_sentence, shown_numbers
 from core.scoring import Ranking
 from core.session import RankJob, Session
 from core.signals import SignalTable
@@ -115,6 +117,9 @@ class MainWindow(QMainWindow):
     sig_dataset_changed = Signal()
     """Another dataset is shown (after File → Import… or File → Report data)."""
 
+    sig_universe_changed = Signal(str)
+    """Another universe of the dataset is screened and shown (providers, adopters or all)."""
+
     sig_import_finished = Signal(str, str)
     """An import ended: (path, "") when loaded, ("", problems) when refused or cancelled."""
 
@@ -140,6 +145,8 @@ class MainWindow(QMainWindow):
         self.weights_panel = WeightsPanel(profiles=session.store)
         self.weights_panel.set_state(session.weights, session.policy, emit=False)
         self.filters_panel = FiltersPanel(session.dataset)
+        self.filters_panel.set_universe(session.universe)
+        self.filters_panel.set_kinds(self._kind_counts())
         left = QWidget()
         ll = QVBoxLayout(left)
         wbox = QGroupBox("Weights")
@@ -176,7 +183,7 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailView()
         self.segment_map = SegmentMap()
-        self.segment_map.set_data(session.dataset.segments, *session.segment_sizes())
+        self._update_map()
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("right_splitter")
         right.addWidget(self.detail)
@@ -198,6 +205,9 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.policy_label = QLabel()
+        self.tie_label = QLabel()
+        self.tie_label.setStyleSheet("color: #8a6d00")
+        self.statusBar().addPermanentWidget(self.tie_label)
         self.statusBar().addPermanentWidget(self.policy_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -219,8 +229,10 @@ class MainWindow(QMainWindow):
         self.weights_panel.sig_changed.connect(self._rerank_timer.start)
         self.weights_panel.sig_gesture_started.connect(self._new_gesture)
         self.filters_panel.sig_changed.connect(self._apply_filters)
+        self.filters_panel.sig_universe_changed.connect(self.set_universe)
         self.detail.sig_shortlist_toggled.connect(self._on_detail_star)
         self.detail.sig_note_edited.connect(self._on_note_edited)
+        self.detail.sig_company_link_clicked.connect(self._on_company_link)
         self.segment_map.sig_segment_clicked.connect(self.filters_panel.set_segment)
         self.table.clicked.connect(self._on_table_clicked)
         self._install_model()
@@ -231,6 +243,7 @@ class MainWindow(QMainWindow):
         events.shortlist.connect(self._on_shortlist_changed)
         events.stability.connect(self._on_stability)
         events.dataset.connect(self._on_dataset_changed)
+        events.universe.connect(self._on_universe_changed)
         events.note_saved.connect(self._on_note_saved)
         events.not_saved.connect(self._store_failed)
         events.warning.connect(lambda message: self.statusBar().showMessage(message, 20000))
@@ -311,14 +324,56 @@ class MainWindow(QMainWindow):
         self._install_model()
         old.deleteLater()
         self.table.horizontalHeader().setSortIndicator(Col.RANK, Qt.SortOrder.AscendingOrder)
-        self.segment_map.set_data(s.dataset.segments, *s.segment_sizes())
+        self._update_map()
         self.setWindowTitle(f"AIGC Screener — {s.dataset.name}")
+        self.filters_panel.set_kinds(self._kind_counts())
         self.filters_panel.set_dataset(s.dataset)  # clears the filters and applies them
         if self.model.rowCount():
             self.select_company(self.model.company_id(0))
         self._update_status()
         self._stability_timer.start()
         self.sig_dataset_changed.emit()
+
+    def _update_map(self) -> None:
+        """The segment map of the session's dataset: its sizes, and the figures the report gives."""
+        s = self.session
+        numbers = {seg.ref: shown_numbers(s.dataset, seg.ref) for seg in s.dataset.segments}
+        self.segment_map.set_data(s.dataset.segments, *s.segment_sizes(), numbers=numbers)
+
+    def _kind_counts(self) -> dict[str, int]:
+        """How many companies of each kind the universe holds."""
+        t = self.session.signals
+        kinds, counts = np.unique(t.kinds[t.in_universe].astype(str), return_counts=True)
+        return dict(zip(kinds.tolist(), counts.tolist(), strict=True))
+
+    def set_universe(self, universe: str) -> None:
+        """Screen another universe of the dataset: providers, adopters or all.  The shortlist,
+        notes, filters and the company looked at are kept (when it is in the new universe)."""
+        self.detail.flush_note()
+        self.session.set_universe(universe)
+
+    def _on_universe_changed(self, universe: str) -> None:
+        s = self.session
+        self.filters_panel.set_universe(universe)
+        self.filters_panel.set_kinds(self._kind_counts())
+        keys.UNIVERSE.write(self.settings, universe)
+        self._committed = (s.ranking.weights, s.ranking.policy)
+        selected = self._selected_id
+        self.model.set_universe(s.ranking, s.mask)
+        self._update_map()
+        self.segment_map.set_selected(next(iter(s.filters.segments), None))
+        if not (selected and self.select_company(selected)):
+            if self.model.rowCount():
+                self.select_company(self.model.company_id(0))
+            else:
+                self._selected_id = None
+                self.detail.clear()
+        if self._selected_id is not None:
+            self._detail_timer.stop()
+            self._show_detail(self._selected_id)  # its rank and signals are the new universe's
+        self._update_status()
+        self._stability_timer.start()
+        self.sig_universe_changed.emit(universe)
 
     # --- start-up and persistence ----------------------------------------------------------
 
@@ -502,6 +557,15 @@ class MainWindow(QMainWindow):
         else:
             self._show_detail(cid)
 
+    def _on_company_link(self, cid: str) -> None:
+        """A client named in the detail view was clicked: show it, or say why it is not shown."""
+        if self.select_company(cid):
+            return
+        name = self.session.company_name(cid) if cid in self.dataset.company_by_id else cid
+        self.statusBar().showMessage(
+            f"{name} is not shown: it is outside the current universe or filters", 10000
+        )
+
     def _refresh_detail(self) -> None:
         if self._selected_id is not None:
             self._show_detail(self._selected_id)
@@ -574,11 +638,25 @@ class MainWindow(QMainWindow):
 
     # --- status -----------------------------------------------------------------------------
 
+    def tie_note(self) -> str | None:
+        """What the status bar says when the top ``top_k`` of the table (in score order, as
+        filtered) end inside a tie: "Top 10: places 8–18 are shared by 11 companies (score 66.7)"."""
+        ranking = self.ranking
+        note = ranking.tie_note(ranking.top_k, self.session.shown_rows())
+        return f"Top {ranking.top_k}: {note}" if note else None
+
     def _update_status(self) -> None:
         shown, total = self.model.visible_count(), self.model.total_count()
+        universe = present.universe_label(self.session.universe)
         self.count_label.setText(
-            f"Showing {shown:,} of {total:,} companies · Shortlist: {len(self.session.shortlist)}"
+            f"Showing {shown:,} of {total:,} companies · Universe: {universe}"
+            f" · Shortlist: {len(self.session.shortlist)}"
         )
+        self.count_label.setToolTip(present.capital_first(present.universe_sentence(self.session.universe)))
+        note = self.tie_note()
+        self.tie_label.setText(note or "")
+        self.tie_label.setToolTip(present.capital_first(present.TIE_ORDER) if note else "")
+        self.tie_label.setVisible(note is not None)
         policy = self.ranking.policy
         text = f"{policy_sentence(policy, capital=True)} (missing-data policy: {policy})"
         if self.ranking.all_zero:

@@ -149,7 +149,8 @@ class RankingModel(QAbstractTableModel):
         return len(self._rows)
 
     def total_count(self) -> int:
-        return len(self._ids)
+        """The companies of the universe screened (the table shows those the filters let through)."""
+        return self._table.n_universe
 
     def is_score_order(self) -> bool:
         return self._sort == (Col.RANK, Qt.SortOrder.AscendingOrder)
@@ -202,6 +203,22 @@ class RankingModel(QAbstractTableModel):
         self._src.ranking = ranking
         self._delta = None
         self._relayout()
+
+    def set_universe(self, ranking: Ranking, mask: np.ndarray) -> None:
+        """Show the ranking of another universe of the same dataset (a new signal table with the
+        same rows) and the rows of ``mask``; Δ starts afresh (ranks of two universes do not
+        compare).  The user's sort is kept."""
+        self.beginResetModel()
+        self._ranking = ranking
+        self._table = ranking.table
+        self._ids = ranking.table.ids
+        self._src = RankedRows(self._ds, ranking)
+        self._prev_rank = None
+        self._delta = None
+        self._visible = mask.astype(bool).copy()
+        self._rows = self._ordered_rows()
+        self._pos = None
+        self.endResetModel()
 
     def set_visible(self, mask: np.ndarray) -> None:
         """Show only the rows where ``mask`` (over the SignalTable's rows) is true."""
@@ -312,9 +329,22 @@ class RankingModel(QAbstractTableModel):
             con = r.contributions_of(i)
             parts = ", ".join(f"{name} {present.score_text(con[k])}" for k, name in enumerate(SIGNALS))
             return f"Score {present.score_text(r.score[i])} = {parts}"
-        if col == Col.RANK and r.rank[i] == 0:
-            return present.capital_first(present.NOT_RANKED)
+        if col == Col.RANK:
+            return self._rank_tooltip(i)
         return None
+
+    def _rank_tooltip(self, i: int) -> str | None:
+        r = self._ranking
+        if r.rank[i] == 0:
+            return present.capital_first(present.not_ranked_reason(bool(r.in_universe[i]), r.universe))
+        if not r.shared[i]:
+            return None
+        others = len(r.tie_group(i)) - 1
+        return (
+            f"Rank {present.rank_text(int(r.rank[i]), True)}: shared with {others:,} other "
+            f"{'company' if others == 1 else 'companies'} scoring {present.score_text(r.score[i])} · "
+            f"{present.capital_first(present.TIE_ORDER)}"
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Col):

@@ -32,8 +32,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
-from core.models import Segment
-from core.present import stars, usd
+from core.models import Segment, SegmentNumber
+from core.present import number_text, stars, usd
 from core.segment_layout import (
     LABEL_PAD,
     MARGIN,
@@ -101,6 +101,7 @@ class SegmentMap(QWidget):
         self._segments: list[Segment] = []
         self._counts: dict[str, int] = {}
         self._funding: dict[str, float] = {}
+        self._numbers: dict[str, tuple[tuple[str, tuple[SegmentNumber, ...]], ...]] = {}
         self._mode = "companies"
         self._selected: str | None = None
         self._hover: str | None = None
@@ -128,9 +129,13 @@ class SegmentMap(QWidget):
         segments: Sequence[Segment],
         company_counts: Mapping[str, int],
         funding_usd: Mapping[str, float],
+        numbers: Mapping[str, Sequence[tuple[str, Sequence[SegmentNumber]]]] | None = None,
     ) -> None:
-        """Show these segments; counts and funding are keyed by segment ref (missing = 0)."""
+        """Show these segments; counts and funding are keyed by segment ref (missing = 0);
+        ``numbers`` are figures the report gives for a segment, as (heading, figures) per ref
+        (:func:`core.present.shown_numbers`; the tooltip lists them)."""
         self._segments = sorted(segments, key=lambda s: ref_key(s.ref))
+        self._numbers = {k: tuple((label, tuple(ns)) for label, ns in v) for k, v in (numbers or {}).items()}
         self._counts = {k: int(v) for k, v in company_counts.items()}
         self._funding = {k: float(v) for k, v in funding_usd.items()}
         self._colours = {}
@@ -228,6 +233,9 @@ class SegmentMap(QWidget):
             f"Companies: {self._counts.get(ref, 0)}",
             f"Disclosed funding: {usd(funding, True) if funding > 0 else 'none disclosed'}",
         ]
+        for label, figures in self._numbers.get(ref, ()):
+            lines.append(f"{label}:")
+            lines += [f"  • {number_text(n)}" for n in figures]
         return "\n".join(lines)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)

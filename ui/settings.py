@@ -8,6 +8,8 @@ longer validates reads as the default, never as an error.
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from core.filters import Filters
 from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, MISSING_POLICIES, PRESETS, MissingPolicy, Weights
+from core.signals import DEFAULT_UNIVERSE, UNIVERSES
 
 T = TypeVar("T")
 
@@ -57,6 +60,12 @@ def _policy(raw: object) -> MissingPolicy:
     return raw  # type: ignore[return-value]
 
 
+def _universe(raw: object) -> str:
+    if raw not in UNIVERSES:
+        raise ValueError(f"unknown universe {raw!r}")
+    return str(raw)
+
+
 def _state(key: str, doc: str) -> Setting[QByteArray]:
     return Setting(key, QByteArray, _bytes, lambda v: v, doc)
 
@@ -70,10 +79,27 @@ MAIN_SPLITTER = _state("window/main_splitter", "left panel | table | right side"
 RIGHT_SPLITTER = _state("window/right_splitter", "detail view above the segment map")
 DETAIL_SPLITTER = _state("window/detail_splitter", "the detail view's text above its notes")
 TABLE_HEADER = _state("window/table_header", "the table's column widths and order")
+
+
+def _weights(raw: object) -> Weights:
+    """Saved weights; those saved before the value sub-weights existed (no ``market`` key) with the
+    old default sub-weights (all 1) take today's default sub-weights, so the old Balanced is still
+    Balanced and not "Custom"."""
+    data = json.loads(str(raw))
+    if not isinstance(data, dict):
+        raise TypeError("weights are not an object")
+    if "market" not in data and all(data.get(k, 1) == 1 for k in OLD_DEFAULT_SUBS):
+        data = {k: v for k, v in data.items() if k not in OLD_DEFAULT_SUBS}
+    return Weights.model_validate(data)
+
+
+#: The sub-weights before version 0.2, all 1 by default.
+OLD_DEFAULT_SUBS = ("logic", "compute", "corpus", "capital", "valuation", "recency", "stage")
+
 WEIGHTS: Setting[Weights] = Setting(
     "ranking/weights",
     lambda: PRESETS[DEFAULT_PRESET],
-    lambda raw: Weights.model_validate_json(str(raw)),
+    _weights,
     lambda w: w.model_dump_json(),
     "the last weights (JSON)",
 )
@@ -86,6 +112,13 @@ FILTERS: Setting[Filters] = Setting(
     lambda raw: Filters.model_validate_json(str(raw)),
     lambda f: f.model_dump_json(),
     "the last filters (JSON)",
+)
+UNIVERSE: Setting[str] = Setting(
+    "ranking/universe",
+    lambda: DEFAULT_UNIVERSE,
+    _universe,
+    str,
+    "the universe screened: providers, adopters or all",
 )
 SELECTED = _text("ranking/selected", "the company last looked at (its id)")
 EXPORT_FOLDER = _text("export/folder", "where the last memo was saved", lambda: str(Path.home()))
@@ -102,6 +135,7 @@ ALL: tuple[Setting, ...] = (
     WEIGHTS,
     POLICY,
     FILTERS,
+    UNIVERSE,
     SELECTED,
     EXPORT_FOLDER,
     IMPORT_FOLDER,

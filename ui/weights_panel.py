@@ -30,6 +30,7 @@ from core.scoring import (
     PRESET_LABELS,
     PRESETS,
     SIGNALS,
+    VALUE_SUBS,
     MissingPolicy,
     Weights,
 )
@@ -37,7 +38,11 @@ from core.state import StateError
 from ui.qt_utils import signals_blocked
 
 SIGNAL_LABELS = {
-    "value": ("Value", "Market-space stars of the company's segments"),
+    "value": (
+        "Value",
+        "Market-space stars of the company's segments, mixed with its traction: the sentences of the "
+        "report naming its clients, quantified outcomes, products and listing",
+    ),
     "difficulty": (
         "Difficulty",
         "Logic, compute and corpus stars. Negative: prefer easier segments; positive: difficulty is a moat",
@@ -45,6 +50,8 @@ SIGNAL_LABELS = {
     "funding": ("Funding", "Disclosed capital, latest valuation, recency and stage of funding"),
 }
 SUB_LABELS = {
+    "market": "Market space",
+    "traction": "Traction",
     "logic": "Logic difficulty",
     "compute": "Compute cost",
     "corpus": "Corpus cost",
@@ -142,14 +149,11 @@ class WeightsPanel(QWidget):
         self.advanced = QWidget()
         form = QFormLayout(self.advanced)
         form.setContentsMargins(12, 0, 0, 0)
-        for key in DIFFICULTY_SUBS + FUNDING_SUBS:
+        for key in VALUE_SUBS + DIFFICULTY_SUBS + FUNDING_SUBS:
             spin = QSpinBox()
             spin.setRange(0, 100)
-            spin.setToolTip(
-                "Mix inside "
-                + ("difficulty" if key in DIFFICULTY_SUBS else "funding")
-                + " (relative; all zero counts as equal)"
-            )
+            inside = "value" if key in VALUE_SUBS else "difficulty" if key in DIFFICULTY_SUBS else "funding"
+            spin.setToolTip(f"Mix inside {inside} (relative; all zero counts as equal)")
             spin.valueChanged.connect(self._on_value_changed)
             form.addRow(SUB_LABELS[key], spin)
             self.sub_spins[key] = spin

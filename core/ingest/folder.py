@@ -4,7 +4,9 @@
     companies.csv      the organizations                                (required)
     mentions.csv       company x segment x role, with the quote         (optional)
     funding.csv        financing events                                 (optional)
-    segment_facts.csv  market figures and sector funding statistics     (optional)
+    segment_facts.csv  segment sentences: market, funding, adoption...  (optional)
+    company_facts.csv  a company's clients, outcomes, products, ...     (optional)
+    segment_numbers.csv the figures each segment's text gives           (optional)
     meta.json          name, source, exchange rate                      (optional)
 
 The bundled report data is such a folder (data/report).  The files are our own documented
@@ -61,7 +63,13 @@ def read_csv_rows(path: Path, problems: list[Problem]) -> tuple[list[str], list[
             if not any(v.strip() for v in values):
                 continue
             cells = {h: (values[j] if j < len(values) else "") for j, h in enumerate(header) if h}
-            rows.append(Row(path.name, i, cells))
+            # a row with no id of its own (a mention, a fact) is named by its company or segment
+            key = (
+                None
+                if cells.get("id") or cells.get("ref")
+                else (cells.get("company_id") or cells.get("segment"))
+            )
+            rows.append(Row(path.name, i, cells, key=(key or "").strip() or None))
     except csv.Error as exc:
         problems.append(Problem(path.name, f"row {reader.line_num}", "", f"not readable as CSV: {exc}"))
     return header, rows

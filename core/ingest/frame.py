@@ -16,7 +16,7 @@ from core.ingest.arrays import map_unique, plain_numbers, squash, stated_currenc
 from core.ingest.import_format import COLUMNS, FUNDING_COLUMNS, funding_date, row_records, split_refs
 from core.money import parse_amount
 from core.records import ROLES, Company, FundingEvent, Mention, Role, Segment, normalise_round, round_stage
-from core.source import BASE_SIGNALS, SEGMENT_SIGNALS, SignalColumns
+from core.source import BASE_SIGNALS, DEFAULT_UNIVERSE, SEGMENT_SIGNALS, SignalColumns, universe_roles
 
 _REFS = r"[;；,，]"
 
@@ -87,25 +87,53 @@ class CompanyFrame:
 
     # --- the SignalSource question --------------------------------------------------------------
 
-    def signal_columns(self, fx_cny_per_usd: float) -> SignalColumns:
-        """Every raw signal of every company, by array operations (see core.signals)."""
+    def signal_columns(self, fx_cny_per_usd: float, universe: str = DEFAULT_UNIVERSE) -> SignalColumns:
+        """Every raw signal of every company, by array operations (see core.signals).
+
+        A row is one company with one role in each of its segments (its ``role`` cell, else
+        funded when it has funding, else vendor) and at most one funding event, in its first
+        segment: it is in a universe when that role is one of the universe's, or when it has
+        funding and ``funded`` is one of them (then in its first segment only, unless its role
+        already puts it in all of them) - the rule of core.source.RecordStore.universe_segments.
+        """
         df = self.df
         n = len(df)
         refs = tuple(s.ref for s in self.segments)
         col = {r: j for j, r in enumerate(refs)}
         member = np.zeros((n, len(refs)), dtype=bool)
+        first = np.full(n, -1, dtype=np.int64)  # the column of each row's first segment
         segs = df["segments"]
         has = segs.notna()
         if has.any():
             exploded = segs[has].str.split(_REFS, regex=True).explode().str.strip()
+            exploded = exploded[exploded.ne("")]
+            firsts = exploded.groupby(level=0).first()
+            firsts = firsts[firsts.isin(col.keys())]
+            first[firsts.index.to_numpy()] = firsts.map(col).to_numpy(dtype=np.int64)
             exploded = exploded[exploded.isin(col.keys())]
             member[exploded.index.to_numpy(), exploded.map(col).to_numpy(dtype=np.int64)] = True
         count = member.sum(axis=1)
+        roles_text = df["role"].fillna(
+            pd.Series(np.where(self._has_funding, "funded", "vendor"), index=df.index)
+        )
+        wanted = universe_roles(universe)
+        if wanted is None:
+            in_universe = np.ones(n, dtype=bool)
+            umember = member
+        else:
+            plays = roles_text.isin(wanted).to_numpy() & (count > 0)
+            umember = member & plays[:, None]
+            in_universe = plays.copy()
+            if "funded" in wanted:
+                in_universe |= self._has_funding
+                by_funding = np.flatnonzero(self._has_funding & ~plays & (first >= 0))
+                umember[by_funding, first[by_funding]] = True
+        ucount = umember.sum(axis=1)
         raw = {k: np.full(n, np.nan) for k in BASE_SIGNALS}
         with np.errstate(invalid="ignore", divide="ignore"):
             for k in SEGMENT_SIGNALS:
                 stars = np.array([getattr(s, k) for s in self.segments], dtype=np.float64)
-                raw[k] = np.where(count > 0, (member @ stars) / np.maximum(count, 1), np.nan)
+                raw[k] = np.where(ucount > 0, (umember @ stars) / np.maximum(ucount, 1), np.nan)
 
         # the currencies row_records gives: the cell, else what the text says, else USD; a
         # valuation falls back to the funding's currency
@@ -130,9 +158,6 @@ class CompanyFrame:
         )
         stages = {t: round_stage(normalise_round(t)) for t in df["funding_round"].dropna().unique()}
         raw["stage"] = df["funding_round"].map(stages, na_action="ignore").astype(float).to_numpy()
-        roles_text = df["role"].fillna(
-            pd.Series(np.where(self._has_funding, "funded", "vendor"), index=df.index)
-        )
         role_member = np.zeros((n, len(ROLES)), dtype=bool)
         for j, r in enumerate(ROLES):
             role_member[:, j] = (roles_text == r).to_numpy() & (count > 0)
@@ -149,10 +174,15 @@ class CompanyFrame:
             fx_cny_per_usd=fx_cny_per_usd,
             countries=df["country"].fillna("").str.upper().to_numpy(dtype=str),
             segment_refs=refs,
-            segment_member=member,
+            segment_member=umember,
             role_member=role_member,
             search_text=search.to_numpy(dtype=object),
             valuation_approx=valuation_approx,
+            universe=universe,
+            in_universe=in_universe,
+            kinds=(df["kind"] if "kind" in df else pd.Series("other", index=df.index))
+            .fillna("other")
+            .to_numpy(dtype=object),
         )
 
 

@@ -35,7 +35,8 @@ COLUMNS: dict[str, str] = {
     "listed": "listed or private",
     "note": "your note on the data",
     "segments": "section refs separated by ; (the report's 1.1.1 … 1.4.2, or your own segments)",
-    "role": "adopter, vendor, funded or partner (default: funded when funding is given, else vendor)",
+    "role": "adopter, vendor, funded, listed, partner or research (default: funded when funding is given, "
+    "else vendor)",
     "source": "where the facts come from (a sentence, a URL); shown as the evidence",
     "funding_amount": "a number, or text as the report writes it (2.5亿美元, 数千万元)",
     "funding_currency": "CNY or USD for a plain number (default USD)",

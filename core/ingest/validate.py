@@ -15,7 +15,16 @@ from pydantic import BaseModel, ValidationError
 from core.ingest.errors import DatasetError, Problem
 from core.ingest.tables import Row
 from core.models import Dataset
-from core.records import Company, DatasetMeta, FundingEvent, Mention, Segment, SegmentFact
+from core.records import (
+    Company,
+    CompanyFact,
+    DatasetMeta,
+    FundingEvent,
+    Mention,
+    Segment,
+    SegmentFact,
+    SegmentNumber,
+)
 
 #: The tables of a dataset and the model that validates each row of each.
 TABLES: dict[str, type[BaseModel]] = {
@@ -24,6 +33,8 @@ TABLES: dict[str, type[BaseModel]] = {
     "mentions": Mention,
     "funding": FundingEvent,
     "segment_facts": SegmentFact,
+    "company_facts": CompanyFact,
+    "segment_numbers": SegmentNumber,
 }
 
 
@@ -154,12 +165,44 @@ def build_dataset(
     # a reference to a record that exists but is itself invalid is not reported twice
     company_ids = {**{r.cells.get("id"): None for r in tables.get("companies", [])}, **companies}
     segment_refs = {**{r.cells.get("ref"): None for r in tables.get("segments", [])}, **segments}
-    for table in ("mentions", "funding", "segment_facts"):
+    for table in ("mentions", "funding", "segment_facts", "company_facts", "segment_numbers"):
         for row, rec in valid[table]:
             if hasattr(rec, "company_id"):
                 check_ref(row, "company_id", rec.company_id, company_ids, "company")
             if rec.segment is not None:  # an imported funding event may belong to no segment
                 check_ref(row, "segment", rec.segment, segment_refs, "segment")
+    # A company's fact sits where the report names the company: it has a mention in that
+    # segment.  A client is a company of the dataset, and the service is recorded in the
+    # mentions too: the client is an adopter there listing the company as a partner.
+    mentioned = {(m.company_id, m.segment) for _, m in valid["mentions"]}
+    adopters = {
+        (m.company_id, m.segment, p) for _, m in valid["mentions"] if m.role == "adopter" for p in m.partners
+    }
+    for row, rec in valid["company_facts"]:
+        assert isinstance(rec, CompanyFact)
+        if rec.company_id in companies and (rec.company_id, rec.segment) not in mentioned:
+            problems.append(
+                Problem(
+                    row.file,
+                    row.record,
+                    "segment",
+                    f"{rec.company_id!r} has no mention in {rec.segment}; a fact belongs to a segment "
+                    f"where the company is named (add the mention to {files['mentions']} or correct the segment)",
+                )
+            )
+        if rec.kind != "client" or not check_ref(row, "value", rec.value, company_ids, "company"):
+            continue
+        if (rec.value, rec.segment, rec.company_id) not in adopters:
+            problems.append(
+                Problem(
+                    row.file,
+                    row.record,
+                    "value",
+                    f"{rec.value!r} is a client of {rec.company_id!r} in {rec.segment}, but "
+                    f"{files['mentions']} has no adopter mention of {rec.value!r} in {rec.segment} "
+                    f"listing {rec.company_id!r} as partner; add it or correct the fact",
+                )
+            )
 
     # Partnerships are recorded on both sides, in the same segment.
     pairs = {(rec.company_id, rec.segment, p) for _, rec in valid["mentions"] for p in rec.partners}
@@ -217,4 +260,6 @@ def build_dataset(
         content_hash=content_hash,
         origin=origin,
         warnings=tuple(flagged),
+        facts=tuple(f for _, f in valid["company_facts"]),  # type: ignore[misc]
+        segment_numbers=tuple(n for _, n in valid["segment_numbers"]),  # type: ignore[misc]
     )

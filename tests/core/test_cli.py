@@ -11,7 +11,9 @@ import pytest
 
 import main
 from core import present
+from core.ingest import load_dataset
 from core.results import RankResult
+from core.signals import build_signals
 from core.texttable import display_width
 
 
@@ -25,10 +27,20 @@ def test_json_output_validates_against_the_contract(capsys):
     code, out, _ = run(capsys, "rank", "--format", "json", "--top", "0")
     assert code == 0
     result = RankResult.model_validate_json(out)
-    assert result.dataset.companies == len(result.companies) == 84
-    assert [c.rank for c in result.companies] == list(range(1, 85))
+    ds = load_dataset()
+    assert result.dataset.companies == len(ds.companies)
+    assert result.dataset.universe == "providers"
+    assert result.dataset.screened == result.dataset.ranked == len(result.companies) < len(ds.companies)
+    n = len(result.companies)
+    assert [c.position for c in result.companies] == list(range(1, n + 1))
     scores = [c.score for c in result.companies]
     assert scores == sorted(scores, reverse=True)
+    # shared ranks: 1 + the number scoring strictly higher, as the scores read
+    shown = [present.score_text(c.score) for c in result.companies]
+    for c, text in zip(result.companies, shown, strict=True):
+        assert c.rank == 1 + sum(float(o) > float(text) for o in shown)
+        assert c.shared == (shown.count(text) > 1) and c.in_universe
+    assert any(c.shared for c in result.companies) and result.tie_note is None  # --top 0 cuts nothing
     assert result.preset == "balanced" and result.weights["value"] == 50
     assert result.dataset.missing == "zero" and result.dataset.fx_cny_per_usd == 7.2
     assert len(result.segments) == 9
@@ -43,8 +55,16 @@ def test_json_output_validates_against_the_contract(capsys):
     assert augment.rounds[0].date_text == "2024年" and augment.latest_round == "B轮 (2024)"
     for c in result.companies:  # the label every view shows, made from the rounds it carries
         assert c.latest_round == present.latest_round(c.rounds)
+        assert [p.key for p in c.funding_parts] == ["capital", "valuation", "recency", "stage"]
+        assert c.evidence_sentences >= 1 and 0 <= c.traction <= len(c.facts)
+        for f in c.facts:
+            assert f.quote and f.kind and f.segment
+    openai = next(c for c in result.companies if c.id == "openai")
+    assert openai.traction >= 1 and {f.kind for f in openai.facts} >= {"product"}
+    assert {p.key: p.status for p in openai.funding_parts}["valuation"] == "floor"
     raw = json.loads(out)
     assert {"weights", "dataset", "segments", "companies"} <= set(raw)
+    assert raw["dataset"]["universe"] == "providers" and raw["weights"]["market"] == 2
 
 
 def test_weights_preset_missing_and_filters_are_applied(capsys):
@@ -89,7 +109,8 @@ def test_table_lines_up_chinese_and_latin_names(capsys):
     assert code == 0
     lines = out.splitlines()
     table = lines[1:-1]
-    assert len(table) == 2 + 84
+    n = build_signals(load_dataset()).n_universe
+    assert len(table) == 2 + n
     widths = {display_width(line) for line in table}
     assert len(widths) == 1, widths  # every row ends in the same column
     assert any("字节跳动" in line for line in table) and "Augment" in out
@@ -100,16 +121,26 @@ def test_table_lines_up_chinese_and_latin_names(capsys):
     leyan = next(line for line in table if "乐言科技" in line)
     assert "≈ $69.4M" in leyan and "D轮 (2024-04)" in leyan
     assert lines[-1] == (
-        "84 shown. Stab. = the share of 500 random ±20% changes of the weights that keep the company in the top 10."
+        f"{n} shown. Stab. = the share of 500 random ±20% changes of the weights that keep the company in the top 10."
     )
+    # a shared rank reads "5=", and the ranks of a tie are the same
+    ranks = [line.split()[0] for line in table[2:]]
+    shared = [r for r in ranks if r.endswith("=")]
+    assert shared and all(ranks.count(r) > 1 for r in shared)
+    assert "— providers: " in lines[0] and f"{n} of " in lines[0]
 
 
 def test_csv_output(capsys):
     code, out, _ = run(capsys, "rank", "--format", "csv", "--top", "3")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0 and len(rows) == 3 and rows[0]["rank"] == "1"
-    augment, _, leyan = rows
-    assert augment["id"] == "augment" and augment["latest_round"] == "B轮 (2024)"
+    assert code == 0 and len(rows) == 3 and rows[0]["rank"] == "1" and rows[0]["position"] == "1"
+    code, out, _ = run(capsys, "rank", "--format", "csv", "--top", "0")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["position"] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
+    assert any(r["rank"] != r["position"] for r in rows)  # a shared rank
+    by_id = {r["id"]: r for r in rows}
+    augment, leyan = by_id["augment"], by_id["leyan"]
+    assert augment["kind"] == "startup" and augment["latest_round"] == "B轮 (2024)"
     assert augment["funding_total_usd"] == "252000000" and augment["funding_approximate"] == "False"
     assert leyan["latest_round"] == "D轮 (2024-04)" and leyan["funding_approximate"] == "True"
     assert leyan["latest_valuation_usd"] == "" and leyan["segments"] == "1.3.2"
@@ -131,6 +162,8 @@ def test_csv_output(capsys):
         (["--format", "xml"], "not one of table|json|csv"),
         (["--fx", "0"], "plausible"),
         (["--bogus"], "unrecognized arguments"),
+        (["--universe", "lenders"], "not one of providers|adopters|all"),
+        (["--kind", "bank,dragon"], "unknown kind dragon"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(capsys, argv, message):
@@ -139,6 +172,55 @@ def test_bad_arguments_exit_2_with_one_line(capsys, argv, message):
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert message in err
+
+
+def test_universe_and_kind_choose_the_companies(capsys):
+    ds = load_dataset()
+    universes = {}
+    for universe in ("providers", "adopters", "all"):
+        code, out, _ = run(capsys, "rank", "--format", "json", "--top", "0", "--universe", universe)
+        r = RankResult.model_validate_json(out)
+        assert code == 0 and r.dataset.universe == universe
+        universes[universe] = {c.id for c in r.companies}
+    assert universes["all"] == {c.id for c in ds.companies}
+    assert universes["providers"] | universes["adopters"] <= universes["all"]
+    assert {"icbc", "moderna"} <= universes["adopters"] - universes["providers"]
+    assert "bytedance" in universes["providers"] & universes["adopters"]
+    code, out, _ = run(capsys, "rank", "--format", "json", "--top", "0", "--kind", "startup,AI-vendor")
+    r = RankResult.model_validate_json(out)
+    assert code == 0 and r.companies and {c.kind for c in r.companies} == {"startup", "ai_vendor"}
+    assert r.filters == "kind ai_vendor, startup"
+    # `check` takes the option too (its summary is of the whole dataset)
+    code, out, _ = run(capsys, "check", "--universe", "adopters")
+    assert code == 0 and f"{len(ds.companies)} companies" in out
+    assert run(capsys, "check", "--universe", "x")[0] == 2
+
+
+def test_sub_weights_of_value_mix_market_and_traction(capsys):
+    _, out, _ = run(capsys, "rank", "--format", "json", "--top", "0", "--weights", "market=0,traction=1")
+    by_traction = RankResult.model_validate_json(out)
+    assert by_traction.weights["market"] == 0 and by_traction.weights["traction"] == 1
+    values = {c.id: c.signals.value for c in by_traction.companies}
+    counts = {c.id: c.traction for c in by_traction.companies}
+    ids = sorted(values, key=lambda i: counts[i])
+    assert all(values[a] <= values[b] for a, b in zip(ids, ids[1:], strict=False))
+
+
+def test_the_top_n_that_cuts_a_tie_says_so(capsys):
+    _, out, _ = run(capsys, "rank", "--format", "json", "--top", "0")
+    full = RankResult.model_validate_json(out)
+    cut = next(
+        i
+        for i in range(1, len(full.companies))
+        if full.companies[i - 1].shared and full.companies[i].rank == full.companies[i - 1].rank
+    )
+    code, out, _ = run(capsys, "rank", "--top", str(cut))
+    footer = out.splitlines()[-1]
+    first = full.companies[cut - 1].rank
+    size = sum(c.rank == first for c in full.companies)
+    assert footer.startswith(f"{cut} shown; places {first}–{first + size - 1} are shared by {size} companies")
+    _, out, _ = run(capsys, "rank", "--format", "json", "--top", str(cut))
+    assert RankResult.model_validate_json(out).tie_note == footer.split("; ", 1)[1].split(". Stab.")[0]
 
 
 def test_rank_on_a_broken_dataset_exits_2(capsys, tmp_path):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from core.ingest import DatasetError, bundled_dataset_dir, load_dataset
-from core.models import normalise_round
+from core.models import ADOPTER_ROLES, PROVIDER_ROLES, ROLES, normalise_round
+from core.records import COMPANY_FACT_KINDS, SEGMENT_NUMBER_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,9 +63,11 @@ def test_every_quote_is_verbatim_in_the_report(ds, report_text):
     quotes = [("mention", m.company_id, m.quote) for m in ds.mentions]
     quotes += [("funding", f.id, f.quote) for f in ds.funding]
     quotes += [("fact", s.ref, f.quote) for s in ds.segments for f in s.facts]
+    quotes += [("company fact", f.company_id, f.quote) for f in ds.facts]
+    quotes += [("segment number", n.segment, n.quote) for n in ds.segment_numbers]
     missing = [(kind, key, q) for kind, key, q in quotes if _squash(q) not in text]
     assert not missing
-    assert len(quotes) > 100
+    assert len(quotes) > 400
 
 
 def test_quotes_name_their_company(ds):
@@ -102,6 +105,155 @@ def test_funded_companies_have_a_funded_mention(ds):
     for f in ds.funding:
         roles = {(m.segment, m.role) for m in ds.mentions_by_company[f.company_id]}
         assert (f.segment, "funded") in roles, f.id
+
+
+# --- roles: who provides, who adopts -----------------------------------------------------------
+
+
+def test_roles_say_who_provides_and_who_adopts(ds):
+    roles = {(m.company_id, m.segment, m.role) for m in ds.mentions}
+    # a service to a named client is a vendor's (the report's pattern: 硅心科技 for 国金证券)
+    for cid, seg in (
+        ("sensetime", "1.1.1"),
+        ("amazon", "1.1.2"),
+        ("huawei", "1.4.1"),
+        ("formation_bio", "1.4.1"),
+    ):
+        assert (cid, seg, "vendor") in roles and (cid, seg, "partner") not in roles, cid
+    # those who receive 七火山's Lava service adopt it
+    for cid in ("bytedance", "xiaomi", "kuaishou"):
+        assert (cid, "1.2.2", "adopter") in roles and (cid, "1.2.2", "partner") not in roles, cid
+    # 晶泰科技 is named only for its listing
+    assert [(m.segment, m.role) for m in ds.mentions_by_company["xtalpi"]] == [("1.4.1", "listed")]
+    assert ds.company_by_id["xtalpi"].kind == "ai_vendor" and ds.company_by_id["xtalpi"].listed == "listed"
+    # universities are research, on neither side
+    for cid in ("bit", "uc"):
+        assert {m.role for m in ds.mentions_by_company[cid]} == {"research"}, cid
+        assert ds.company_by_id[cid].kind == "research"
+    uc = ds.company_by_id["uc"]
+    assert (uc.name, uc.country) == ("加州大学", "US") and "campus" in uc.note
+    assert [(m.segment, m.role) for m in ds.mentions_by_company["uc"]] == [("1.2.2", "research")]
+    assert ds.company_by_id["accenture"].kind == "other"  # only an adopter in the report
+    assert set(PROVIDER_ROLES) == {"vendor", "funded", "listed"} and ADOPTER_ROLES == ("adopter",)
+
+
+def test_no_company_is_on_a_side_through_a_partner_row_alone(ds):
+    for c in ds.companies:
+        roles = {m.role for m in ds.mentions_by_company[c.id]}
+        if "partner" in roles:
+            assert roles & {*PROVIDER_ROLES, *ADOPTER_ROLES, "research"} - {"partner"}, c.id
+    sides = {
+        c.id: {m.role for m in ds.mentions_by_company[c.id]} & {*PROVIDER_ROLES, *ADOPTER_ROLES}
+        for c in ds.companies
+    }
+    assert {cid for cid, s in sides.items() if not s} == {"bit", "uc"}
+
+
+# --- company facts and segment numbers ------------------------------------------------------------
+
+
+def test_every_fact_names_a_known_company_and_segment(ds):
+    refs = {s.ref for s in ds.segments}
+    placed = {(m.company_id, m.segment) for m in ds.mentions}
+    assert len(ds.facts) > 100 and set(COMPANY_FACT_KINDS) == {f.kind for f in ds.facts}
+    for f in ds.facts:
+        assert f.company_id in ds.company_by_id and f.segment in refs, f
+        assert (f.company_id, f.segment) in placed, f  # the fact sits where the report names the company
+        if f.kind in ("outcome", "product", "founder"):
+            assert _squash(f.value).casefold() in _squash(f.quote).casefold(), f  # as written
+    for n in ds.segment_numbers:
+        assert n.segment in refs and n.kind in SEGMENT_NUMBER_KINDS, n
+        written = n.as_written or f"{n.value:g}"
+        assert _squash(written) in _squash(n.quote), n  # the figure as the sentence writes it
+    for s in ds.segments:
+        assert ds.numbers_of(s.ref), s.ref  # every segment has figures
+    assert ds.numbers_of("9.9.9") == () and ds.facts_of("no-such-company") == ()
+
+
+def test_facts_and_numbers_keep_report_order(ds, report_text):
+    text = _squash(report_text)
+    refs = [s.ref for s in ds.segments]
+    for rows in (ds.facts, ds.segment_numbers):
+        keys = [(refs.index(r.segment), text.index(_squash(r.quote))) for r in rows]
+        assert keys == sorted(keys)
+    assert [f.kind for f in ds.facts_of("sobot")] == ["client", "outcome", "outcome", "rounds_count"]
+
+
+def test_a_client_fact_and_the_partner_links_agree(ds):
+    """A vendor's client is an adopter there listing the vendor, and every such link is a client fact."""
+    clients = {(f.company_id, f.segment, f.value) for f in ds.facts if f.kind == "client"}
+    adopts = {(m.company_id, m.segment, p) for m in ds.mentions if m.role == "adopter" for p in m.partners}
+    provides = {(m.company_id, m.segment, p) for m in ds.mentions if m.role == "vendor" for p in m.partners}
+    served = {(v, seg, c) for v, seg, c in provides if (c, seg, v) in adopts}
+    assert clients == served
+    assert ("openai", "1.4.1", "sanofi") in clients and ("formation_bio", "1.4.1", "sanofi") in clients
+    assert {c for v, _, c in clients if v == "qihuoshan"} == {"bytedance", "xiaomi", "kuaishou"}
+
+
+def test_founding_dates_and_round_counts_are_the_reports(ds):
+    founded = {f.company_id: f.value for f in ds.facts if f.kind == "founded"}
+    assert founded == {
+        "aishi": "2023-04",
+        "fancytech": "2020-04",
+        "hippocratic_ai": "2023",
+        "abridge": "2018",
+        "quanzhen": "2016",
+        "baichuan": "2023",
+    }
+    rounds = {f.company_id: (f.value, f.unit) for f in ds.facts if f.kind == "rounds_count"}
+    assert rounds == {"wofeng": ("5", "轮"), "sobot": ("7", "轮"), "leyan": ("8", "轮")}
+    assert [(f.value, f.unit) for f in ds.facts_of("xtalpi")] == [("2024-06-13", "港股")]
+    assert [f.value for f in ds.facts_of("hidream") if f.kind == "founder"] == ["梅涛"]
+    for f in ds.facts:
+        if f.kind == "founded":  # the year as the sentence writes it
+            assert f"{f.value[:4]}年" in _squash(f.quote), f
+
+
+def test_sentences_are_counted_once(ds):
+    """A sentence is its quote without whitespace: one sentence behind several facts is one key."""
+    sobot = {f.sentence for f in ds.facts_of("sobot") if f.kind in ("client", "outcome")}
+    assert len(sobot) == 1  # 百年人寿 and both rates come from one sentence
+    spaced = next(f for f in ds.facts_of("icbc"))
+    assert spaced.sentence == _squash(spaced.quote)
+
+
+def _number(ds, ref: str, value: float, year: str = "") -> list:
+    return [n for n in ds.numbers_of(ref) if n.value == pytest.approx(value) and (not year or n.year == year)]
+
+
+def test_segment_market_sizes_are_the_reports(ds):
+    (n,) = _number(ds, "1.3.1", 18.5)
+    assert (n.kind, n.unit, n.text, n.forecast) == ("market_size", "亿元", "约18.5亿元", False)
+    (n,) = _number(ds, "1.3.2", 132)
+    assert (n.kind, n.unit, n.text) == ("market_size", "亿元", "约132亿元")
+    (n,) = _number(ds, "1.4.1", 10.4, "2022")
+    assert (n.kind, n.unit, n.forecast) == ("market_size", "亿美元", False)
+    (n,) = _number(ds, "1.4.1", 29.94, "2026")
+    assert (n.kind, n.unit, n.forecast) == ("market_size", "亿美元", True)
+    (n,) = _number(ds, "1.2.2", 216, "2024")
+    assert (n.kind, n.unit, n.forecast, n.text) == ("market_size", "亿元", True, "216亿元")
+    gartner = [n for n in ds.numbers_of("1.1.2") if "598" in n.quote]
+    assert sorted((n.value, n.unit) for n in gartner) == [(63, "%"), (598, "家")]
+    assert all(n.kind == "adoption" for n in gartner)
+    banks = sorted(n.value for n in ds.numbers_of("1.2.1") if "上市银行" in n.quote)
+    assert banks == [6, 42]
+    stages = [n.value for n in ds.numbers_of("1.4.1") if "布局的环节" in n.quote]
+    assert stages == [700, 392, 235, 149, 83, 57, 26]
+    (uc,) = [n for n in ds.numbers_of("1.2.2") if n.kind == "research"]
+    assert (uc.value, uc.unit, uc.text) == (13, "W", "约为13W") and "加州大学" in uc.quote
+
+
+def test_new_segment_sentences_are_segment_facts(ds):
+    kinds = {(s.ref, f.kind) for s in ds.segments for f in s.facts}
+    assert {
+        ("1.1.2", "adoption"),
+        ("1.2.1", "adoption"),
+        ("1.4.1", "adoption"),
+        ("1.2.2", "research"),
+    } <= kinds
+    quotes = {_squash(f.quote) for s in ds.segments for f in s.facts}
+    for n in ds.segment_numbers:  # every figure's sentence is among the segment's sentences
+        assert any(_squash(n.quote) in q for q in quotes), n
 
 
 # Every amount form the dataset uses, read by a person: text -> (low, high) in the currency.
@@ -174,9 +326,9 @@ def test_funding_events_are_faithful(ds):
 def test_data_readme_states_the_counts(ds):
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     facts = [f for s in ds.segments for f in s.facts]
-    roles = {
-        r: sum(1 for m in ds.mentions if m.role == r) for r in ("vendor", "adopter", "funded", "partner")
-    }
+    roles = {r: sum(1 for m in ds.mentions if m.role == r) for r in ROLES}
+    fact_kinds = {k: sum(1 for f in ds.facts if f.kind == k) for k in COMPANY_FACT_KINDS}
+    number_kinds = {k: sum(1 for n in ds.segment_numbers if n.kind == k) for k in SEGMENT_NUMBER_KINDS}
     countries = {c: sum(1 for x in ds.companies if x.country == c) for c in ("CN", "US")}
     for n, what in (
         (len(ds.segments), "segments"),
@@ -186,6 +338,14 @@ def test_data_readme_states_the_counts(ds):
         (len(facts), r"segment\s+facts"),
         (sum(f.kind == "market" for f in facts), "market figures"),
         (sum(f.kind == "funding_stats" for f in facts), "sector funding statistics"),
+        (sum(f.kind == "adoption" for f in facts), "adoption statistics"),
+        (sum(f.kind == "research" for f in facts), "research result"),
+        (len(ds.facts), r"company\s+facts"),
+        (len({f.company_id for f in ds.facts}), "companies have facts"),
+        (len({f.sentence for f in ds.facts}), "distinct sentences"),
+        (len(ds.segment_numbers), r"segment\s+numbers"),
+        *((n, f"`{k}`") for k, n in fact_kinds.items()),
+        *((n, f"`{k}`") for k, n in number_kinds.items()),
         *((n, r) for r, n in roles.items()),
         *((n, c) for c, n in countries.items()),
         (sum(1 for f in ds.funding if f.ambiguity), "of the 27 funding events carry an ambiguity note"),
@@ -308,3 +468,65 @@ def test_cli_check_prints_problems_without_traceback(broken, capsys):
     assert "Traceback" not in err
     assert main.main(["check"]) == 0
     assert "9 segments" in capsys.readouterr().out
+
+
+def test_a_folder_without_facts_or_numbers_still_loads(broken):
+    (broken / "company_facts.csv").unlink()
+    (broken / "segment_numbers.csv").unlink()
+    ds = load_dataset(broken)
+    assert ds.facts == () and ds.segment_numbers == () and ds.facts_of("sobot") == ()
+    assert ds.numbers_of("1.3.1") == () and len(ds.companies) == len(load_dataset().companies)
+
+
+def _rewrite_rows(path: Path, edits: dict[int, dict[str, str]]) -> None:
+    """Change cells of data rows (1 = the first row under the header) of a CSV table."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for i, cells in edits.items():
+        rows[i - 1].update(cells)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def test_bad_facts_and_numbers_are_located(broken):
+    _rewrite_rows(
+        broken / "company_facts.csv",
+        {
+            1: {"company_id": "nobody"},
+            2: {"kind": "award"},
+            3: {"quote": " "},
+            4: {"value": "sinolink_securities"},  # sensetime's client is 海通证券, not 国金证券
+            6: {"segment": "1.4.2"},  # 软通动力 is not named in 1.4.2
+        },
+    )
+    founded = next(
+        i
+        for i, line in enumerate((broken / "company_facts.csv").read_text().splitlines())
+        if ",founded," in line
+    )
+    _rewrite_rows(broken / "company_facts.csv", {founded: {"value": "2023年"}})
+    _rewrite_rows(
+        broken / "segment_numbers.csv", {1: {"value": "约2793"}, 2: {"segment": "9.9"}, 3: {"year": "23年"}}
+    )
+    with pytest.raises(DatasetError) as info:
+        load_dataset(broken)
+    found = {str(p).split(":")[0] for p in info.value.problems}
+    assert {
+        "company_facts.csv, row 2 (nobody), company_id",
+        "company_facts.csv, row 3 (aixcoder), kind",
+        "company_facts.csv, row 4 (aixcoder), quote",
+        "company_facts.csv, row 5 (sensetime), value",
+        "company_facts.csv, row 7 (isoftstone), segment",
+        f"company_facts.csv, row {founded + 1} (aishi), value",
+        "segment_numbers.csv, row 2 (1.1.1), value",
+        "segment_numbers.csv, row 3 (9.9), segment",
+        "segment_numbers.csv, row 4 (1.1.1), year",
+    } <= found, found
+    text = str(info.value)
+    assert "unknown company 'nobody'" in text and "no adopter mention of 'sinolink_securities'" in text
+    assert "plain number" in text and "unknown segment '9.9'" in text

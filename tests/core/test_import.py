@@ -71,7 +71,7 @@ def before(tmp_path):
 
 def assert_unchanged(before) -> None:
     ds, store = before
-    assert ds.summary().endswith("9 segments, 84 companies, 132 mentions, 27 funding events")
+    assert ds.summary().endswith("9 segments, 85 companies, 133 mentions, 27 funding events")
     assert store.notes() == {"augment": "keep me"} and store.shortlist() == {"openai"}
 
 
@@ -512,3 +512,54 @@ def test_the_columnar_path_loads_the_same_universe(tmp_path):
     assert (a.role_member == b.role_member).all()
     ra, rb = rank(a, PRESETS["balanced"]), rank(b, PRESETS["balanced"])
     assert list(ra.order) == list(rb.order)
+
+
+# --- roles of an imported row, and the universes they put it in ---------------------------------
+
+ROLE_HEADER = ["id", "name", "segments", "role", "funding_amount", "funding_currency"]
+ROLE_ROWS = [
+    ["bank", "A bank", "1.1.1;1.3.1", "adopter", "", ""],
+    ["bankfund", "A bank with funding", "1.3.1;1.1.1", "adopter", "1000000", "USD"],
+    ["maker", "A vendor", "1.1.2;1.4.1", "vendor", "", ""],
+    ["ipo", "A listing", "1.4.1", "listed", "", ""],
+    ["lab", "A lab", "1.2.2", "research", "", ""],
+    ["friend", "A partner", "1.2.3", "partner", "", ""],
+    ["default", "Default role", "1.3.2", "", "5000000", "USD"],
+    ["nowhere", "No segment", "", "vendor", "", ""],
+]
+
+
+def test_an_import_takes_the_listed_and_research_roles(tmp_path):
+    ds = load_dataset(write_csv(tmp_path / "roles.csv", ROLE_ROWS, header=ROLE_HEADER))
+    assert ds.roles_of("ipo") == ("listed",) and ds.roles_of("lab") == ("research",)
+    assert ds.roles_of("default") == ("funded",) and ds.facts == () and ds.segment_numbers == ()
+    bad = [["x", "X", "1.1.1", "investor", "", ""]]
+    for kw in ({}, COLUMNAR):
+        problems = problems_of(write_csv(tmp_path / "bad.csv", bad, header=ROLE_HEADER), **kw)
+        assert any("row 2, column D (role)" in p and "'listed' or 'research'" in p for p in problems), (
+            problems
+        )
+
+
+@pytest.mark.parametrize("universe", ["providers", "adopters", "all"])
+def test_both_import_paths_put_a_company_in_the_same_universe(tmp_path, universe):
+    from core.signals import build_signals
+
+    p = write_csv(tmp_path / "roles.csv", ROLE_ROWS, header=ROLE_HEADER)
+    big, small = load_dataset(p, **COLUMNAR), load_dataset(p, columnar_min_bytes=10**12)
+    assert big.columns is not None and small.columns is None
+    a, b = build_signals(big, universe=universe), build_signals(small, universe=universe)
+    assert list(a.ids) == list(b.ids)
+    assert (a.in_universe == b.in_universe).all() and (a.segment_member == b.segment_member).all()
+    for k in ("market", "logic", "compute", "corpus"):
+        np.testing.assert_allclose(a.raw[k], b.raw[k], equal_nan=True)
+    inside = {i for i, m in zip(a.ids, a.in_universe, strict=True) if m}
+    expected = {
+        "providers": {"bankfund", "maker", "ipo", "default"},  # a bank with funding counts as funded
+        "adopters": {"bank", "bankfund"},
+        "all": {r[0] for r in ROLE_ROWS},
+    }[universe]
+    assert inside == expected
+    if universe == "providers":  # the bank's funding event sits in its first segment only
+        row = list(a.ids).index("bankfund")
+        assert [r for r, m in zip(a.segment_refs, a.segment_member[row], strict=True) if m] == ["1.3.1"]

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 from core import present
 from core.ingest import load_dataset
+from core.models import ROLES
 from core.results import RoundOut
 from core.scoring import MISSING_POLICIES, PRESETS, STABILITY_TOP_K
+from core.signals import UNIVERSES
 
 # --- money ----------------------------------------------------------------------------------
 
@@ -187,6 +189,8 @@ def test_scores_signals_ranks_and_stars():
     assert present.score_text(98.34567) == "98.3" and present.score_text(None) == "—"
     assert present.signal_text(0.8343) == "0.83" and present.signal_text(0.0, missing=True) == "n/a"
     assert present.rank_text(1024) == "1,024" and present.rank_text(0) == "—"
+    assert present.rank_text(8, True) == "8=" and present.rank_text(8, False) == "8"
+    assert present.rank_text(0, True) == "—"  # not ranked: no place to share
     assert present.delta_text(3) == "▲3" and present.delta_text(-2) == "▼2" and present.delta_text(0) == ""
     assert present.stars(4) == "★★★★☆" and present.stars(0) == "☆☆☆☆☆" and present.stars(9) == "★★★★★"
     assert present.name_text("智谱AI", "Zhipu AI") == "智谱AI  ·  Zhipu AI"
@@ -212,6 +216,13 @@ def test_labels_cover_every_policy_kind_role_and_preset():
     assert present.policy_sentence("neutral", capital=True) == "Undisclosed figures count as neutral (0.5)"
     assert present.kind_label("ai_vendor") == "AI vendor" and present.kind_label("food_maker") == "food maker"
     assert present.role_label("funded") == "Funded"
+    for role in ROLES:
+        assert present.role_label(role) in present.ROLE_LABELS.values()
+    for universe in UNIVERSES:
+        assert present.universe_label(universe) != universe
+        assert present.universe_sentence(universe).startswith(universe)
+    assert present.not_ranked_reason(False, "providers") == "not ranked: outside the providers universe"
+    assert present.not_ranked_reason(True, "providers") == present.NOT_RANKED
     for name in PRESETS:
         assert present.preset_label(name) != name
     assert present.preset_label(None) == "custom weights"

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core import present
 from core.ingest import load_dataset
-from core.scoring import MISSING_POLICIES, PRESETS, Weights, composite_signals, rank
+from core.scoring import MISSING_POLICIES, PRESETS, SUB_WEIGHTS, Weights, composite_signals, rank
 from core.signals import BASE_SIGNALS, SignalTable, build_signals
 
 
@@ -37,21 +38,22 @@ policies = st.sampled_from(MISSING_POLICIES)
 def weights(draw, subs: bool = True) -> Weights:
     kw = {k: draw(weight) for k in ("value", "difficulty", "funding")}
     if subs:
-        kw.update(
-            {k: draw(sub) for k in ("logic", "compute", "corpus", "capital", "valuation", "recency", "stage")}
-        )
+        kw.update({k: draw(sub) for k in SUB_WEIGHTS})
     return Weights(**kw)
 
 
-def synthetic(n: int, seed: int, ties: bool = False) -> SignalTable:
-    """A random universe (some figures missing); with ``ties`` many companies share signals."""
+def synthetic(n: int, seed: int, ties: bool = False, universe: bool = False) -> SignalTable:
+    """A random universe (some figures missing); with ``ties`` many companies share signals;
+    with ``universe`` about a third of the companies are outside the universe."""
     rng = np.random.default_rng(seed)
     raw = {}
     for k in BASE_SIGNALS:
         col = rng.integers(1, 4, n).astype(float) if ties else rng.uniform(1, 5, n)
         if k in ("capital", "valuation"):
             col = 10 ** (col + 5)
-        if k not in ("market", "logic", "compute", "corpus"):
+        if k == "traction":
+            col = rng.integers(0, 4, n).astype(float)  # a count of sentences, never missing
+        elif k not in ("market", "logic", "compute", "corpus"):
             col[rng.random(n) < 0.4] = np.nan
         raw[k] = col
     ids = np.array([f"c{i:05d}" for i in range(n)], dtype=object)
@@ -67,8 +69,21 @@ def synthetic(n: int, seed: int, ties: bool = False) -> SignalTable:
         np.array(["CN"] * n, dtype=object),
         ("S1",),
         np.ones((n, 1), dtype=bool),
-        np.zeros((n, 4), dtype=bool),
+        np.zeros((n, 6), dtype=bool),
         names,
+        in_universe=rng.random(n) < 0.65 if universe else None,
+        evidence=rng.integers(0, 3, n).astype(float),
+    )
+
+
+def tie_order_key(t: SignalTable, i: int) -> tuple:
+    """The documented order inside a tie: more quoted sentences, larger capital, name, id."""
+    capital = t.funding_total_usd[i]
+    return (
+        -t.evidence[i],
+        -(capital if np.isfinite(capital) else -1.0),
+        str(t.names[i]).casefold(),
+        str(t.ids[i]),
     )
 
 
@@ -132,7 +147,8 @@ def test_ties_always_in_the_same_order(w, policy, seed):
     r = rank(t, w, policy, stability=False)
     ids = ordered_ids(r)
     assert ids == ordered_ids(rank(t, w, policy, stability=False))
-    keys = [(-round(float(r.score[i]) * 1e6), str(t.names[i]).casefold(), str(t.ids[i])) for i in r.order]
+    # by the score as it reads, then the documented order inside a tie
+    keys = [(-float(present.score_text(r.score[i])), *tie_order_key(t, i)) for i in r.order]
     assert keys == sorted(keys)
     # equal companies have equal stability, whatever their names
     full = rank(t, w, policy, draws=100)
@@ -145,24 +161,31 @@ def test_all_zero_weights_are_defined(table):
     r = rank(table, Weights(value=0, difficulty=0, funding=0))
     assert r.all_zero
     assert (r.score == 0).all()
-    names = [str(table.names[i]).casefold() for i in r.order]
-    assert names == sorted(names)
+    # one tie: every company of the universe shares rank 1, listed in the order inside a tie
+    inside = table.in_universe
+    assert (r.rank[inside] == 1).all() and r.shared[inside].all() and (r.rank[~inside] == 0).all()
+    keys = [tie_order_key(table, i) for i in r.order]
+    assert keys == sorted(keys) and len(keys) == inside.sum()
+    assert list(r.position[r.order]) == list(range(1, len(r.order) + 1))
 
 
 def test_missing_policy_changes_what_undisclosed_counts_as(table):
     w = Weights(value=0, difficulty=0, funding=100)
+    inside = table.in_universe
     undisclosed = ~np.isfinite(table.funding_total_usd) & ~np.isfinite(table.latest_valuation_usd)
     undisclosed &= ~np.isfinite(table.raw["stage"]) & ~np.isfinite(table.raw["recency"])
+    undisclosed &= inside
     assert undisclosed.sum() > 20
     zero = rank(table, w, "zero")
     neutral = rank(table, w, "neutral")
     excl = rank(table, w, "exclude")
     assert (zero.score[undisclosed] == 0).all()
     assert np.allclose(neutral.score[undisclosed], 50)
-    assert (excl.rank[undisclosed] == 0).all() and (excl.rank[~undisclosed] > 0).all()
-    assert len(excl.order) == (~undisclosed).sum()
-    # with the funding weight at zero, nobody is excluded for lacking funding figures
-    assert (rank(table, Weights(value=100, difficulty=0, funding=0), "exclude").rank > 0).all()
+    assert (excl.rank[undisclosed] == 0).all() and (excl.rank[inside & ~undisclosed] > 0).all()
+    assert len(excl.order) == (inside & ~undisclosed).sum()
+    # with the funding weight at zero, nobody of the universe is excluded for lacking funding figures
+    value_only = rank(table, Weights(value=100, difficulty=0, funding=0), "exclude")
+    assert (value_only.rank[inside] > 0).all() and (value_only.rank[~inside] == 0).all()
 
 
 def test_stability_is_seeded_and_bounded(table):
@@ -212,8 +235,11 @@ def test_follow_the_money_ranks_funded_companies_first(ds, table):
     row = table.row_of
     assert r.rank[row["augment"]] < r.rank[row["aixcoder"]]
     assert r.rank[row["baichuan"]] < r.rank[row["kuaizi"]]
-    funded = np.isfinite(table.funding_total_usd)
-    assert r.rank[funded].max() < r.rank[~funded & ~np.isfinite(table.raw["stage"])].min()
+    funded = np.isfinite(table.funding_total_usd) & table.in_universe
+    unfunded = ~np.isfinite(table.funding_total_usd) & ~np.isfinite(table.raw["stage"]) & table.in_universe
+    assert unfunded.any()
+    assert r.rank[funded].max() < r.rank[unfunded].min()
+    assert r.position[funded].max() < r.position[unfunded].min()
 
 
 def test_capital_counts_a_cumulative_total_once(table):
@@ -242,13 +268,23 @@ def test_exclude_never_rewards_disclosing_less(table):
 
 
 def test_stability_sums_to_k_and_ties_share_the_places(table):
-    r = rank(table, PRESETS["balanced"])
+    base = rank(table, PRESETS["balanced"], stability=False)
+    # a top k whose boundary cuts a tie of companies with the same signals (any weights tie them)
+    same = [
+        np.array_equal(base.signals[a], base.signals[b])
+        for a, b in zip(base.order, base.order[1:], strict=False)
+    ]
+    k = same.index(True) + 1
+    r = rank(table, PRESETS["balanced"], top_k=k)
     assert r.stability.sum() == pytest.approx(r.top_k)
-    tied = [i for i in range(len(table)) if abs(r.score[i] - r.score[r.order[9]]) < 1e-9]
+    tied = [i for i in r.tie_group(r.order[k - 1]) if np.array_equal(r.signals[i], r.signals[r.order[k - 1]])]
     assert len(tied) > 1 and len({round(float(r.stability[i]), 12) for i in tied}) == 1
     assert r.stability[tied[0]] < 1
+    assert r.tie_note(k) is not None
     zero = rank(table, Weights(value=0, difficulty=0, funding=0))
-    assert np.allclose(zero.stability, zero.top_k / len(table))
+    inside = table.in_universe
+    assert np.allclose(zero.stability[inside], zero.top_k / inside.sum())
+    assert (zero.stability[~inside] == 0).all()
 
 
 def test_neutral_counts_a_missing_figure_as_half(table):

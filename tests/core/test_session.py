@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core import session as session_module
 from core.filters import Filters
@@ -14,6 +16,7 @@ from core.ingest import load_dataset
 from core.results import build_result
 from core.scoring import PRESETS, Weights
 from core.session import Emitter, Session, preset_of
+from core.signals import UNIVERSES, build_signals
 from core.state import StateBusyError, StateStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +48,7 @@ class Recorder:
         self.seen: list[tuple[str, tuple]] = []
         for name in (
             "dataset",
+            "universe",
             "ranking",
             "shown",
             "shortlist",
@@ -91,10 +95,10 @@ def test_a_policy_change_changes_the_shown_rows_with_the_ranking(ds):
     rec = Recorder(s)
     s.request_rank(PRESETS["balanced"], "exclude")
     assert rec.seen[-1][0] == "ranking" and rec.seen[-1][1][1] is True
-    assert 0 < s.mask.sum() < len(ds.companies)
+    assert 0 < s.mask.sum() < s.signals.n_universe
     assert (s.mask == s.ranking.included).all()
     s.request_rank(PRESETS["balanced"], "zero")
-    assert rec.seen[-1][1][1] is True and s.mask.all()
+    assert rec.seen[-1][1][1] is True and (s.mask == s.signals.in_universe).all()
 
 
 def test_a_large_universe_ranks_in_jobs_one_at_a_time_latest_weights_last(ds, monkeypatch):
@@ -283,6 +287,76 @@ def test_another_dataset_clears_filters_and_has_its_own_shortlist(ds, store, tmp
     assert s.shortlist == {"openai"}
 
 
+# --- universe -------------------------------------------------------------------------------
+
+
+def test_the_providers_universe_is_the_default_and_every_universe_can_be_screened(ds):
+    s = Session(ds)
+    assert s.universe == "providers" == s.signals.universe == s.ranking.universe
+    every = Session(ds, universe="all")
+    assert every.universe == "all" and every.mask.sum() == len(ds.companies)
+    assert s.mask.sum() == s.signals.n_universe < len(ds.companies)
+    with pytest.raises(ValueError, match="unknown universe"):
+        Session(ds, universe="lenders")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    path=st.lists(st.sampled_from(UNIVERSES), min_size=1, max_size=5),
+    starred=st.sets(st.sampled_from(["openai", "icbc", "bytedance", "pika", "moderna"]), max_size=4),
+)
+def test_switching_universe_keeps_the_shortlist_notes_and_filters(ds, tmp_path_factory, path, starred):
+    opened = StateStore.open(tmp_path_factory.mktemp("state") / "state.sqlite")
+    with opened.store as store:
+        s = Session(ds, store=store)
+        for cid in starred:
+            assert s.set_shortlisted(cid, True)
+            assert s.save_note(cid, f"note on {cid}")
+        if "icbc" not in starred:
+            s.save_note("icbc", "a bank: a reference client")
+        f = Filters(countries=frozenset({"CN", "US"}))
+        s.set_filters(f)
+        rec = Recorder(s)
+        for universe in path:
+            before = s.universe
+            changed = s.set_universe(universe)
+            assert changed == (universe != before)
+            assert s.universe == universe == s.signals.universe == s.ranking.universe
+            assert s.shortlist == frozenset(starred) and s.filters == f
+            for cid in starred:
+                assert s.note(cid) == f"note on {cid}"
+            assert s.note("icbc") == (
+                "a bank: a reference client" if "icbc" not in starred else "note on icbc"
+            )
+            # the shown rows are the universe's, through the same filters
+            assert not (s.mask & ~s.signals.in_universe).any()
+            assert s.shown_ids() == [c.id for c in build_result(ds, s.ranking, f).companies]
+            # a starred company outside the universe stays in the memo of the shortlist
+            assert sorted(s.memo_request().company_ids) == sorted(starred)
+        assert rec.names() == ["universe"] * sum(
+            a != b for a, b in zip(["providers", *path], path, strict=False)
+        )
+
+
+def test_a_ranking_computed_for_the_universe_left_is_dropped(ds, monkeypatch):
+    monkeypatch.setattr(session_module, "ASYNC_RANK_MIN", 0)
+    s = Session(ds)
+    job = s.request_rank(moat(), "zero")
+    assert job is not None
+    s.set_universe("adopters")
+    assert s.universe == "adopters"
+    s.rank_done(job, job.run())
+    assert s.ranking.table is s.signals and s.ranking.universe == "adopters"
+
+
+def test_a_new_dataset_is_screened_in_the_current_universe(ds, tmp_path):
+    (tmp_path / "mine.csv").write_text(MINE_CSV, encoding="utf-8")
+    s = Session(ds, universe="all")
+    mine = load_dataset(tmp_path / "mine.csv")
+    s.set_dataset(mine, build_signals(mine))  # built for providers: not used for "all"
+    assert s.universe == "all" and s.signals.universe == "all"
+
+
 # --- memo -----------------------------------------------------------------------------------
 
 
@@ -294,11 +368,11 @@ def test_memo_of_the_shortlist_in_rank_order_with_notes(ds, store):
     s.set_filters(Filters(countries=frozenset({"CN"})))  # the shortlist ignores the table's filters
     m = s.memo_request()
     assert sorted(m.company_ids) == ["abridge", "openai"]
-    ranks = [int(s.ranking.rank[s.signals.row_of[c]]) for c in m.company_ids]
-    assert ranks == sorted(ranks)
+    places = [int(s.ranking.position[s.signals.row_of[c]]) for c in m.company_ids]
+    assert places == sorted(places) and all(p > 0 for p in places)
     assert m.notes == {"openai": "Ask about margins"}
     assert m.selection == "shortlist" and m.filters == Filters()
-    assert m.preset == "balanced" and m.screened == len(ds.companies)
+    assert m.preset == "balanced" and m.screened == s.signals.n_universe
     kwargs = m.as_kwargs()
     assert kwargs["company_ids"] == list(m.company_ids) and kwargs["ranking"] is s.ranking
 

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 import main
+from core import present
 from core.filters import Filters
 from core.ingest import bundled_dataset_dir, load_dataset
 from core.results import shown_rows
@@ -66,7 +67,10 @@ def test_workbook_holds_every_sheet_and_the_ranking(tmp_path, ds, ranking):
     assert ws.freeze_panes == "C5"
     assert ws.auto_filter.ref.startswith("A4:O")
     assert ws.cell(5, 6).number_format == "0.0"
-    assert ws.cell(5, 10).number_format == '"$"#,##0.0,,"M"'  # Augment's $252.0M: a number read in millions
+    augment = memo_mod.FIRST_DATA_ROW + ids.index("augment")
+    assert (
+        ws.cell(augment, 10).number_format == '"$"#,##0.0,,"M"'
+    )  # Augment's $252.0M: a number read in millions
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert any(rule.type == "dataBar" for rule in rules)
     assert len(ws._charts) == 1
@@ -356,3 +360,122 @@ def test_money_cells_read_in_units_and_approximate_ones_never_to_the_dollar(tmp_
         "200亿估值",
     ]
     assert planned[5].value == pytest.approx(2e10 / 7.2) and planned[5].number_format == '"≈ $"#,##0.00,,,"B"'
+
+
+def test_segments_sheet_lists_every_figure_in_cells_of_its_own_with_the_full_quote(tmp_path, ds, ranking):
+    out = write_memo(tmp_path / "seg.xlsx", request(ds, ranking, top_ids(ds, ranking, 3)))
+    ws = openpyxl.load_workbook(out)["Segments"]
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Ref" and r > 3)
+    labels = [ws.cell(head, c).value for c in range(1, len(memo_mod.NUMBER_LABELS) + 1)]
+    assert labels == list(memo_mod.NUMBER_LABELS)
+    rows = [
+        {label: ws.cell(r, c).value for c, label in enumerate(labels, start=1)}
+        for r in range(head + 1, ws.max_row + 1)
+        if ws.cell(r, 1).value
+    ]
+    assert len(rows) == len(ds.segment_numbers)  # every figure, every kind, none of them split
+    estimate = next(r for r in rows if r["Ref"] == "1.3.2" and r["Figure"] == 132)
+    assert isinstance(estimate["Figure"], float | int)  # a number that sorts and sums
+    assert estimate["Unit"] == "亿元" and estimate["As written"] == "约132亿元"
+    assert estimate["Year"] == present.NONE and estimate["Forecast"] == "no"
+    number = next(n for n in ds.numbers_of("1.3.2") if n.value == 132)
+    assert estimate["Quote"] == f"“{number.quote}”"  # in full
+    forecast = next(r for r in rows if r["Ref"] == "1.4.1" and r["Figure"] == 29.94)
+    assert (forecast["Year"], forecast["Forecast"], forecast["Unit"]) == ("2026", "yes", "亿美元")
+    assert {r["Kind"] for r in rows} >= {"Market size", "Adoption", "Market context"}
+
+
+def test_a_quote_longer_than_a_cell_continues_on_the_next_row(tmp_path, ds, ranking, monkeypatch):
+    monkeypatch.setattr(memo_mod, "CHUNK", 40)
+    out = write_memo(tmp_path / "seg.xlsx", request(ds, ranking, top_ids(ds, ranking, 1)))
+    ws = openpyxl.load_workbook(out)["Segments"]
+    number = max(ds.segment_numbers, key=lambda n: len(n.quote))
+    col = len(memo_mod.NUMBER_LABELS)
+    cells = [ws.cell(r, col).value or "" for r in range(1, ws.max_row + 1)]
+    start = next(i for i, v in enumerate(cells) if v and v.startswith(f"“{number.quote[:20]}"))
+    text = "".join(cells[start : start + -(-(len(number.quote) + 2) // 40)])
+    assert text == f"“{number.quote}”"
+    assert ws.cell(start + 2, 1).value == "(quote continued)"
+
+
+def test_memo_sheet_lists_the_companys_facts_with_their_quotes(tmp_path, ds, ranking):
+    out = write_memo(tmp_path / "facts.xlsx", request(ds, ranking, ["sobot"]))
+    wb = openpyxl.load_workbook(out)
+    ws = wb[wb.sheetnames[3]]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    start = next(i for i, r in enumerate(rows) if r[0] == "Traction & facts")
+    assert rows[start + 1][:4] == ["Kind", "Fact", "Section", "Quote"]
+    facts = {}
+    for r in rows[start + 2 :]:
+        if not r[0]:
+            break
+        facts.setdefault(r[0], []).append(r)
+    assert facts["Clients"][0][1] == "百年人寿" and facts["Clients"][0][2] == "§1.3.1"
+    outcome = facts["Quantified outcomes"][0]
+    assert outcome[1] == "98.5%, 95%"
+    quote = next(f.quote for f in ds.facts_of("sobot") if f.value == "98.5")
+    assert outcome[3] == f"“{quote}”"
+    assert facts["Rounds (as written)"][0][1] == "7轮"
+
+
+def test_shared_ranks_the_universe_and_a_cut_tie_are_in_the_memo(tmp_path, ds):
+    adopters = rank(build_signals(ds, universe="adopters"), PRESETS["balanced"])
+    ids = top_ids(ds, adopters, 10)
+    note = adopters.tie_note(10)
+    assert note and note.startswith("places 7–14")  # the data: eight adopters tie at places 7 to 14
+    out = write_memo(tmp_path / "ties.xlsx", request(ds, adopters, ids, selection="top 10"))
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Shortlist"]
+    ranks = [ws.cell(memo_mod.FIRST_DATA_ROW + i, 1) for i in range(10)]
+    assert [c.value for c in ranks] == [int(adopters.rank[adopters.table.row_of[i]]) for i in ids]
+    shared = [bool(adopters.shared[adopters.table.row_of[i]]) for i in ids]
+    assert [c.value for c, on in zip(ranks, shared, strict=True) if on] == [2, 2, 2, 7, 7, 7, 7]
+    for cell, on in zip(ranks, shared, strict=True):  # the number stays a number; "=" is its format
+        assert cell.number_format == (memo_mod.RANK_SHARED_FORMAT if on else "General")
+    assert note in ws.cell(3, 1).value and "Adopters" in ws.cell(2, 1).value
+    # company sheets: named and ranked "7="
+    sheet = wb[next(n for n in wb.sheetnames if n.startswith("7= "))]
+    rank_cell = next(row[1] for row in sheet.iter_rows(max_col=2) if row[0].value == "Rank")
+    assert (rank_cell.value, rank_cell.number_format) == (7, memo_mod.RANK_SHARED_FORMAT)
+    method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
+    assert method["Universe"] == f"Adopters: {present.universe_sentence('adopters')}"
+    assert method["Companies in the universe"] == int(adopters.in_universe.sum()) < len(ds.companies)
+    assert method["Tie at the cut"].startswith(present.capital_first(note))
+    assert method["Ties"] == present.capital_first(present.TIE_ORDER) + "."
+    assert method["Sub-weights: value (market, traction)"] == "2, 1"
+    lines = [
+        r[0].value
+        for r in wb["Method"].iter_rows()
+        if r[0].value and str(r[0].value).startswith(("Traction", "Funding follows"))
+    ]
+    assert len(lines) == 2 and "each sentence counted once" in lines[0] and "floor" in lines[1]
+
+
+def test_a_shortlist_memo_cuts_no_tie_and_names_the_universe(tmp_path, ds, ranking):
+    out = write_memo(tmp_path / "s.xlsx", request(ds, ranking, ["openai", "icbc"]))
+    wb = openpyxl.load_workbook(out)
+    method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
+    assert method["Universe"].startswith("Providers: ")
+    assert method["Tie at the cut"].startswith("Not applicable")
+    # a starred company outside the universe stays in the memo, not ranked, and says why
+    ws = wb["Shortlist"]
+    assert ws.cell(memo_mod.FIRST_DATA_ROW + 1, 2).value == ds.company("icbc").name
+    assert ws.cell(memo_mod.FIRST_DATA_ROW + 1, 1).value == present.NONE
+    sheet = wb[wb.sheetnames[4]]
+    profile = {row[0].value: row[1].value for row in sheet.iter_rows(max_col=2) if row[0].value}
+    assert profile["Rank"] == "Not ranked: outside the providers universe"
+
+
+def test_memo_sheet_shows_value_and_funding_parts(tmp_path, ds, ranking):
+    out = write_memo(tmp_path / "parts.xlsx", request(ds, ranking, ["openai"]))
+    wb = openpyxl.load_workbook(out)
+    profile = {
+        row[0].value: row[1].value for row in wb[wb.sheetnames[3]].iter_rows(max_col=2) if row[0].value
+    }
+    parts = ranking.funding_parts(ranking.table.row_of["openai"])
+    assert profile["Funding parts"].splitlines() == [
+        f"{present.funding_part_text(p)}, weight {p.weight:g}" for p in parts.values()
+    ]
+    assert "the capital as a floor" in profile["Funding parts"]
+    traction = int(ranking.table.raw["traction"][ranking.table.row_of["openai"]])
+    assert f"({traction} distinct sentences of the report), weight 1" in profile["Value parts"]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from core.ingest import load_dataset
+from core.models import PROVIDER_ROLES
 from core.state import StateStore
+from ui import settings as keys
 from ui.app import create_window, settings_for
 from ui.main_window import MainWindow
 from ui.ranking_model import COMPANY_ID_ROLE, SORT_ROLE, Col, RankingModel
@@ -16,6 +20,12 @@ from ui.ranking_model import COMPANY_ID_ROLE, SORT_ROLE, Col, RankingModel
 @pytest.fixture(scope="module")
 def ds():
     return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def providers(ds) -> set[str]:
+    """The companies of the default universe: a provider's role in a mention, or a funding event."""
+    return {c.id for c in ds.companies if set(ds.roles_of(c.id)) & set(PROVIDER_ROLES) or ds.funding_of(c.id)}
 
 
 @pytest.fixture
@@ -115,25 +125,29 @@ def test_coalesced_slider_moves_compute_only_the_latest(qtbot, win):
             lambda ids, ds: ids and all({"1.1.1", "1.2.1", "1.3.1"} & set(ds.segments_of(i)) for i in ids),
         ),
         (
-            lambda p: p.role.setCurrentIndex(p.role.findData("partner")),
-            lambda ids, ds: ids and all("partner" in ds.roles_of(i) for i in ids),
+            lambda p: p.role.setCurrentIndex(p.role.findData("vendor")),
+            lambda ids, ds: ids and all("vendor" in ds.roles_of(i) for i in ids),
         ),
         (
             lambda p: p.funded_only.setChecked(True),
             lambda ids, ds: 0 < len(ids) < 30 and "augment" in ids and "icbc" not in ids,
         ),
+        (
+            lambda p: p.kind.setCurrentIndex(p.kind.findData("startup")),
+            lambda ids, ds: ids and all(ds.company_by_id[i].kind == "startup" for i in ids),
+        ),
     ],
 )
-def test_each_filter_narrows_the_rows(qtbot, win, ds, setup, check):
+def test_each_filter_narrows_the_rows(qtbot, win, ds, providers, setup, check):
     with qtbot.waitSignal(win.sig_filters_applied, timeout=2000):
         setup(win.filters_panel)
     ids = shown(win)
-    assert len(ids) < len(ds.companies)
+    assert len(ids) < len(providers)
     assert check(ids, ds)
-    assert f"Showing {len(ids)} of 84" in win.count_label.text()
+    assert f"Showing {len(ids)} of {len(providers)}" in win.count_label.text()
     with qtbot.waitSignal(win.sig_filters_applied):
         win.filters_panel.clear()
-    assert len(shown(win)) == 84
+    assert set(shown(win)) == providers
 
 
 def test_segment_map_click_filters_the_table(qtbot, win, ds):
@@ -231,14 +245,14 @@ def test_weights_undo_in_one_step_per_gesture(qtbot, win):
     assert win.weights_panel.sliders["value"].value() == start.value
 
 
-def test_undoing_a_policy_change_shows_every_company_again(qtbot, win):
+def test_undoing_a_policy_change_shows_every_company_again(qtbot, win, providers):
     panel = win.weights_panel
     with qtbot.waitSignal(win.sig_ranking_updated):
         panel.policy_combo.setCurrentIndex(panel.policy_combo.findData("exclude"))
-    assert win.model.visible_count() < 84
+    assert win.model.visible_count() < len(providers)
     with qtbot.waitSignal(win.sig_ranking_updated):
         win.undo_stack.undo()
-    assert win.ranking.policy == "zero" and win.model.visible_count() == 84
+    assert win.ranking.policy == "zero" and win.model.visible_count() == len(providers)
 
 
 def test_delta_shows_the_effect_of_a_whole_drag(qtbot, win):
@@ -303,7 +317,7 @@ def test_a_busy_store_is_reported_and_nothing_pretends_to_be_saved(qtbot, win, m
             b.close()
 
 
-def test_presets_missing_policy_and_reset(qtbot, win):
+def test_presets_missing_policy_and_reset(qtbot, win, providers):
     panel = win.weights_panel
     idx = panel.preset_combo.findText("Follow the money")
     with qtbot.waitSignal(win.sig_ranking_updated):
@@ -313,11 +327,11 @@ def test_presets_missing_policy_and_reset(qtbot, win):
     with qtbot.waitSignal(win.sig_ranking_updated):
         panel.policy_combo.setCurrentIndex(panel.policy_combo.findData("exclude"))
     assert win.ranking.policy == "exclude"
-    assert win.model.visible_count() < 84  # companies without funding figures left out
+    assert win.model.visible_count() < len(providers)  # companies without funding figures left out
     assert "exclude" in win.policy_label.text()
     with qtbot.waitSignal(win.sig_ranking_updated):
         panel.reset()
-    assert win.ranking.policy == "zero" and win.model.visible_count() == 84
+    assert win.ranking.policy == "zero" and win.model.visible_count() == len(providers)
     assert panel.preset_combo.currentText() == "Balanced"
     with qtbot.waitSignal(win.sig_ranking_updated):
         panel.sliders["value"].setValue(3)
@@ -329,8 +343,13 @@ def test_all_zero_weights_are_handled(qtbot, win):
         if win.weights_panel.sliders[k].value() != 0:
             set_slider(qtbot, win, k, 0)
     assert "All weights are zero" in win.policy_label.text()
-    names = [win.dataset.company_by_id[i].name.casefold() for i in shown(win)]
-    assert names == sorted(names)
+    # every company ties at 0.0 and shares rank 1, listed in the order inside a tie: more quoted
+    # evidence first (then disclosed capital, then name)
+    ids = shown(win)
+    assert ids == [str(win.ranking.table.ids[i]) for i in win.ranking.order]
+    assert {win.model.index(r, Col.RANK).data() for r in range(win.model.rowCount())} == {"1="}
+    evidence = [int(win.signals.evidence[win.signals.row_of[i]]) for i in ids]
+    assert evidence == sorted(evidence, reverse=True) and evidence[0] > evidence[-1]
 
 
 def test_saved_profiles(qtbot, win, monkeypatch):
@@ -368,6 +387,8 @@ def test_sorting_inside_the_model_and_back_to_score_order(qtbot, win):
 def test_settings_persist_across_restarts(qtbot, ds, state_dir):
     w = open_window(qtbot, ds, state_dir)
     set_slider(qtbot, w, "funding", -25)
+    with qtbot.waitSignal(w.sig_universe_changed):
+        w.filters_panel.universe_buttons["all"].click()
     with qtbot.waitSignal(w.sig_filters_applied):
         w.filters_panel.country.setCurrentIndex(w.filters_panel.country.findData("CN"))
     w.resize(790, 560)
@@ -379,6 +400,7 @@ def test_settings_persist_across_restarts(qtbot, ds, state_dir):
     assert w2.ranking.weights.funding == -25
     assert w2.weights_panel.sliders["funding"].value() == -25
     assert w2.filters_panel.filters().countries == {"CN"}
+    assert w2.session.universe == "all" and w2.filters_panel.universe_buttons["all"].isChecked()
     assert set(shown(w2)) == {c.id for c in ds.companies if c.country == "CN"}
     assert (w2.width(), w2.height()) == (790, 560)
     assert w2.main_splitter.sizes() == sizes
@@ -420,6 +442,25 @@ def test_typed_settings_round_trip_and_fall_back_to_their_defaults(state_dir):
     assert len({k.key for k in keys.ALL}) == len(keys.ALL)  # each key declared once
 
 
+def test_weights_saved_before_the_value_sub_weights_keep_their_preset(state_dir):
+    from core.scoring import PRESETS
+    from ui import settings as keys
+
+    s = settings_for(state_dir)
+    old_subs = ',"logic":1,"compute":1,"corpus":1,"capital":1,"valuation":1,"recency":1,"stage":1}'
+    s.setValue(keys.WEIGHTS.key, '{"value":40,"difficulty":80,"funding":30' + old_subs)
+    assert keys.WEIGHTS.read(s) == PRESETS["moat"]  # the old moat reads as today's moat
+    # sub-weights the user had changed are the user's: kept as they were
+    s.setValue(keys.WEIGHTS.key, '{"value":40,"difficulty":80,"funding":30,"capital":5}')
+    w = keys.WEIGHTS.read(s)
+    assert (w.value, w.capital, w.market, w.traction) == (
+        40,
+        5,
+        PRESETS["moat"].market,
+        PRESETS["moat"].traction,
+    )
+
+
 def test_signals_blocked_restores_what_was_there(qtbot):
     from PySide6.QtWidgets import QLineEdit
 
@@ -455,9 +496,9 @@ def test_model_passes_qt_model_tester(qtmodeltester, ds):
     qtmodeltester.check(model)
 
 
-def test_app_starts_and_closes_cleanly(qtbot, ds, state_dir):
+def test_app_starts_and_closes_cleanly(qtbot, ds, state_dir, providers):
     w = open_window(qtbot, ds, state_dir)
-    assert w.model.rowCount() == 84
+    assert w.model.rowCount() == len(providers)
     assert w.windowTitle().startswith("AIGC Screener")
     assert w.close()
     w.store.close()
@@ -582,3 +623,119 @@ def test_undo_while_a_ranking_is_computed_keeps_the_history(qtbot, ds, state_dir
     assert w.undo_stack.canRedo() or w.undo_stack.canUndo()
     w.close()
     w.store.close()
+
+
+# --- universe, kinds, ties ----------------------------------------------------------------
+
+
+def test_switching_universe_keeps_shortlist_and_notes_and_reranks(qtbot, win, ds, providers):
+    assert win.session.universe == "providers" and win.filters_panel.universe_buttons["providers"].isChecked()
+    assert set(shown(win)) == providers and "icbc" not in providers  # a bank that only adopts
+    assert "Universe: Providers" in win.count_label.text()
+    win.select_company("augment")
+    win.toggle_current_star()
+    win.session.save_note("augment", "Call the founders")
+    win.select_company("bytedance")  # both provides and adopts
+    before = win.model.rowCount()
+    # keyboard: Alt+A chooses adopters
+    with qtbot.waitSignal(win.sig_universe_changed, timeout=2000) as blocker:
+        qtbot.keyClick(
+            win.filters_panel.universe_buttons["adopters"], Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier
+        )
+    assert blocker.args == ["adopters"]
+    adopters = {c.id for c in ds.companies if "adopter" in ds.roles_of(c.id)}
+    assert set(shown(win)) == adopters and win.model.rowCount() != before
+    assert "icbc" in adopters and "augment" not in adopters
+    assert win.ranking.universe == "adopters" and win.session.signals.universe == "adopters"
+    assert win.shortlist() == {"augment"} and win.session.note("augment") == "Call the founders"
+    assert "Universe: Adopters" in win.count_label.text()
+    # the company looked at stays selected where it is in the new universe, and the detail follows
+    assert win.selected_company() == "bytedance" and win.detail.company_id() == "bytedance"
+    assert " adopters · score " in win.detail.body.toPlainText()
+    # ranks are the new universe's: icbc's rank counts adopters only
+    icbc = win.model.row_of("icbc")
+    assert win.model.index(icbc, Col.RANK).data().rstrip("=") == str(
+        win.ranking.rank[win.signals.row_of["icbc"]]
+    )
+    # all: every company; a company outside the universe shown before is shown now
+    with qtbot.waitSignal(win.sig_universe_changed, timeout=2000):
+        win.filters_panel.universe_buttons["all"].click()
+    assert win.model.rowCount() == len(ds.companies) and win.model.total_count() == len(ds.companies)
+    assert win.selected_company() == "bytedance"
+    assert keys.UNIVERSE.read(win.settings) == "all"
+    # back to providers: the adopter-only bank leaves, a company no longer shown is not selected
+    win.select_company("icbc")
+    with qtbot.waitSignal(win.sig_universe_changed, timeout=2000):
+        win.filters_panel.universe_buttons["providers"].click()
+    assert set(shown(win)) == providers
+    assert win.selected_company() == shown(win)[0] == win.detail.company_id()
+    assert (
+        win.shortlist() == {"augment"}
+        and win.model.index(win.model.row_of("augment"), Col.STAR).data() == "★"
+    )
+
+
+def test_filters_are_kept_across_universes_and_kinds_follow_the_universe(qtbot, win, ds):
+    panel = win.filters_panel
+    kinds = {panel.kind.itemData(i) for i in range(1, panel.kind.count())}
+    assert "startup" in kinds and "bank" not in kinds  # no bank provides AIGC in the report
+    with qtbot.waitSignal(win.sig_filters_applied):
+        panel.country.setCurrentIndex(panel.country.findData("CN"))
+    with qtbot.waitSignal(win.sig_universe_changed):
+        panel.universe_buttons["adopters"].click()
+    assert win.session.filters.countries == {"CN"}
+    assert shown(win) and all(ds.company_by_id[i].country == "CN" for i in shown(win))
+    kinds = {panel.kind.itemData(i) for i in range(1, panel.kind.count())}
+    assert "bank" in kinds
+    with qtbot.waitSignal(win.sig_filters_applied):
+        panel.kind.setCurrentIndex(panel.kind.findData("bank"))
+    banks = {
+        c.id
+        for c in ds.companies
+        if c.kind == "bank" and c.country == "CN" and "adopter" in ds.roles_of(c.id)
+    }
+    assert set(shown(win)) == banks and "icbc" in banks
+    assert "kind bank" in win.session.filters.describe()
+    # the kind chosen stays chosen when the universe has none of it: nothing shown, nothing lost
+    with qtbot.waitSignal(win.sig_universe_changed):
+        panel.universe_buttons["providers"].click()
+    assert panel.kind.currentData() == "bank" and shown(win) == []
+
+
+def test_shared_ranks_read_with_equals_and_the_status_bar_names_a_cut_tie(qtbot, win):
+    assert not win.tie_label.isVisible()  # providers, balanced: the top 10 end between two scores
+    assert win.tie_note() is None
+    with qtbot.waitSignal(win.sig_universe_changed):
+        win.filters_panel.universe_buttons["adopters"].click()
+    note = win.tie_note()
+    assert note is not None and note.startswith("Top 10: places ")
+    assert win.tie_label.text() == note and win.tie_label.isVisible()
+    first, last = (int(x) for x in re.search(r"places (\d+)–(\d+)", note).groups())
+    ranks = [win.model.index(r, Col.RANK).data() for r in range(win.model.rowCount())]
+    assert first <= 10 < last
+    assert ranks[first - 1 : last] == [f"{first}="] * (last - first + 1)  # one shared rank, "="
+    assert ranks[first - 2] != f"{first}=" and ranks[last] != f"{first}="
+    # the tooltip says who shares it and how the tie is ordered
+    tip = win.model.index(first - 1, Col.RANK).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"shared with {last - first} other companies" in tip and "quoted sentences" in tip
+    # sorting by # keeps the place order: the tie stays in its documented order
+    order = shown(win)
+    win.table.sortByColumn(Col.RANK, Qt.SortOrder.AscendingOrder)
+    assert shown(win) == order == [str(win.ranking.table.ids[i]) for i in win.ranking.order]
+    win.table.sortByColumn(Col.RANK, Qt.SortOrder.DescendingOrder)
+    assert shown(win) == order[::-1]
+
+
+def test_a_client_named_in_the_detail_opens_its_own_detail(qtbot, win):
+    from PySide6.QtCore import QUrl
+
+    from ui.detail_view import COMPANY_LINK
+
+    assert win.select_company("qihuoshan")
+    assert "字节跳动" in win.detail.body.toPlainText()
+    win.detail.body.anchorClicked.emit(QUrl(f"{COMPANY_LINK}bytedance"))  # a provider: in the table
+    assert win.selected_company() == "bytedance" == win.detail.company_id()
+    assert win.select_company("openai")
+    win.detail.body.anchorClicked.emit(QUrl(f"{COMPANY_LINK}sanofi"))  # an adopter: not a provider
+    assert win.selected_company() == "openai"
+    assert "赛诺菲 is not shown" in win.statusBar().currentMessage()

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 
 from core.ingest import load_dataset
+from core.models import PROVIDER_ROLES
 from core.state import StateStore
 from ui.app import create_window, run_app
 from ui.main_window import MainWindow
@@ -27,6 +28,15 @@ GOOD_CSV = (
     "beta,Beta Health,US,1.4.2,25000000,B,2024\n"
     "gamma,Gamma Retail,US,1.3.2,,,\n"
 )
+
+
+@pytest.fixture(scope="module")
+def providers() -> int:
+    """How many companies of the report the default universe holds (a provider's role or funding)."""
+    ds = load_dataset()
+    return sum(
+        bool(set(ds.roles_of(c.id)) & set(PROVIDER_ROLES) or ds.funding_of(c.id)) for c in ds.companies
+    )
 
 
 @pytest.fixture
@@ -55,7 +65,7 @@ def import_and_wait(qtbot, w: MainWindow, path: Path):
     return sig.args
 
 
-def test_import_a_universe_and_back_keeps_each_shortlist(qtbot, win, tmp_path):
+def test_import_a_universe_and_back_keeps_each_shortlist(qtbot, win, tmp_path, providers):
     win.select_company("openai")
     win.toggle_current_star()
     (tmp_path / "mine.csv").write_text(GOOD_CSV, encoding="utf-8")
@@ -71,7 +81,7 @@ def test_import_a_universe_and_back_keeps_each_shortlist(qtbot, win, tmp_path):
     assert win.settings.value("data/path") == str(tmp_path / "mine.csv")
     # back to the report: its shortlist is as it was
     import_and_wait(qtbot, win, ROOT / "data" / "report")
-    assert win.model.total_count() == 84 and win.shortlist() == {"openai"}
+    assert win.model.total_count() == providers and win.shortlist() == {"openai"}
     assert win.settings.value("data/path") == ""
 
 
@@ -110,7 +120,7 @@ def test_an_xlsx_universe_with_kept_as_text_amounts_shows_notes(qtbot, win, tmp_
     assert win.model.total_count() == 2
 
 
-def test_import_can_be_cancelled(qtbot, win, tmp_path, monkeypatch):
+def test_import_can_be_cancelled(qtbot, win, tmp_path, monkeypatch, providers):
     from ui import tasks
 
     (tmp_path / "mine.csv").write_text(GOOD_CSV, encoding="utf-8")
@@ -123,10 +133,10 @@ def test_import_can_be_cancelled(qtbot, win, tmp_path, monkeypatch):
     monkeypatch.setattr(tasks, "load_dataset", cancelled)
     path, problems = import_and_wait(qtbot, win, tmp_path / "mine.csv")
     assert (path, problems) == ("", "cancelled")
-    assert win.model.total_count() == 84
+    assert win.model.total_count() == providers
 
 
-def test_a_truncated_state_file_is_set_aside_and_the_app_starts(qtbot, tmp_path):
+def test_a_truncated_state_file_is_set_aside_and_the_app_starts(qtbot, tmp_path, providers):
     state = tmp_path / "state"
     with StateStore.open(state / "state.sqlite").store as store:
         for i in range(200):
@@ -144,7 +154,7 @@ def test_a_truncated_state_file_is_set_aside_and_the_app_starts(qtbot, tmp_path)
     kept = [p for p in state.iterdir() if ".corrupt-" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == truncated  # kept aside, untouched
     w.show()
-    assert w.model.rowCount() == 84 and w.shortlist() == set()
+    assert w.model.rowCount() == providers and w.shortlist() == set()
     w.select_company("augment")
     w.toggle_current_star()
     assert w.store.shortlist() == {"augment"}  # the fresh store works

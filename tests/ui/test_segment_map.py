@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QToolTip
 
 from core import present
 from core.ingest import load_dataset
+from core.present import shown_numbers
 from ui.segment_map import SegmentMap
 
 # Disclosed funding per segment, made up for the test: the biggest sits on a segment that names few
@@ -217,3 +218,28 @@ def test_renders_to_image(chart, qtbot, tmp_path):
     assert chart.grab().save(str(tmp_path / "segment_map_funding.png"))
     chart.resize(chart.minimumSizeHint())
     assert chart.grab().save(str(tmp_path / "segment_map_min.png"))
+
+
+def test_tooltip_lists_market_sizes_and_adoption_with_unit_year_and_forecast(chart, dataset, counts):
+    assert "Market size:" not in chart.tooltip_text("1.3.2")  # no figures given to the map yet
+    chart.set_data(
+        dataset.segments,
+        counts,
+        FUNDING,
+        numbers={s.ref: shown_numbers(dataset, s.ref) for s in dataset.segments},
+    )
+    text = chart.tooltip_text("1.3.2")
+    lines = text.splitlines()
+    estimate = next(ln for ln in lines if "132" in ln)
+    assert "约132亿元" in estimate and "forecast" not in estimate  # an estimate of today's market
+    assert lines.index("Market size:") < lines.index(estimate)
+    # a forecast says so, with its year; a figure of a past year has its year only
+    pharma = chart.tooltip_text("1.4.1").splitlines()
+    assert any("29.94亿美元 (2026, forecast)" in ln for ln in pharma)
+    assert any("10.4亿美元 (2022)" in ln for ln in pharma)
+    # adoption statistics: 598 companies surveyed, 63% of them trying or using code assistants
+    code = chart.tooltip_text("1.1.2").splitlines()
+    adoption = code[code.index("Adoption:") :]
+    assert any("598家" in ln for ln in adoption) and any("63%" in ln for ln in adoption)
+    # context figures (wages, head counts) are left to the memo's Segments sheet
+    assert "263亿元" not in text
