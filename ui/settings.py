@@ -9,7 +9,6 @@ longer validates reads as the default, never as an error.
 from __future__ import annotations
 
 import json
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
