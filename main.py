@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
 
-from core.filters import Filters
+from core.filters import Filters, country_counts, country_text, parse_countries
 from core.ingest import DatasetError, load_dataset
 from core.models import CompanyKind, Dataset
 from core.scoring import (
@@ -95,7 +95,9 @@ def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20"
     p.add_argument(
         "--missing", default=DEFAULT_MISSING, help="undisclosed figures count as: zero|neutral|exclude"
     )
-    p.add_argument("--country", default="", help="only these countries, e.g. CN,US")
+    p.add_argument(
+        "--country", default="", help="only these countries, e.g. CN,US; unknown for companies without one"
+    )
     p.add_argument("--segment", default="", help="only these segments (section refs), e.g. 1.1.2,1.4.1")
     p.add_argument(
         "--kind", default="", help=f"only these kinds of company, e.g. startup,ai_vendor ({', '.join(KINDS)})"
@@ -191,12 +193,13 @@ def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, F
         raise UsageError(
             f"--segment: unknown segment {', '.join(unknown)}; the dataset has {', '.join(ds.segment_by_ref)}"
         )
-    countries = frozenset(c.upper() for c in _csv_list(args.country))
-    known = set(ds.country_counts())
+    countries = parse_countries(args.country)
+    known = set(country_counts(ds))
     bad = sorted(countries - known)
     if bad:
         raise UsageError(
-            f"--country: no company from {', '.join(bad)}; countries here: {', '.join(sorted(known))}"
+            f"--country: no company from {', '.join(map(country_text, bad))}; "
+            f"countries here: {', '.join(country_text(c) for c in sorted(known))}"
         )
     top_f = _number(args.top if args.top is not None else "20", "--top")
     if top_f < 0 or top_f != int(top_f):

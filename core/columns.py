@@ -89,8 +89,9 @@ class Column:
 
     ``of_company(c)`` and ``of_row(rows, i)`` give the raw value (a number, a text, or a tuple
     such as (usd, approximate)); ``text(raw)`` is how it reads; ``csv(raw)`` the value a CSV
-    holds (default: the raw value, "" for None); ``sort(rows, row_indexes)`` a numpy key, or
-    None when the view orders it itself.
+    holds (default: the raw value, "" for None); ``sort(rows, row_indexes)`` a numpy key (NaN
+    where nothing is disclosed: a view sorts those last in both orders), or None when the view
+    orders it itself.
     """
 
     key: str
@@ -130,8 +131,23 @@ def _usd_csv(raw: tuple[float | None, bool]) -> object:
     return None if raw[0] is None else round(raw[0])
 
 
-def _nan_last(a: np.ndarray) -> np.ndarray:
-    return np.nan_to_num(a, nan=-1.0)
+def _undisclosed(a: np.ndarray, missing: np.ndarray | None = None) -> np.ndarray:
+    """A sort key with NaN where nothing is disclosed (or ``missing`` is true): whoever sorts
+    puts NaN last in both orders (``ui.ranking_model`` does it in one place)."""
+    key = np.asarray(a, dtype=np.float64)
+    return key if missing is None else np.where(missing, np.nan, key)
+
+
+def _latest_round_key(s: RankedRows, rows: np.ndarray) -> np.ndarray:
+    """The latest round's date (an undated round before any dated one); NaN where none is
+    shown.  Which rows show one is read from the label itself up to ``RankedRows.CACHE_MAX``
+    rows (a dated valuation alone is no round); a larger sort reads it from the arrays."""
+    recency, stage = s.table.raw["recency"][rows], s.table.raw["stage"][rows]
+    key = np.where(np.isfinite(recency), recency, np.where(np.isfinite(stage), -np.inf, np.nan))
+    if len(rows) <= RankedRows.CACHE_MAX:
+        shown = np.fromiter((bool(s.latest_round(int(i))) for i in rows), dtype=bool, count=len(rows))
+        key = np.where(shown, np.nan_to_num(key, nan=-np.inf, posinf=np.inf, neginf=-np.inf), np.nan)
+    return key
 
 
 def _signal(j: int, key: str, header: str, short: str, tooltip: str) -> Column:
@@ -146,7 +162,8 @@ def _signal(j: int, key: str, header: str, short: str, tooltip: str) -> Column:
         of_row=lambda s, i: (float(s.ranking.signals[i, j]), bool(s.ranking.missing[i, j])),
         text=lambda raw: present.signal_text(*raw),
         csv=lambda raw: raw[0],
-        sort=lambda s, rows: s.ranking.signals[rows, j],
+        # shown "n/a" when not disclosed: sorts last, whatever the policy counts it as
+        sort=lambda s, rows: _undisclosed(s.ranking.signals[rows, j], s.ranking.missing[rows, j]),
         width=5,
         memo_width=9,
     )
@@ -310,7 +327,7 @@ DISCLOSED = Column(
     of_row=lambda s, i: (_opt(s.table.funding_total_usd[i]), bool(s.table.funding_approx[i])),
     text=_usd_text,
     csv=_usd_csv,
-    sort=lambda s, rows: _nan_last(s.table.funding_total_usd[rows]),
+    sort=lambda s, rows: _undisclosed(s.table.funding_total_usd[rows]),
     width=10,
     memo_width=15,
 )
@@ -341,7 +358,7 @@ LATEST_ROUND = Column(
     of_company=lambda c: c.latest_round,
     of_row=lambda s, i: s.latest_round(i),
     text=present.round_text,
-    sort=lambda s, rows: _nan_last(s.table.raw["recency"][rows]),
+    sort=lambda s, rows: _latest_round_key(s, rows),
     width=24,
     memo_width=18,
 )
@@ -356,7 +373,7 @@ VALUATION = Column(
     of_row=lambda s, i: (_opt(s.table.latest_valuation_usd[i]), bool(s.table.valuation_approx[i])),
     text=_usd_text,
     csv=_usd_csv,
-    sort=lambda s, rows: _nan_last(s.table.latest_valuation_usd[rows]),
+    sort=lambda s, rows: _undisclosed(s.table.latest_valuation_usd[rows]),
     width=10,
     memo_width=15,
 )
@@ -377,7 +394,10 @@ STABILITY = Column(
     of_company=lambda c: c.stability,
     of_row=lambda s, i: s.stability(i),
     text=present.stability_text,
-    sort=lambda s, rows: _nan_last(s.ranking.stability[rows]),
+    # "n/a" with all weights zero, "—" before it is computed: last either way
+    sort=lambda s, rows: _undisclosed(
+        s.ranking.stability[rows], np.full(len(rows), s.ranking.all_zero, dtype=bool)
+    ),
     width=5,
     memo_width=10,
 )

@@ -7,13 +7,44 @@ from collections.abc import Collection
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from core.models import ROLES
+from core.models import ROLES, Dataset
 from core.signals import SignalTable
 from core.source import squash
 
+#: In ``Filters.countries``: the companies whose country is not known (the table holds "").
+UNKNOWN_COUNTRY = ""
+#: How that choice is named to the user (the country filter, ``--country unknown``).
+UNKNOWN_COUNTRY_LABEL = "Unknown"
+
+
+def country_text(code: str) -> str:
+    """A country of the filter as a user reads it: the code, or "unknown"."""
+    return code if code != UNKNOWN_COUNTRY else UNKNOWN_COUNTRY_LABEL.lower()
+
+
+def parse_countries(text: str) -> frozenset[str]:
+    """Countries as a user writes them, comma-separated: "CN,US", "unknown" (or "?") for the
+    companies without a country."""
+    out = set()
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        out.add(UNKNOWN_COUNTRY if part.lower() in ("unknown", "?") else part.upper())
+    return frozenset(out)
+
+
+def country_counts(dataset: Dataset) -> dict[str, int]:
+    """Companies per country a filter can choose, :data:`UNKNOWN_COUNTRY` among them when some
+    companies have no country."""
+    counts = dataset.country_counts()
+    unknown = dataset.n_companies - sum(counts.values())
+    return {**counts, UNKNOWN_COUNTRY: unknown} if unknown > 0 else dict(counts)
+
 
 class Filters(BaseModel):
-    """Empty fields filter nothing.  Within a field any value matches (OR); fields combine (AND)."""
+    """Empty fields filter nothing.  Within a field any value matches (OR); fields combine (AND).
+    ``countries`` may hold :data:`UNKNOWN_COUNTRY` for the companies without a country."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -35,8 +66,9 @@ class Filters(BaseModel):
         parts = []
         if self.query:
             parts.append(f"search “{self.query}”")
+        if self.countries:
+            parts.append(f"country {', '.join(sorted(country_text(c) for c in self.countries))}")
         for label, values in (
-            ("country", self.countries),
             ("segment", self.segments),
             ("scenario", self.scenarios),
             ("industry", self.industries),

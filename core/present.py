@@ -321,6 +321,16 @@ def name_text(name: str, name_en: str) -> str:
 # --- stability ------------------------------------------------------------------------------
 
 
+#: Marks a company that has a note (the table's name cell).
+NOTE_MARK = "✎"
+
+
+def note_first_line(text: str, most: int = 120) -> str:
+    """A note's first non-empty line, cut to ``most`` characters with "…": a tooltip's preview."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
+
+
 def stability_text(value: float | None) -> str:
     """Rank stability as a share: "65%"; "—" when not computed or not meaningful."""
     if not _finite(value):

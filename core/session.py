@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core import present
 from core.filters import Filters
 from core.ingest import dataset_key
 from core.models import Dataset
@@ -77,6 +78,9 @@ class SessionEvents:
         self.shortlist = Emitter("(company_id: str, on: bool) a company was starred or unstarred")
         self.stability = Emitter("() rank stability of the ranking has been computed")
         self.note_saved = Emitter("(company_id: str) a note kept unsaved has now been saved")
+        self.notes = Emitter(
+            "(company_id: str) the note on a company changed (Session.noted and note_heads follow)"
+        )
         self.not_saved = Emitter("(what: str, message: str) a write to the state store failed")
         self.warning = Emitter("(message: str) something could not be read; the session goes on")
 
@@ -168,6 +172,8 @@ class Session:
         self._unsaved: dict[tuple[str, str], str] = {}
         # notes when there is no store: kept for this session only
         self._memory_notes: dict[tuple[str, str], str] = {}
+        # the first line of every non-empty note of the dataset, by company (the table's marker)
+        self._note_heads: dict[str, str] = self._read_note_heads()
         self._token = 0
         self._busy = False
         self._pending = False
@@ -227,6 +233,7 @@ class Session:
                 self.events.warning.emit(f"Your shortlist could not be read: {exc}")
         self.filters = Filters()
         self._mask = self._compute_mask()
+        self._note_heads = self._read_note_heads()
         self.events.dataset.emit()
 
     def company_name(self, company_id: str) -> str:
@@ -375,19 +382,55 @@ class Session:
 
     def save_note(self, company_id: str, text: str) -> bool:
         """Save a note; False (and ``not_saved``) when the store refused: the text is then
-        kept, shown by :meth:`note`, and saved by :meth:`retry_notes`."""
+        kept, shown by :meth:`note`, and saved by :meth:`retry_notes`.  Either way
+        :attr:`noted` follows (``notes`` event)."""
         key = (self._key, company_id)
+        saved = True
         if self.store is None:
             self._memory_notes[key] = text
-            return True
-        try:
-            self.store.set_note(company_id, text)
-        except StateError as exc:
-            self._unsaved[key] = text
-            self.events.not_saved.emit("Note", str(exc))
-            return False
-        self._unsaved.pop(key, None)
-        return True
+        else:
+            try:
+                self.store.set_note(company_id, text)
+            except StateError as exc:
+                self._unsaved[key] = text
+                self.events.not_saved.emit("Note", str(exc))
+                saved = False
+            else:
+                self._unsaved.pop(key, None)
+        self._set_note_head(company_id, text)
+        return saved
+
+    @property
+    def noted(self) -> frozenset[str]:
+        """The companies of the dataset that have a (non-empty) note."""
+        return frozenset(self._note_heads)
+
+    def note_heads(self) -> dict[str, str]:
+        """The first line of each non-empty note of the dataset, by company id."""
+        return dict(self._note_heads)
+
+    def _set_note_head(self, company_id: str, text: str) -> None:
+        head = present.note_first_line(text) if text.strip() else None
+        if self._note_heads.get(company_id) == head:
+            return
+        if head is None:
+            self._note_heads.pop(company_id, None)
+        else:
+            self._note_heads[company_id] = head
+        self.events.notes.emit(company_id)
+
+    def _read_note_heads(self) -> dict[str, str]:
+        """Which companies of the dataset have a note, and its first line (as the store and
+        the notes kept here have them)."""
+        notes: dict[str, str] = {}
+        if self.store is not None:
+            try:
+                notes = self.store.notes()
+            except StateError as exc:
+                self.events.warning.emit(f"Your notes could not be read: {exc}")
+        mine = {**self._memory_notes, **self._unsaved}
+        notes.update({cid: text for (key, cid), text in mine.items() if key == self._key})
+        return {cid: present.note_first_line(text) for cid, text in notes.items() if text.strip()}
 
     @property
     def has_unsaved_notes(self) -> bool:

@@ -3,7 +3,7 @@ industry, segment, role, kind, funding disclosed, shortlisted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import present
-from core.filters import Filters
+from core.filters import UNKNOWN_COUNTRY, UNKNOWN_COUNTRY_LABEL, Filters, country_counts
 from core.models import ROLES, Dataset
 from core.signals import DEFAULT_UNIVERSE, UNIVERSES
 from ui.qt_utils import signals_blocked
@@ -30,6 +30,8 @@ _COUNTRY_NAMES = {
     "IE": "Ireland",
 }
 _ALL = ""
+#: The country combo's choice for the companies without a country (its data cannot be "": All).
+_UNKNOWN_CHOICE = "?"
 #: The universe buttons' text, each with its keyboard mnemonic (Alt+P, Alt+A, Alt+L).
 _UNIVERSE_TEXT = {"providers": "&Providers", "adopters": "&Adopters", "all": "A&ll"}
 
@@ -42,6 +44,9 @@ class FiltersPanel(QWidget):
 
     sig_universe_changed = Signal(str)
     """The user chose another universe: "providers", "adopters" or "all"."""
+
+    sig_results_requested = Signal()
+    """Enter or ↓ in the search box: go to the results (the search is applied first)."""
 
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +84,8 @@ class FiltersPanel(QWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self.sig_changed)
         self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self.flush)
+        self.search.returnPressed.connect(self._to_results)
+        self.search.installEventFilter(self)
         form.addRow("&Search", self.search)
 
         self.country = QComboBox()
@@ -127,9 +133,13 @@ class FiltersPanel(QWidget):
             for combo in (self.country, self.scenario, self.industry, self.segment):
                 combo.clear()
             self.country.addItem("All countries", _ALL)
-            counts = dataset.country_counts()
-            for code in sorted(counts):
+            counts = country_counts(dataset)
+            for code in sorted(c for c in counts if c != UNKNOWN_COUNTRY):
                 self.country.addItem(f"{_COUNTRY_NAMES.get(code, code)} ({code}) — {counts[code]:,}", code)
+            if UNKNOWN_COUNTRY in counts:  # last: the companies without a country
+                self.country.addItem(
+                    f"{UNKNOWN_COUNTRY_LABEL} — {counts[UNKNOWN_COUNTRY]:,}", _UNKNOWN_CHOICE
+                )
             self.scenario.addItem("All scenarios", _ALL)
             self.industry.addItem("All industries", _ALL)
             self.segment.addItem("All segments", _ALL)
@@ -155,6 +165,21 @@ class FiltersPanel(QWidget):
         if not self._quiet:
             self.sig_changed.emit()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self._to_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _to_results(self) -> None:
+        self.flush()
+        self.sig_results_requested.emit()
+
     def flush(self) -> None:
         """Apply a search still being typed now (sig_changed), not after the debounce."""
         if self._debounce.isActive():
@@ -166,9 +191,10 @@ class FiltersPanel(QWidget):
             v = combo.currentData()
             return frozenset({v}) if v else frozenset()
 
+        countries = frozenset(UNKNOWN_COUNTRY if c == _UNKNOWN_CHOICE else c for c in one(self.country))
         return Filters(
             query=self.search.text().strip(),
-            countries=one(self.country),
+            countries=countries,
             scenarios=one(self.scenario),
             industries=one(self.industry),
             segments=one(self.segment),
@@ -185,7 +211,7 @@ class FiltersPanel(QWidget):
             with signals_blocked(self.search):
                 self.search.setText(f.query)
             for combo, values in (
-                (self.country, f.countries),
+                (self.country, {_UNKNOWN_CHOICE if c == UNKNOWN_COUNTRY else c for c in f.countries}),
                 (self.scenario, f.scenarios),
                 (self.industry, f.industries),
                 (self.segment, f.segments),

@@ -94,6 +94,15 @@ _HEADER_ALIGNMENTS = [
 ]
 
 
+def _sort_nan_last(key: np.ndarray, descending: bool) -> np.ndarray:
+    """The order of ``key``, ascending or descending, NaN (undisclosed) last either way; stable,
+    so equal keys (and the undisclosed among themselves) keep rank order."""
+    missing = np.isnan(key)
+    known = np.where(missing, 0.0, key)
+    # lexsort: the last key is the primary one; it is stable
+    return np.lexsort((-known if descending else known, missing))
+
+
 class RankingModel(QAbstractTableModel):
     """Rows are the companies that pass the filters, in score order or the user's sort.
 
@@ -116,6 +125,8 @@ class RankingModel(QAbstractTableModel):
         self._visible = np.ones(n, dtype=bool)
         self._shortlist: set[str] = set()
         self._star = np.zeros(n, dtype=bool)
+        self._note_heads: dict[str, str] = {}  # first line of each note, by company id
+        self._noted = np.zeros(n, dtype=bool)
         self._sort: tuple[int, Qt.SortOrder] = (Col.RANK, Qt.SortOrder.AscendingOrder)
         self._pos: np.ndarray | None = None  # table row -> display row
         self._star_font = QFont()
@@ -173,10 +184,10 @@ class RankingModel(QAbstractTableModel):
             return base if order == Qt.SortOrder.AscendingOrder else base[::-1].copy()
         key = self._sort_key(col, base)
         if key.dtype.kind in "OUS":  # text: sort by its position in the sorted distinct values
-            key = np.unique(key.astype(str), return_inverse=True)[1].astype(np.float64)
-        # stable, so equal keys stay in rank order, ascending or descending
-        idx = np.argsort(-key if order == Qt.SortOrder.DescendingOrder else key, kind="stable")
-        return base[idx]
+            text = key.astype(str)
+            key = np.unique(text, return_inverse=True)[1].astype(np.float64)
+            key[text == ""] = np.nan  # an unknown text (country) is undisclosed too
+        return base[_sort_nan_last(key.astype(np.float64), order == Qt.SortOrder.DescendingOrder)]
 
     def _relayout(self) -> None:
         """Recompute the display order keeping persistent indexes (the selection) on their companies."""
@@ -213,6 +224,7 @@ class RankingModel(QAbstractTableModel):
         self._table = ranking.table
         self._ids = ranking.table.ids
         self._src = RankedRows(self._ds, ranking)
+        self._mark_notes()
         self._prev_rank = None
         self._delta = None
         self._visible = mask.astype(bool).copy()
@@ -247,6 +259,30 @@ class RankingModel(QAbstractTableModel):
             if row is not None:
                 ix = self.index(row, Col.STAR)
                 self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole])
+
+    def set_notes(self, heads: dict[str, str]) -> None:
+        """The companies that have a note (their name cell carries a marker, its tooltip the
+        note's first line): ``heads`` maps company id to that first line."""
+        changed = (set(heads) ^ set(self._note_heads)) | {
+            cid for cid, head in heads.items() if self._note_heads.get(cid, head) != head
+        }
+        self._note_heads = dict(heads)
+        self._mark_notes()
+        for cid in changed:
+            row = self.row_of(cid)
+            if row is not None:
+                ix = self.index(row, Col.NAME)
+                self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    def _mark_notes(self) -> None:
+        self._noted = np.zeros(len(self._ids), dtype=bool)
+        if self._note_heads:
+            rows = self._table.row_of.rows(set(self._note_heads))
+            self._noted[rows[rows >= 0]] = True
+
+    def has_note(self, row: int) -> bool:
+        """The company at display ``row`` has a note."""
+        return bool(self._noted[int(self._rows[row])])
 
     def _delta_array(self) -> np.ndarray:
         if self._delta is None:
@@ -319,6 +355,8 @@ class RankingModel(QAbstractTableModel):
             return present.delta_text(int(self._delta_array()[i]))
         if col == Col.STAR:
             return COLUMNS[col].text(bool(self._star[i]))
+        if col == Col.NAME and self._noted[i]:
+            return f"{present.NOTE_MARK} {COLUMNS[col].row_text(self._src, i)}"
         return COLUMNS[col].row_text(self._src, i)
 
     def _tooltip(self, i: int, col: Col) -> str | None:
@@ -331,6 +369,8 @@ class RankingModel(QAbstractTableModel):
             return f"Score {present.score_text(r.score[i])} = {parts}"
         if col == Col.RANK:
             return self._rank_tooltip(i)
+        if col == Col.NAME and self._noted[i]:
+            return f"{present.NOTE_MARK} Your note: {self._note_heads.get(str(self._ids[i]), '')}"
         return None
 
     def _rank_tooltip(self, i: int) -> str | None:

@@ -250,3 +250,14 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
         cwd=str(Path(__file__).resolve().parents[2]),
     )
     assert proc.stdout == '{\n "weight' and "Traceback" not in proc.stderr
+
+
+def test_country_unknown_selects_the_companies_without_one(capsys):
+    assert (
+        main.main(["rank", "--universe", "all", "--country", "unknown", "--top", "0", "--format", "json"])
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert out["companies"] and all(c["country"] is None for c in out["companies"])
+    assert main.main(["rank", "--country", "ZZ"]) == 2
+    assert "countries here:" in capsys.readouterr().err

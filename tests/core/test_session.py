@@ -268,6 +268,48 @@ def test_without_a_store_notes_are_kept_for_the_session(ds):
     assert s.note("pika") == "only here" and not s.has_unsaved_notes
 
 
+def test_the_session_knows_which_companies_have_a_note(ds, store, tmp_path, monkeypatch):
+    store.set_note("pika", "  \nFirst line\nsecond line")
+    s = Session(ds, store=store)
+    assert s.noted == {"pika"} and s.note_heads() == {"pika": "First line"}
+    changed: list[str] = []
+    s.events.notes.connect(changed.append)
+    s.save_note("augment", "Call back")
+    assert s.noted == {"pika", "augment"} and changed == ["augment"]
+    s.save_note("augment", "Call back")  # the same first line: nothing to tell
+    assert changed == ["augment"]
+    s.save_note("pika", "   ")  # an empty note is no note
+    assert s.noted == {"augment"} and changed == ["augment", "pika"]
+    monkeypatch.setattr(store, "set_note", busy)
+    s.save_note("openai", "kept, not saved yet")  # kept by the session: marked all the same
+    assert "openai" in s.noted
+    monkeypatch.undo()
+    (tmp_path / "mine.csv").write_text(MINE_CSV, encoding="utf-8")
+    s.set_dataset(load_dataset(tmp_path / "mine.csv"))
+    assert s.noted == frozenset()  # another dataset's notes are not this one's
+    s.set_dataset(load_dataset())
+    assert s.noted == {"augment", "openai"}
+    assert Session(ds).noted == frozenset()  # no store: no notes yet
+
+
+def test_unknown_country_is_a_filter_value(ds):
+    from core.filters import UNKNOWN_COUNTRY, country_counts, parse_countries
+
+    no_country = {c.id for c in ds.companies if not c.country}
+    assert no_country
+    s = Session(ds, universe="all")
+    s.set_filters(Filters(countries=frozenset({UNKNOWN_COUNTRY})))
+    assert set(s.shown_ids()) == no_country
+    s.set_filters(Filters(countries=frozenset({UNKNOWN_COUNTRY, "GB"})))
+    gb = {c.id for c in ds.companies if c.country == "GB"}
+    assert set(s.shown_ids()) == no_country | gb
+    assert s.filters.describe() == "country GB, unknown"
+    assert country_counts(ds)[UNKNOWN_COUNTRY] == len(no_country)
+    assert sum(country_counts(ds).values()) == len(ds.companies)
+    assert parse_countries("cn, Unknown,?, us") == {"CN", "US", UNKNOWN_COUNTRY}
+    assert parse_countries("") == frozenset()
+
+
 # --- dataset --------------------------------------------------------------------------------
 
 
