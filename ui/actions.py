@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from core.ingest import bundled_dataset_dir
-from ui.dialogs import show_scoring_help
+from ui.dialogs import menu_actions, show_about, show_help, show_scoring_help
+from ui.geometry import toggle_focus
 
 SIZE_MODES = (("companies", "Number of companies"), ("funding", "Disclosed funding"))
 
@@ -29,6 +31,10 @@ class WindowActions:
     shortlist_only: QAction
     reset_weights: QAction
     size_modes: dict[str, QAction]
+    focus_details: QAction
+    help: QAction
+    about: QAction
+    toolbar: QToolBar
 
 
 def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -90,7 +96,26 @@ def build_actions(window: QMainWindow) -> WindowActions:
         ),
         reset_weights=_action(window, "&Reset weights", window.weights_panel.reset, "Ctrl+R"),
         size_modes={},
+        focus_details=_action(
+            window,
+            "&Focus on details",
+            lambda on: toggle_focus(window.main_splitter, on),
+            "Ctrl+Shift+D",
+            "Collapse the filters and give the detail pane most of the width (again to go back)",
+        ),
+        help=_action(
+            window,
+            "&Help",
+            lambda: show_help(window, menu_actions(window), window.session.dataset, window.session.universe),
+            keys.HelpContents,
+        ),
+        about=_action(window, "&About AIGC Screener", lambda: show_about(window)),
+        toolbar=QToolBar("Main", window),
     )
+    acts.focus_details.setCheckable(True)
+    # F1 where the platform has no help key of its own
+    if acts.help.shortcut().isEmpty():
+        acts.help.setShortcut(QKeySequence("F1"))
 
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
@@ -112,6 +137,8 @@ def build_actions(window: QMainWindow) -> WindowActions:
     for action in (acts.score_order, acts.shortlist_only, acts.reset_weights):
         view.addAction(action)
     view.addSeparator()
+    view.addAction(acts.focus_details)
+    view.addSeparator()
     size = view.addMenu("Segment map marks sized by")
     group = QActionGroup(window)
     group.setExclusive(True)
@@ -124,13 +151,39 @@ def build_actions(window: QMainWindow) -> WindowActions:
         acts.size_modes[mode] = act
     seg_map.sig_size_mode_changed.connect(lambda m: acts.size_modes[m].setChecked(True))
 
-    tools = window.addToolBar("Main")
+    tools = acts.toolbar
+    window.addToolBar(tools)
     tools.setObjectName("main_toolbar")
     tools.setMovable(False)
-    for action in (acts.score_order, acts.undo, acts.redo, acts.export_memo):
-        tools.addAction(action)
+    tools.addAction(acts.score_order)
+    # the stack's Undo/Redo name the step ("Undo Change weights"): the toolbar keeps a fixed
+    # label, and the step is in the tooltip, so the buttons never change width
+    tools.addAction(_stack_button(window, window.undo_stack, "Undo", redo=False))
+    tools.addAction(_stack_button(window, window.undo_stack, "Redo", redo=True))
+    tools.addAction(acts.export_memo)
 
-    bar.addMenu("&Help").addAction(
-        "How the score is made", lambda: show_scoring_help(window, window.session.universe)
-    )
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(acts.help)
+    help_menu.addAction("How the score is made", lambda: show_scoring_help(window, window.session.universe))
+    help_menu.addSeparator()
+    help_menu.addAction(acts.about)
     return acts
+
+
+def _stack_button(window: QMainWindow, stack: QUndoStack, label: str, *, redo: bool) -> QAction:
+    """A toolbar action with a fixed label doing the stack's undo (or redo); the step it would
+    undo is its tooltip ("Undo: Change weights"); no shortcut (the Edit menu's action has it)."""
+    action = QAction(label, window)
+    action.setObjectName(f"toolbar_{label.lower()}")
+    action.triggered.connect(stack.redo if redo else stack.undo)
+    can, text = (stack.canRedo, stack.redoText) if redo else (stack.canUndo, stack.undoText)
+
+    def follow(*_args) -> None:
+        with contextlib.suppress(RuntimeError):  # the stack or the action is being destroyed
+            action.setEnabled(can())
+            action.setToolTip(f"{label}: {text()}" if text() else label)
+
+    (stack.canRedoChanged if redo else stack.canUndoChanged).connect(follow)
+    (stack.redoTextChanged if redo else stack.undoTextChanged).connect(follow)
+    follow()
+    return action

@@ -1,11 +1,15 @@
 """The window's dialogs: problems to read and copy, a failed save, a failed export, notes that
-could not be saved, and how the score is made.  Each is non-blocking unless it must answer."""
+could not be saved, how the score is made, the Help window and About.  Each is non-blocking
+unless it must answer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+import re
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -13,10 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+import core
+from core import columns
+from core.models import Dataset
 from core.present import score_rules, stability_definition
 
 
@@ -107,3 +115,143 @@ def ask_close_with_unsaved_notes(parent: QWidget, notes: list[tuple[str, str]]) 
 
 def show_scoring_help(parent: QWidget, universe: str | None = None) -> None:
     QMessageBox.information(parent, "How the score is made", scoring_help(universe))
+
+
+# --- Help ----------------------------------------------------------------------------------
+
+#: Keys that are no menu action: where they work and what they do.
+OTHER_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ / ↓", "Move through the companies of the table (the detail follows)"),
+    ("Space", "Star or unstar the current company (in the table)"),
+    ("Enter or ↓", "In the search box: go to the first result"),
+    ("← / →", "On the segment map: move between segments"),
+    ("Esc", "On the segment map: clear the segment filter"),
+    ("Right-click a column header", "Choose the columns; drag a header to move its column"),
+)
+
+#: What the columns of signals mean (their tooltips, said once in core.columns).
+SIGNAL_COLUMNS = (columns.SCORE, columns.VALUE, columns.DIFFICULTY, columns.FUNDING, columns.STABILITY)
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action with a shortcut, read from the actions themselves
+    (so the list follows the menus): its shortcut, or a key written after a tab in its text."""
+    rows: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for action in actions:
+        text, _, written = action.text().partition("\t")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) or written.strip()
+        if not keys or action.isSeparator():
+            continue
+        what = _plain(text).strip().rstrip("…")
+        what = re.sub(r"^(Undo|Redo) .+", r"\1", what)  # "Undo Change weights": the step changes
+        row = (keys, what)
+        if row not in seen:
+            seen.add(row)
+            rows.append(row)
+    return rows
+
+
+def menu_actions(window) -> list[QAction]:
+    """Every action of ``window``'s menus (submenus included), in menu order."""
+    found: list[QAction] = []
+
+    def walk(actions: Iterable[QAction]) -> None:
+        for action in actions:
+            menu = action.menu()
+            if menu is not None:
+                walk(menu.actions())
+            else:
+                found.append(action)
+
+    walk(window.menuBar().actions())
+    return found
+
+
+def report_source(dataset: Dataset) -> tuple[str, str]:
+    """The dataset's source as (title, where in it): the report's 《title》 and its sections,
+    from the dataset's meta; the whole source line when it names no 《title》."""
+    source = dataset.meta.source
+    title = re.search(r"《[^》]+》", source)
+    sections = re.search(r"(?:appendix )?sections? [\d.]+(?:\s*[–-]\s*[\d.]+)?", source)
+    if title is None:
+        return source or dataset.meta.name, ""
+    return title.group(0), sections.group(0) if sections else ""
+
+
+def help_html(actions: Iterable[QAction], dataset: Dataset, universe: str | None = None) -> str:
+    """The Help window's text: keys, what the signals mean and how they are computed, rank
+    stability, and the data source."""
+    e = html.escape
+    rows = [*shortcut_rows(actions), *OTHER_KEYS]
+    keys_table = "".join(
+        f"<tr><td style='padding-right:16px'><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows
+    )
+    signals = "".join(f"<li><b>{e(c.header)}</b>: {e(c.tooltip)}</li>" for c in SIGNAL_COLUMNS)
+    rules = "".join(f"<p>{e(rule)}</p>" for rule in score_rules(universe))
+    title, sections = report_source(dataset)
+    where = f", {e(sections)}" if sections else ""
+    return (
+        "<h2>Keyboard</h2>"
+        f"<table>{keys_table}</table>"
+        "<h2>The signals</h2>"
+        f"<ul>{signals}</ul>"
+        "<h2>How the score is computed</h2>"
+        f"{rules}"
+        "<h2>Rank stability</h2>"
+        f"<p>Stability is {e(stability_definition(seed=True))}. It says how much a company's place "
+        "in the top depends on the exact weights: 100% stays in the top whatever the small changes.</p>"
+        "<h2>Data source</h2>"
+        f"<p>{e(dataset.meta.name)}: the companies named in {e(title)}{where}. Every fact shown "
+        "comes with the sentence of the report it is read from and its section.</p>"
+        f"<p style='color:gray'>{e(dataset.summary())}</p>"
+    )
+
+
+def show_help(
+    parent: QWidget, actions: Iterable[QAction], dataset: Dataset, universe: str | None = None
+) -> QDialog:
+    """The Help window (non-blocking): keys, signals, score, stability and the data source."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Help — AIGC Screener")
+    dialog.setObjectName("help_window")
+    layout = QVBoxLayout(dialog)
+    text = QTextBrowser()
+    text.setObjectName("help_text")
+    text.setOpenExternalLinks(True)
+    text.setHtml(help_html(actions, dataset, universe))
+    layout.addWidget(text)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.close)
+    layout.addWidget(buttons)
+    dialog.resize(720, 560)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def about_text() -> str:
+    return (
+        f"AIGC Screener {core.__version__}\n\n"
+        "A desktop screener for the companies named in 《中美 AIGC 产业商业化落地生态与发展趋势分析报告》: "
+        "rank them by weights you choose, read the report's evidence for each, shortlist, take notes "
+        "and export a memo."
+    )
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "About AIGC Screener",
+        about_text(),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("about_box")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -1,6 +1,11 @@
 """Render the main window offscreen to a PNG (the README's screenshot).
 
     QT_QPA_PLATFORM=offscreen python3 -m ui.screenshot docs/screenshot.png
+    QT_QPA_PLATFORM=offscreen python3 -m ui.screenshot docs/screenshot-1280x720.png --size 1280x720
+
+``--size WxH`` lays the window out as a first launch on a screen with that much available room
+(:func:`ui.geometry.initial_geometry`, :func:`ui.geometry.share_width`); without it the
+window is 1600×940.
 
 Uses the bundled data and a throwaway state folder, so the user's own shortlist, notes and
 settings are neither shown nor touched.  Chinese names need a CJK font (Debian: fonts-noto-cjk).
@@ -8,25 +13,55 @@ settings are neither shown nor touched.  Chinese names need a CJK font (Debian: 
 
 from __future__ import annotations
 
+import argparse
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[x×X]\s*(\d{3,5})\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1280x720")
+    return int(match.group(1)), int(match.group(2))
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python3 -m ui.screenshot", description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="docs/screenshot.png", type=Path, help="the PNG to write")
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=None,
+        metavar="WxH",
+        help="lay the window out as a first launch on a screen with this much room (e.g. 1280x720)",
+    )
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    out = Path(argv[0] if argv else "docs/screenshot.png")
+    args = parse_args(argv)
+    out: Path = args.out
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as home:
         os.environ["AIGC_SCREENER_HOME"] = home
+        from PySide6.QtCore import QByteArray, QRect
         from PySide6.QtWidgets import QApplication
 
         from core.ingest import load_dataset
         from ui.app import create_window, ensure_app
+        from ui.geometry import place_window, share_width
 
         app = ensure_app()
         window, _ = create_window(load_dataset(), Path(home))
-        window.resize(1600, 940)
+        if args.size is None:
+            window.resize(1600, 940)
+        else:  # the first launch on a screen of that size
+            place_window(window, QByteArray(), QRect(0, 0, *args.size))
+            table_width = share_width(window.main_splitter, window.width())[1]
+            window.table.reset_columns(fit_width=table_width)  # the default columns for that room
         window.show()
         for cid in ("augment", "fancytech", "zhipu_ai"):
             window.session.set_shortlisted(cid, True)

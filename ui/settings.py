@@ -77,7 +77,11 @@ WINDOW_GEOMETRY = _state("window/geometry", "the main window's size and place")
 MAIN_SPLITTER = _state("window/main_splitter", "left panel | table | right side")
 RIGHT_SPLITTER = _state("window/right_splitter", "detail view above the segment map")
 DETAIL_SPLITTER = _state("window/detail_splitter", "the detail view's text above its notes")
-TABLE_HEADER = _state("window/table_header", "the table's column widths and order")
+TABLE_HEADER = _state(
+    "window/table_columns",
+    "the table's columns: which are shown, their order and widths (was window/table_header, "
+    "which showed every column: a layout saved then gives way to the default set)",
+)
 
 
 def _weights(raw: object) -> Weights:

@@ -137,6 +137,9 @@ class WeightsPanel(QWidget):
         self.policy_combo.setAccessibleName("Missing-data policy")
         self.policy_combo.currentIndexChanged.connect(self._on_policy_changed)
         outer.addWidget(self.policy_combo)
+        for combo in (self.preset_combo, self.policy_combo):  # narrow panels elide, never widen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
 
         self.advanced_button = QToolButton()
         self.advanced_button.setText("Advanced: sub-weights")
