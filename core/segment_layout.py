@@ -3,9 +3,26 @@
 The map plots each segment as a circle at (mean difficulty stars, market space stars); its area shows
 either how many companies the segment names or how much funding they disclosed.  Segments that share
 a point are spread on a small ring around it so each stays visible and clickable, and whatever still
-overlaps is pushed apart inside the plot.  Labels (ref, English and Chinese industry) are placed near
-their marks by a small cost search so they overlap neither each other nor other marks; where there is
-too little room for that, labels drop the Chinese, then the English name.
+overlaps is pushed apart inside the plot.
+
+Labels.  Every mark is named in both languages: ref, English and Chinese industry.  Labels are placed
+near their marks by a small cost search so they overlap neither each other nor other marks.  Where
+there is too little room, a label is shortened, never by dropping a language: the full two-line
+label ("1.3.2 Retail & e-commerce" over "零售电商业") gives way to one line of ref, short English and
+short Chinese ("1.3.2 Retail 零售电商"), then to the first English word and two Chinese characters.
+A label that still cannot sit beside its mark is placed further away with a leader line from the
+mark to it (chosen over numbered callouts: a callout needs a key, and the map has no room for one;
+the widget draws a line whenever a label sits more than 6 px from its circle).  Only when even that
+fails, in an area smaller than the app ever gives the map, does a label fall back to the bare ref.
+
+Size key.  Beside the size-mode control at the bottom right, two reference circles at the marks'
+true scale with their values ("5", "10" companies; "$1B", "$2B") explain what the area shows; the
+values are round numbers (1, 2, 5 × 10ⁿ) chosen so the circles fit the control's row and sit above
+the minimum radius (below it every mark looks the same).
+
+Filter counts are not laid out here (they change the fill of a mark, not where it goes):
+:func:`passing_counts` computes, from a table's segment membership and a mask of shown rows, how
+many of each segment's companies pass the filters, for the widget's ``set_passing``.
 
 Everything here is plain arithmetic on boxes ``(x0, y0, x1, y1)`` and circles ``(cx, cy, r)`` in
 pixels, y growing downwards.  Text is measured by a callable the caller passes in,
@@ -18,9 +35,11 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
+
+import numpy as np
 
 from core.models import Segment
 
@@ -33,11 +52,13 @@ Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
 SIZE_MODES: tuple[str, ...] = ("companies", "funding")
 
 X_TITLE = "Difficulty (mean of logic, compute, corpus stars) →"
+X_TITLES: tuple[str, ...] = (X_TITLE, "Difficulty (mean of 3 ★) →", "Difficulty →")  # longest first
 Y_TITLE = "Market space ★ →"
 MARGIN = 8.0  # px around everything
 X_PAD_LO = 0.4  # difficulty units left of the leftmost mark
 RING_START = -math.pi / 2  # where the first mark of a shared point goes on its ring (top)
 RINGS = 6  # label candidate rings around a mark (7 px apart): labels stay close to their marks
+FAR_RINGS = 18  # rings tried for a label that cannot sit close: it goes further, with a leader line
 MARK_GAP = 4.0  # minimum free space between two circles, px
 MIN_RADIUS = 6.0
 MAX_RADIUS = 28.0
@@ -59,6 +80,7 @@ W_HINT = 0.5  # label area over a quadrant hint
 W_LEADER = 3.0  # length of the leader line
 W_CROSS = 500.0  # leader line crossing another circle or label
 W_AMBIGUOUS = 20.0  # per px the label is nearer another circle than its own
+W_SHORTER = 30.0  # per step a label is shortened from the most detailed wording offered
 
 
 # ---------------------------------------------------------------------------------- geometry
@@ -136,10 +158,12 @@ def ambiguity(box: Box, i: int, circles: Sequence[Circle]) -> float:
 # ---------------------------------------------------------------------------------- the label solver
 
 
-def label_candidates(cx: float, cy: float, r: float, lw: float, lh: float) -> list[tuple[Box, float]]:
-    """Spots for a ``lw`` × ``lh`` label around a circle, on widening rings, with a preference cost."""
+def label_candidates(
+    cx: float, cy: float, r: float, lw: float, lh: float, rings: int = RINGS
+) -> list[tuple[Box, float]]:
+    """Spots for a ``lw`` × ``lh`` label around a circle, on ``rings`` widening rings, with a preference cost."""
     out: list[tuple[Box, float]] = []
-    for k in range(RINGS):
+    for k in range(rings):
         g = r + 2 + k * 7
         d = g / math.sqrt(2)
         spots = (
@@ -165,9 +189,19 @@ def label_candidates(cx: float, cy: float, r: float, lw: float, lh: float) -> li
     return out
 
 
-def label_conflicts(boxes: Sequence[Box], circles: Sequence[Circle], bounds: Box) -> set[int]:
+def slide_inside(b: Box, bounds: Box) -> Box:
+    """Box ``b`` moved the least distance to lie inside ``bounds`` (where it is small enough to)."""
+    dx = bounds[0] - b[0] if b[0] < bounds[0] else min(0.0, bounds[2] - b[2])
+    dy = bounds[1] - b[1] if b[1] < bounds[1] else min(0.0, bounds[3] - b[3])
+    return (b[0] + dx, b[1] + dy, b[2] + dx, b[3] + dy)
+
+
+def label_conflicts(
+    boxes: Sequence[Box], circles: Sequence[Circle], bounds: Box, leader_ok: Collection[int] = ()
+) -> set[int]:
     """The labels in conflict: outside ``bounds``, over another label, over the middle of another
-    circle, or nearer another circle than their own."""
+    circle, or nearer another circle than their own (except the labels in ``leader_ok``: a leader
+    line ties those to their marks)."""
     n = len(boxes)
     conflicts = {i for i, b in enumerate(boxes) if box_overlap(b, bounds) < box_area(b) - 0.5}
     for i in range(n):
@@ -175,7 +209,7 @@ def label_conflicts(boxes: Sequence[Box], circles: Sequence[Circle], bounds: Box
             if box_overlap(boxes[i], boxes[j]) > 0:
                 conflicts |= {i, j}
     for i, b in enumerate(boxes):  # a label that reads as another circle's
-        if ambiguity(b, i, circles) > 3:
+        if i not in leader_ok and ambiguity(b, i, circles) > 3:
             conflicts.add(i)
     for i, b in enumerate(boxes):  # a label hiding a good part of another circle
         for j, (ox, oy, orad) in enumerate(circles):
@@ -191,6 +225,7 @@ def place_labels(
     bounds: Box,
     soft: Sequence[Box] = (),
     restarts: int = 2,
+    leader_ok: Collection[int] = (),
 ) -> tuple[list[Box], set[int]]:
     """Place one ``sizes[i]`` label per circle: greedy in crowding order, then rounds of local improvement.
 
@@ -198,36 +233,120 @@ def place_labels(
     leader line crossing a circle or label, covering circles, covering ``soft`` boxes (quadrant hints),
     and the leader's length.  A few greedy orders are tried (most crowded first, its reverse, and
     ``restarts`` shuffles seeded by the number of circles, so the result is deterministic); the
-    cheapest wins.  Returns the boxes and the labels still in conflict (see :func:`label_conflicts`).
+    cheapest wins.  Labels in ``leader_ok`` may go further from their marks (:data:`FAR_RINGS` rings
+    instead of :data:`RINGS`), joined to them by a leader line, and are not held to reading as their
+    nearest circle's.  Returns the boxes and the labels still in conflict (see :func:`label_conflicts`).
+    """
+    boxes, _shapes, conflicts = place_label_shapes(
+        circles, [[s] for s in sizes], bounds, soft, restarts, leader_ok
+    )
+    return boxes, conflicts
+
+
+def score_spots(
+    i: int,
+    circles: Sequence[Circle],
+    lw: float,
+    lh: float,
+    far: bool,
+    bounds: Box,
+    soft: Sequence[Box],
+    cache: dict | None = None,
+) -> list[tuple[float, Box, Line | None]]:
+    """The spots for a ``lw`` × ``lh`` label of circle i, each with its own cost (apart from other
+    labels) and its leader line (None when the label sits close).  ``far``: on :data:`FAR_RINGS`
+    rings, ambiguity costing less (a leader line ties the label to its mark)."""
+    key = (i, lw, lh, far)
+    if cache is not None and key in cache:
+        return cache[key]
+    cx, cy, r = circles[i]
+    spots = label_candidates(cx, cy, r, lw, lh, FAR_RINGS if far else RINGS)
+    pref = np.array([p for _b, p in spots])
+    raw = np.array([b for b, _p in spots])  # (K, 4)
+    # Slid inside the bounds, unless that puts it over its own circle.
+    x0, y0, x1, y1 = raw.T
+    dx = np.where(x0 < bounds[0], bounds[0] - x0, np.minimum(0.0, bounds[2] - x1))
+    dy = np.where(y0 < bounds[1], bounds[1] - y0, np.minimum(0.0, bounds[3] - y1))
+    slid = raw + np.stack([dx, dy, dx, dy], axis=1)
+    sx0, sy0, sx1, sy1 = slid.T
+    own = np.hypot(np.clip(cx, sx0, sx1) - cx, np.clip(cy, sy0, sy1) - cy)
+    boxes = np.where((own < r + 2)[:, None], raw, slid)
+    x0, y0, x1, y1 = boxes.T
+
+    def overlap(bx0: float, by0: float, bx1: float, by1: float) -> np.ndarray:
+        w = np.minimum(x1, bx1) - np.maximum(x0, bx0)
+        h = np.minimum(y1, by1) - np.maximum(y0, by0)
+        return np.clip(w, 0.0, None) * np.clip(h, 0.0, None)
+
+    cost = pref + W_OUTSIDE * (lw * lh - overlap(*bounds))
+    others = [(j, c) for j, c in enumerate(circles) if j != i]
+    for _j, (ox, oy, orad) in others:
+        cost += W_CIRCLE * overlap(ox - orad + 2, oy - orad + 2, ox + orad - 2, oy + orad - 2)
+        cost += W_CENTRE * ((x0 - 3 < ox) & (ox < x1 + 3) & (y0 - 3 < oy) & (oy < y1 + 3))
+    for b in soft:
+        cost += W_HINT * overlap(*b)
+    nx, ny = np.clip(cx, x0, x1), np.clip(cy, y0, y1)
+    leader = np.hypot(nx - cx, ny - cy) - r
+    cost += W_LEADER * np.clip(leader, 0.0, None)
+
+    def gap(c: Circle) -> np.ndarray:
+        gx = np.maximum(np.maximum(x0 - c[0], 0.0), c[0] - x1)
+        gy = np.maximum(np.maximum(y0 - c[1], 0.0), c[1] - y1)
+        return np.hypot(gx, gy) - c[2]
+
+    mine = gap(circles[i])
+    nearest_other = np.min([gap(c) for _j, c in others], axis=0) if others else np.full(len(pref), np.inf)
+    amb = np.where(mine <= 4, 0.0, np.clip(mine - np.clip(nearest_other, 0.0, None), 0.0, None))
+    # a label with a leader line may read as another mark's, but better not
+    cost += (W_AMBIGUOUS / 4 if far else W_AMBIGUOUS) * amb
+    has_leader = leader > 6
+    ldx, ldy = nx - cx, ny - cy
+    length2 = ldx * ldx + ldy * ldy
+    for _j, (ox, oy, orad) in others:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.where(length2 == 0, 0.0, np.clip(((ox - cx) * ldx + (oy - cy) * ldy) / length2, 0.0, 1.0))
+        hits = np.hypot(cx + t * ldx - ox, cy + t * ldy - oy) < orad
+        cost += W_CROSS * (has_leader & hits)
+    out: list[tuple[float, Box, Line | None]] = [
+        (
+            float(c),
+            (float(b[0]), float(b[1]), float(b[2]), float(b[3])),
+            (cx, cy, float(px), float(py)) if lead else None,
+        )
+        for c, b, lead, px, py in zip(
+            cost.tolist(), boxes.tolist(), has_leader.tolist(), nx.tolist(), ny.tolist(), strict=True
+        )
+    ]
+    if cache is not None:
+        cache[key] = out
+    return out
+
+
+def place_label_shapes(
+    circles: Sequence[Circle],
+    shapes: Sequence[Sequence[tuple[float, float]]],
+    bounds: Box,
+    soft: Sequence[Box] = (),
+    restarts: int = 2,
+    leader_ok: Collection[int] = (),
+    cache: dict | None = None,
+) -> tuple[list[Box], list[int], set[int]]:
+    """:func:`place_labels` where each label may take one of several sizes (its wordings, most
+    detailed first, each step shorter costing :data:`W_SHORTER`).  Returns the boxes, the size
+    chosen for each (an index into its ``shapes``) and the labels still in conflict.  ``cache``
+    (a dict) keeps the spots' own costs between calls with the same circles, bounds and soft boxes.
     """
     n = len(circles)
     if n == 0:
-        return [], set()
-    cands: list[list[tuple[float, Box, Line | None]]] = []
-    for i, ((cx, cy, r), (lw, lh)) in enumerate(zip(circles, sizes, strict=True)):
-        scored = []
-        for box, pref in label_candidates(cx, cy, r, lw, lh):
-            area = lw * lh
-            cost = pref + W_OUTSIDE * (area - box_overlap(box, bounds))
-            for j, (ox, oy, orad) in enumerate(circles):
-                if j == i:
-                    continue
-                cost += W_CIRCLE * box_overlap(
-                    box, (ox - orad + 2, oy - orad + 2, ox + orad - 2, oy + orad - 2)
-                )
-                if box[0] - 3 < ox < box[2] + 3 and box[1] - 3 < oy < box[3] + 3:
-                    cost += W_CENTRE
-            cost += W_HINT * sum(box_overlap(box, b) for b in soft)
-            nx, ny = nearest(box, cx, cy)
-            leader = math.hypot(nx - cx, ny - cy) - r
-            cost += W_LEADER * max(0.0, leader) + W_AMBIGUOUS * ambiguity(box, i, circles)
-            seg = None
-            if leader > 6:
-                seg = (cx, cy, nx, ny)
-                for j, (ox, oy, orad) in enumerate(circles):
-                    if j != i and segment_hits_circle(cx, cy, nx, ny, ox, oy, orad):
-                        cost += W_CROSS
-            scored.append((cost, box, seg))
+        return [], [], set()
+    cands: list[list[tuple[float, Box, Line | None, int]]] = []
+    for i in range(n):
+        far = i in leader_ok
+        scored = [
+            (cost + W_SHORTER * step, box, seg, step)
+            for step, (lw, lh) in enumerate(shapes[i])
+            for cost, box, seg in score_spots(i, circles, lw, lh, far, bounds, soft, cache)
+        ]
         scored.sort(key=lambda t: t[0])
         cands.append(scored)
 
@@ -238,8 +357,8 @@ def place_labels(
         key = (i, k, j, kj) if i < j else (j, kj, i, k)
         cost = memo.get(key)
         if cost is None:
-            _c, box, seg = cands[i][k]
-            _c, obox, oseg = cands[j][kj]
+            _c, box, seg, _s = cands[i][k]
+            _c, obox, oseg, _s = cands[j][kj]
             cost = W_LABEL * box_overlap(box, obox)
             if seg is not None and segment_hits_box(*seg, obox):
                 cost += W_CROSS
@@ -250,7 +369,7 @@ def place_labels(
 
     def best_for(i: int, placed: list[int], choice: list[int]) -> int:
         best, best_k = math.inf, 0
-        for k, (static, _box, _seg) in enumerate(cands[i]):
+        for k, (static, _box, _seg, _step) in enumerate(cands[i]):
             if static >= best:
                 break  # sorted by static cost: nothing further can win
             total = static
@@ -298,14 +417,64 @@ def place_labels(
     best_choice = min((solve(o) for o in orders), key=total)
 
     boxes = [cands[i][best_choice[i]][1] for i in range(n)]
-    return boxes, label_conflicts(boxes, circles, bounds)
+    steps = [cands[i][best_choice[i]][3] for i in range(n)]
+    return boxes, steps, label_conflicts(boxes, circles, bounds, leader_ok)
+
+
+_EN_SPLIT = re.compile(r"\s*(?:&|,|/|;|\band\b)\s*")
+_ZH_SPLIT = re.compile(r"[、，,与和及&/；;（(]")
+SHORT_EN_MAX = 14  # characters: a longer first part of an English name is cut to its first word
+
+
+def short_english(name: str) -> tuple[str, str]:
+    """A short and a shortest form of an English industry name.
+
+    The short form is the part before the first "&", ",", "/" or "and" ("IT & software development"
+    → "IT"), cut to its first word when still long; the shortest is the first word.
+    """
+    name = " ".join(name.split())
+    first = _EN_SPLIT.split(name, maxsplit=1)[0].strip() or name
+    word = first.split(" ")[0].strip(".,;:-") or first
+    return (first if len(first) <= SHORT_EN_MAX else word), word
+
+
+def short_chinese(name: str) -> tuple[str, str]:
+    """A short and a shortest form of a Chinese industry name.
+
+    The short form is the part before the first "、", "与", "和" … ("信息技术与软件开发业" → "信息技术"),
+    without a trailing 业 (industry) and at most four characters; the shortest its first two.
+    """
+    name = "".join(name.split())
+    first = _ZH_SPLIT.split(name, maxsplit=1)[0] or name
+    if len(first) > 2 and first.endswith("业"):
+        first = first[:-1]
+    first = first[:4]
+    return first, first[:2]
 
 
 def label_variants(seg: Segment) -> list[tuple[str, ...]]:
-    """A segment's label from most to least detailed: ref and English over Chinese, one line, the ref."""
-    english = f"{seg.ref} {seg.industry}"
-    full = (english, seg.industry_zh) if seg.industry_zh else (english,)
-    return [full, (english,), (seg.ref,)]
+    """A segment's label from most to least detailed, each in both languages when it has a Chinese name.
+
+    Ref and English over Chinese; one line of ref, short English and short Chinese; one line of ref,
+    first English word and two Chinese characters; the same on two lines, narrower (the ref over the
+    names); and, the last resort, the bare ref.  Repeats are dropped ("1.1.1 Finance 金融" is both
+    the short and the shortest form of Finance / 金融业).
+    """
+    en_short, en_word = short_english(seg.industry)
+    full: tuple[str, ...] = (f"{seg.ref} {seg.industry}",)
+    if seg.industry_zh:
+        zh_short, zh_word = short_chinese(seg.industry_zh)
+        full += (seg.industry_zh,)
+        short = f"{seg.ref} {en_short} {zh_short}"
+        shortest = f"{seg.ref} {en_word} {zh_word}"
+    else:
+        short, shortest = f"{seg.ref} {en_short}", f"{seg.ref} {en_word}"
+    stacked = (seg.ref, shortest[len(seg.ref) + 1 :])  # the same, narrower: the ref over the names
+    out: list[tuple[str, ...]] = []
+    for v in (full, (short,), (shortest,), stacked, (seg.ref,)):
+        if not out or out[-1] != v:
+            out.append(v)
+    return out
 
 
 def label_size(lines: Sequence[str], measure: Measure) -> tuple[float, float]:
@@ -323,40 +492,53 @@ def fit_labels(
 ) -> list[tuple[tuple[str, ...], Box]]:
     """Choose each circle's label text (from its ``variants``, most detailed first) and place it.
 
-    All labels start at one level of detail, of which at most two may be shortened one step further;
-    if that does not clear every conflict, all labels drop a level.  Refs only is the last resort.
+    The last variant of each is the last resort (the bare ref, for :func:`label_variants`); every
+    other one may be chosen, each step shorter costing a little (:data:`W_SHORTER`), so a label
+    keeps its full wording where it has room and is shortened where it has not.  Variants too
+    big for the plot's area altogether are not offered.  Labels still in conflict then go further
+    from their marks, with leader lines, first those, then any label; only when that fails too
+    does a label in conflict (the biggest first, one at a time) fall back to its last resort.
     Returns (lines, box) per circle.
     """
     n = len(circles)
     if n == 0:
         return []
     bounds = (plot[0] + 1, plot[1] + 1, plot[2] - 1, plot[3] - 1)
-    chosen: list[tuple[tuple[str, ...], Box]] = []
-
-    def place(levels: list[int]) -> set[int]:
-        lines = [vs[min(lv, len(vs) - 1)] for vs, lv in zip(variants, levels, strict=True)]
-        boxes, conflicts = place_labels(circles, [label_size(ls, measure) for ls in lines], bounds, soft)
-        chosen[:] = list(zip(lines, boxes, strict=True))
-        return conflicts
-
-    top = max(len(vs) for vs in variants) - 1
+    sizes = [[label_size(v, measure) for v in vs] for vs in variants]
+    floor = [max(0, len(vs) - 2) for vs in variants]  # the shortest named variant
     room = box_area(bounds) - sum(4 * r * r for _x, _y, r in circles)
-    for level in range(top + 1):
-        levels = [level] * n
-        need = sum(box_area((0, 0, *label_size(vs[min(level, len(vs) - 1)], measure))) for vs in variants)
-        if need > 0.8 * room and level < top:
-            continue  # hopeless at this level of detail
-        conflicts = place(levels)
-        for _ in range(2):
-            shrinkable = [i for i in conflicts if levels[i] < top]
-            if not shrinkable or level == top:
-                break
-            i = max(shrinkable, key=lambda i: box_area(chosen[i][1]))
-            levels[i] += 1
-            conflicts = place(levels)
-        if not conflicts or level == top:
+    start = 0
+    while start < max(floor) and sum(
+        box_area((0, 0, *sz[min(start, fl)])) for sz, fl in zip(sizes, floor, strict=True)
+    ) > 0.8 * max(room, 0.0):
+        start += 1  # hopeless at this level of detail
+    offered = [list(range(min(start, fl), fl + 1)) for fl in floor]
+    leader: set[int] = set()
+    levels: list[int] = [0] * n
+    cache: dict = {}
+
+    def place(restarts: int = 2) -> tuple[list[Box], set[int]]:
+        shapes = [[sizes[i][lv] for lv in offered[i]] for i in range(n)]
+        boxes, steps, conflicts = place_label_shapes(circles, shapes, bounds, soft, restarts, leader, cache)
+        levels[:] = [offered[i][k] for i, k in enumerate(steps)]
+        return boxes, conflicts
+
+    boxes, conflicts = place()
+    for _ in range(2):
+        if not conflicts or conflicts <= leader:
             break
-    return chosen
+        leader |= conflicts
+        boxes, conflicts = place()
+    if conflicts:  # any label free to take a leader line
+        leader = set(range(n))
+        boxes, conflicts = place(restarts=4)
+    while conflicts:  # the last resort, one label at a time (the biggest first): each frees room
+        i = max(conflicts, key=lambda i: (box_area(boxes[i]), -i))
+        if offered[i] == [len(variants[i]) - 1]:
+            break
+        offered[i] = [len(variants[i]) - 1]
+        boxes, conflicts = place()
+    return [(tuple(vs[lv]), box) for vs, lv, box in zip(variants, levels, boxes, strict=True)]
 
 
 # ---------------------------------------------------------------------------------- the marks
@@ -429,6 +611,16 @@ def clamp(c: tuple[float, float], r: float, plot: Box) -> tuple[float, float]:
     return x, y
 
 
+def max_radius(plot: Box) -> float:
+    """The radius of the biggest value's circle in ``plot``: about a tenth of its shorter side."""
+    return max(12.0, min(MAX_RADIUS, min(plot[2] - plot[0], plot[3] - plot[1]) * 0.095))
+
+
+def radius_for(value: float, v_max: float, r_max: float) -> float:
+    """A circle's radius: area in proportion to ``value`` (``r_max`` at ``v_max``), at least :data:`MIN_RADIUS`."""
+    return max(MIN_RADIUS, r_max * math.sqrt(max(0.0, value) / v_max)) if v_max > 0 else MIN_RADIUS
+
+
 def layout_marks(
     segments: Sequence[Segment],
     values: Mapping[str, float],
@@ -443,12 +635,11 @@ def layout_marks(
     marks: dict[str, MarkLayout] = {}
     if not segments:
         return marks
-    pw, ph = plot[2] - plot[0], plot[3] - plot[1]
-    r_max = max(12.0, min(MAX_RADIUS, min(pw, ph) * 0.095))
+    r_max = max_radius(plot)
     v_max = max(values.get(s.ref, 0.0) for s in segments)
     for seg in segments:
         v = values.get(seg.ref, 0.0)
-        r = max(MIN_RADIUS, r_max * math.sqrt(v / v_max)) if v_max > 0 else MIN_RADIUS
+        r = radius_for(v, v_max, r_max)
         anchor = to_px(seg.difficulty, float(seg.market), plot, xrange, yrange)
         marks[seg.ref] = MarkLayout(seg, v, anchor, anchor, r)
 
@@ -523,6 +714,18 @@ class Hint:
     corner: Corner
 
 
+@dataclass(frozen=True)
+class SizeKey:
+    """One reference circle of the size key: a round value drawn at the marks' scale."""
+
+    center: tuple[float, float]
+    radius: float
+    value: float
+    text: str  # the value as shown beside the circle ("10", "$1B")
+    box: Box  # circle and text together
+    tooltip: str
+
+
 @dataclass
 class MapLayout:
     """Everything the segment map draws, in pixels: legend, plot, axis ranges and titles, hints, marks."""
@@ -537,6 +740,8 @@ class MapLayout:
     x_title_box: Box
     control_box: Box  # where the size-mode control goes (bottom right)
     marks: dict[str, MarkLayout]  # by ref, in natural ref order
+    x_title: str = X_TITLE  # the longest of X_TITLES that fits its box
+    size_keys: list[SizeKey] = field(default_factory=list)  # left to right, small to big
 
     def to_px(self, x: float, y: float) -> tuple[float, float]:
         """Data (difficulty, market) to pixels."""
@@ -607,6 +812,70 @@ def layout_hints(plot: Box, measure: Measure) -> list[Hint]:
     return hints
 
 
+def round_values(v_max: float) -> list[float]:
+    """The round values (1, 2, 5 × 10ⁿ, at least 1) up to ``v_max``, ascending."""
+    if not v_max >= 1:
+        return []
+    out: list[float] = []
+    for k in range(int(math.floor(math.log10(v_max))) + 1):
+        out += [m * 10.0**k for m in (1, 2, 5) if m * 10.0**k <= v_max]
+    return out
+
+
+def short_usd(value: float) -> str:
+    """A round dollar figure, short: "$1B", "$500M", "$20K", "$5"."""
+    for divisor, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= divisor:
+            return f"${value / divisor:g}{suffix}"
+    return f"${value:g}"
+
+
+def size_key_values(v_max: float, r_max: float, cap: float) -> list[tuple[float, float]]:
+    """Up to two round values and their radii for the size key, small first.
+
+    Each is drawn at the marks' true scale (``r_max`` at ``v_max``), no bigger than ``cap`` and no
+    smaller than :data:`MIN_RADIUS` (below it every circle is drawn the same); the bigger is the
+    largest that fits, the smaller the largest at most half of it.
+    """
+    if v_max <= 0:
+        return []
+
+    def true_r(v: float) -> float:
+        return r_max * math.sqrt(v / v_max)
+
+    fits = [v for v in round_values(v_max) if MIN_RADIUS - 1e-9 <= true_r(v) <= cap + 1e-9]
+    if not fits:
+        return []
+    big = fits[-1]
+    smaller = [v for v in fits if v <= big / 2]
+    return [(v, true_r(v)) for v in ([smaller[-1], big] if smaller else [big])]
+
+
+def layout_size_key(
+    values: Mapping[str, float],
+    mode: str,
+    r_max: float,
+    right: float,
+    mid_y: float,
+    cap: float,
+    measure: Measure,
+) -> list[SizeKey]:
+    """The size key's circles and values, in a row ending at ``right``, centred on ``mid_y``."""
+    pairs = size_key_values(max(values.values(), default=0.0), r_max, cap)
+    texts = [short_usd(v) if mode == "funding" else f"{v:g}" for v, _r in pairs]
+    widths = [2 * r + 3 + measure(t)[0] for (_v, r), t in zip(pairs, texts, strict=True)]
+    x = right - sum(widths) - 6 * max(0, len(widths) - 1)
+    keys = []
+    for (v, r), text, w in zip(pairs, texts, widths, strict=True):
+        th = measure(text)[1]
+        what = f"{text} of disclosed funding" if mode == "funding" else f"{text} companies named"
+        tip = f"A circle this size: {what} (area in proportion; no mark is drawn smaller than the smallest)."
+        box = (x, min(mid_y - r, mid_y - th / 2), x + w, max(mid_y + r, mid_y + th / 2))
+        keys.append(SizeKey((x + r, mid_y), r, v, text, box, tip))
+        x += w + 6
+    return keys
+
+
 def layout_map(
     segments: Sequence[Segment],
     counts: Mapping[str, int],
@@ -641,11 +910,16 @@ def layout_map(
     bottom = height - MARGIN - bottom_row - 2 - line_h - 2
     right = width - MARGIN - 4
     plot = (left, top, left + max(10.0, right - left), top + max(10.0, bottom - top))
-    # The x-axis title is centred under the plot when it fits there, else in the whole row.
-    title_right = width - MARGIN - cw - 10
-    title_w = measure(X_TITLE)[0] + 4
+    # The size key sits left of the control; the x-axis title takes the longest wording that fits
+    # left of both, centred under the plot when it fits there, else in the whole row.
+    mid_y = height - MARGIN - bottom_row / 2
+    key_right = cx - (8 if cw > 0 else 0)
+    size_keys = layout_size_key(values, mode, max_radius(plot), key_right, mid_y, bottom_row / 2 + 2, measure)
+    title_right = (size_keys[0].box[0] if size_keys else key_right) - 10
+    x_title = next((t for t in X_TITLES if measure(t)[0] + 4 <= title_right - MARGIN), X_TITLES[-1])
+    title_w = measure(x_title)[0] + 4
     title_left = max(MARGIN, min(left + (right - left - title_w) / 2, title_right - title_w))
-    x_title_box = (title_left, height - MARGIN - bottom_row, title_right, height - MARGIN)
+    x_title_box = (title_left, height - MARGIN - bottom_row, max(title_left, title_right), height - MARGIN)
 
     xrange, yrange = axis_ranges(segments)
     hints = layout_hints(plot, measure)
@@ -656,4 +930,27 @@ def layout_map(
     )
     for m, (lines, box) in zip(ms, placed, strict=True):
         m.label_lines, m.label_box = lines, box
-    return MapLayout(width, height, plot, xrange, yrange, legend, hints, x_title_box, control_box, marks)
+    return MapLayout(
+        width,
+        height,
+        plot,
+        xrange,
+        yrange,
+        legend,
+        hints,
+        x_title_box,
+        control_box,
+        marks,
+        x_title,
+        size_keys,
+    )
+
+
+def passing_counts(segment_refs: Sequence[str], member: np.ndarray, mask: np.ndarray) -> dict[str, int]:
+    """How many of each segment's companies pass the filters: rows of ``mask`` (bool, one per row of
+    the table) that are members of the segment (``member``: bool, rows × ``segment_refs``)."""
+    member = np.asarray(member, dtype=bool)
+    mask = np.asarray(mask, dtype=bool)
+    if member.ndim != 2 or member.shape != (len(mask), len(segment_refs)):
+        raise ValueError(f"member is {member.shape}, expected ({len(mask)}, {len(segment_refs)})")
+    return dict(zip(segment_refs, member[mask].sum(axis=0).astype(int).tolist(), strict=True))

@@ -3,8 +3,15 @@
 Each segment is a circle at (mean difficulty stars, market space stars).  The circle's area shows
 either how many companies the segment names or how much funding they disclosed; its colour shows the
 application scenario.  Segments that share a point are spread on a small ring around it (with faint
-spokes back to the true point) so each stays visible and clickable; labels sit near their marks and
-shorten where space is tight (the tooltip always has everything).
+spokes back to the true point) so each stays visible and clickable.  Every mark is named in English
+and Chinese: labels sit near their marks and shorten where space is tight (in both languages, see
+:mod:`core.segment_layout`), or sit further away with a leader line; the tooltip has everything.
+A size key beside the size control shows two round values at the marks' scale.
+
+When told how many of each segment's companies pass the current filters (:meth:`SegmentMap.set_passing`),
+a mark is filled in proportion (a pie slice from twelve o'clock, clockwise, over a pale disc), and a
+mark none of whose companies pass is faded with a dashed outline; the tooltip says "3 of 7 companies
+pass the filters".  The layout does not move when the filters change.
 
 Where everything goes is decided by :mod:`core.segment_layout` (Qt-free, tested on its own); this
 widget measures text with its font, asks for the layout, paints it and handles the events.
@@ -38,7 +45,6 @@ from core.segment_layout import (
     LABEL_PAD,
     MARGIN,
     SIZE_MODES,
-    X_TITLE,
     Y_TITLE,
     Box,
     MapLayout,
@@ -102,6 +108,7 @@ class SegmentMap(QWidget):
         self._counts: dict[str, int] = {}
         self._funding: dict[str, float] = {}
         self._numbers: dict[str, tuple[tuple[str, tuple[SegmentNumber, ...]], ...]] = {}
+        self._passing: dict[str, int] | None = None  # companies passing the filters, per ref
         self._mode = "companies"
         self._selected: str | None = None
         self._hover: str | None = None
@@ -150,6 +157,44 @@ class SegmentMap(QWidget):
         if self._hover not in refs:
             self._hover = None
         self._invalidate()
+
+    def set_passing(self, counts: Mapping[str, int] | None) -> None:
+        """How many of each segment's companies pass the current filters, by ref (missing = 0);
+        None: no filter information (every mark drawn full).  Repaints; the layout does not change.
+        :func:`core.segment_layout.passing_counts` computes it from a table's membership and mask."""
+        if counts is None:
+            passing = None
+        else:
+            passing = {k: int(v) for k, v in counts.items()}
+            bad = {k: v for k, v in passing.items() if v < 0}
+            if bad:
+                raise ValueError(f"passing counts must not be negative: {bad}")
+        if passing != self._passing:
+            self._passing = passing
+            self.update()
+
+    def passing(self, ref: str) -> int | None:
+        """How many of the companies of ``ref`` pass the filters (at most its count), or None when unknown."""
+        if self._passing is None:
+            return None
+        return min(self._passing.get(ref, 0), self._counts.get(ref, 0))
+
+    def fill_fraction(self, ref: str) -> float:
+        """The share of the mark of ``ref`` drawn filled: the companies passing the filters over its
+        companies (1 when unknown; 0 for a segment with no companies)."""
+        total = self._counts.get(ref, 0)
+        passing = self.passing(ref)
+        if total <= 0:
+            return 0.0
+        return 1.0 if passing is None else passing / total
+
+    def size_key(self) -> list[tuple[str, float, QRectF]]:
+        """The size key as drawn: (value text, radius, box) per reference circle, small first."""
+        return [(k.text, k.radius, _rect(k.box)) for k in self._ensure_layout().size_keys]
+
+    def x_title(self) -> str:
+        """The x-axis title as laid out (the longest wording that fits)."""
+        return self._ensure_layout().x_title
 
     def set_size_mode(self, mode: str) -> None:
         """Size circles by ``"companies"`` (count named) or ``"funding"`` (disclosed USD)."""
@@ -231,8 +276,14 @@ class SegmentMap(QWidget):
             f"Logic: {stars(seg.logic)}   Compute: {stars(seg.compute)}   Corpus: {stars(seg.corpus)}",
             f"Difficulty (mean of the three): {seg.difficulty:.2f}",
             f"Companies: {self._counts.get(ref, 0)}",
-            f"Disclosed funding: {usd(funding, True) if funding > 0 else 'none disclosed'}",
         ]
+        passing = self.passing(ref)
+        if passing is not None:
+            total = self._counts.get(ref, 0)
+            lines.append(
+                f"{passing} of {total} {'company passes' if total == 1 else 'companies pass'} the filters"
+            )
+        lines.append(f"Disclosed funding: {usd(funding, True) if funding > 0 else 'none disclosed'}")
         for label, figures in self._numbers.get(ref, ()):
             lines.append(f"{label}:")
             lines += [f"  • {number_text(n)}" for n in figures]
@@ -267,8 +318,9 @@ class SegmentMap(QWidget):
             ref = self.segment_at(pos)
             tip = self.tooltip_text(ref) if ref is not None else ""
             if not tip:
-                legend = self._ensure_layout().legend
-                tip = next((item.tooltip for item in legend if _rect(item.box).contains(pos)), "")
+                lay = self._ensure_layout()
+                tip = next((item.tooltip for item in lay.legend if _rect(item.box).contains(pos)), "")
+                tip = tip or next((k.tooltip for k in lay.size_keys if _rect(k.box).contains(pos)), "")
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self)
             else:
@@ -389,6 +441,7 @@ class SegmentMap(QWidget):
         p.setFont(small)
 
         self._paint_legend(p, lay, text)
+        self._paint_size_key(p, lay, text, base)
         plot = _rect(lay.plot)
         p.fillRect(plot, base)
         self._paint_axes(p, lay, sfm, text, muted, grid)
@@ -451,6 +504,22 @@ class SegmentMap(QWidget):
                 label,
             )
 
+    def _paint_size_key(self, p: QPainter, lay: MapLayout, text: QColor, base: QColor) -> None:
+        """Reference circles, neutral grey like no scenario, each with its value."""
+        fill = _mix(text, base, 0.75)
+        edge = _mix(text, base, 0.45)
+        for k in lay.size_keys:
+            p.setPen(QPen(edge, 1.0))
+            p.setBrush(fill)
+            p.drawEllipse(_point(k.center), k.radius, k.radius)
+            p.setPen(text)
+            x = k.center[0] + k.radius + 3
+            p.drawText(
+                QRectF(x, k.box[1], k.box[2] - x + 2, k.box[3] - k.box[1]),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                k.text,
+            )
+
     def _paint_axes(
         self, p: QPainter, lay: MapLayout, sfm: QFontMetricsF, text: QColor, muted: QColor, grid: QColor
     ) -> None:
@@ -493,7 +562,7 @@ class SegmentMap(QWidget):
         # Axis titles.
         p.setPen(text)
         x_title_rect = _rect(lay.x_title_box)
-        x_title = sfm.elidedText(X_TITLE, Qt.TextElideMode.ElideRight, x_title_rect.width())
+        x_title = sfm.elidedText(lay.x_title, Qt.TextElideMode.ElideRight, x_title_rect.width())
         p.drawText(x_title_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), x_title)
         p.save()
         p.translate(MARGIN, plot.center().y())
@@ -507,14 +576,31 @@ class SegmentMap(QWidget):
     def _paint_mark(self, p: QPainter, m: MarkLayout, base: QColor, text: QColor) -> None:
         colour = self._colours.get(m.seg.scenario, QColor(_SCENARIO_COLOURS[0]))
         c, r = _point(m.center), m.radius
+        share = self.fill_fraction(m.ref) if self._passing is not None else 1.0
+        none_pass = self._passing is not None and self._counts.get(m.ref, 0) > 0 and share <= 0
         if m.value > 0:
             fill = QColor(colour)
             fill.setAlpha(200 if m.ref in (self._hover, self._selected) else 170)
-            p.setBrush(fill)
-            p.setPen(QPen(colour.darker(135), 1.2))
+            pale = _mix(colour, base, 0.72)
+            if share >= 1:
+                p.setBrush(fill)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.drawEllipse(c, r, r)
+            else:  # the share passing the filters as a pie slice over a pale disc
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(pale)
+                p.drawEllipse(c, r, r)
+                if share > 0:
+                    p.setBrush(fill)
+                    p.drawPie(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), 90 * 16, -round(share * 360 * 16))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            if none_pass:
+                p.setPen(QPen(_mix(colour, base, 0.45), 1.2, Qt.PenStyle.DashLine))
+            else:
+                p.setPen(QPen(colour.darker(135), 1.2))
         else:  # nothing to size by: a hollow minimum circle
             p.setBrush(base)
-            p.setPen(QPen(colour, 1.8))
+            p.setPen(QPen(_mix(colour, base, 0.5) if none_pass else colour, 1.8))
         p.drawEllipse(c, r, r)
         if m.ref == self._selected:
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -530,7 +616,6 @@ class SegmentMap(QWidget):
     ) -> None:
         halo = QColor(base)
         halo.setAlpha(200)
-        leader = QPen(_mix(text, base, 0.3), 1.0)
         for m in marks:
             if m.label_box is None:
                 continue
@@ -539,10 +624,14 @@ class SegmentMap(QWidget):
             centre = _point(m.center)
             tip = QPointF(*nearest(m.label_box, *m.center))
             line = QLineF(centre, tip)
-            if line.length() > m.radius + 6:
+            if line.length() > m.radius + 6:  # in the mark's colour, ending in a dot at the label
                 edge = line.pointAt(m.radius / line.length())
-                p.setPen(leader)
+                colour = _mix(self._colours.get(m.seg.scenario, text).darker(130), text, 0.2)
+                p.setPen(QPen(colour, 1.2))
                 p.drawLine(edge, tip)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(colour)
+                p.drawEllipse(tip, 1.8, 1.8)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QBrush(halo))
             p.drawRoundedRect(rect, 3, 3)
@@ -550,11 +639,13 @@ class SegmentMap(QWidget):
                 p.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1.2))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(rect, 3, 3)
-            p.setPen(text)
+            faded = self._passing is not None and self._counts.get(m.ref, 0) > 0 and self.passing(m.ref) == 0
+            ink = _mix(text, base, 0.5) if faded else text
+            p.setPen(ink)
             y = rect.top() + LABEL_PAD
             for i, line_text in enumerate(m.label_lines):
                 line_rect = QRectF(rect.left() + LABEL_PAD, y, rect.width(), sfm.height())
                 if i > 0:
-                    p.setPen(_mix(text, base, 0.25))
+                    p.setPen(_mix(ink, base, 0.25))
                 p.drawText(line_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), line_text)
                 y += sfm.height()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
+import numpy as np
 import pytest
 
 from core import segment_layout as sl
@@ -221,7 +223,9 @@ def test_fit_labels_shortens_only_when_crowded():
     variants = [sl.label_variants(s) for s in segments]
     assert variants[0] == [
         ("1.1 Long industry name 1", "很长的行业名称"),
-        ("1.1 Long industry name 1",),
+        ("1.1 Long 很长的行",),  # shortened in both languages, never to one of them
+        ("1.1 Long 很长",),
+        ("1.1", "Long 很长"),  # the same, narrower
         ("1.1",),
     ]
     spread = [(80.0 + 150 * (i % 3), 80.0 + 200 * (i // 3), 8.0) for i in range(6)]
@@ -237,8 +241,14 @@ def test_fit_labels_shortens_only_when_crowded():
 def test_label_variants_without_chinese():
     assert sl.label_variants(seg("2.1", industry="Law", industry_zh="")) == [
         ("2.1 Law",),
-        ("2.1 Law",),
+        ("2.1", "Law"),
         ("2.1",),
+    ]
+    assert sl.label_variants(seg("2.2", industry="Legal & compliance services", industry_zh="")) == [
+        ("2.2 Legal & compliance services",),
+        ("2.2 Legal",),
+        ("2.2", "Legal"),
+        ("2.2",),
     ]
 
 
@@ -436,3 +446,147 @@ def test_hints_sit_in_the_plot_corners():
     assert hints["top-left"].box[:2] == (54.0, 43.0)
     assert hints["bottom-right"].box[2:] == (346.0, 237.0)
     assert all(inside(h.box, plot) for h in hints.values())
+
+
+# ---------------------------------------------------------------------------------- issue 12: names, key, counts
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+WORD = re.compile(r"[A-Za-z]{2,}")
+APP_SIZES = ((420, 260), (320, 220))  # the map in the window's lower right at 1600×940 and 1280×720
+
+
+def app_measure(text: str) -> tuple[float, float]:
+    """A stand-in for the app's small font (7.65 pt sans: about 5.3 px a Latin character, 10 px a CJK
+    one, 11.6 px a line), a little wider than it."""
+    return sum(10.5 if ord(ch) >= 0x2E80 else 5.5 for ch in text), 12.0
+
+
+def bilingual(lines: tuple[str, ...]) -> bool:
+    text = " ".join(lines)
+    return bool(WORD.search(text)) and bool(CJK.search(text))
+
+
+def test_short_names_keep_both_languages(dataset):
+    assert sl.short_english("IT & software development") == ("IT", "IT")
+    assert sl.short_english("Retail & e-commerce") == ("Retail", "Retail")
+    assert sl.short_english("Drug discovery") == ("Drug discovery", "Drug")
+    assert sl.short_english("Assisted medicine") == ("Assisted", "Assisted")  # longer than SHORT_EN_MAX
+    assert sl.short_chinese("信息技术与软件开发业") == ("信息技术", "信息")
+    assert sl.short_chinese("零售、电商业") == ("零售", "零售")
+    assert sl.short_chinese("零售电商业") == ("零售电商", "零售")
+    assert sl.short_chinese("金融业") == ("金融", "金融")
+    for s in dataset.segments:
+        variants = sl.label_variants(s)
+        assert variants[-1] == (s.ref,)
+        assert all(bilingual(v) and v[0].startswith(s.ref) for v in variants[:-1]), variants
+        assert len(variants) == len(set(variants))
+
+
+@pytest.mark.parametrize("mode", sl.SIZE_MODES)
+@pytest.mark.parametrize("size", APP_SIZES)
+def test_every_mark_named_in_both_languages_at_the_app_sizes(dataset, counts, size, mode):
+    w, h = size
+    lay = sl.layout_map(dataset.segments, counts, FUNDING, mode, w, h, app_measure, (112.0, 22.0))
+    for m in lay.marks.values():
+        assert bilingual(m.label_lines), (size, mode, m.ref, m.label_lines)
+    marks = list(lay.marks.values())
+    for m in marks:  # visible: inside the plot, over no other label and no other mark's centre
+        assert inside(m.label_box, lay.plot), m.ref
+        assert all(o is m or not contains_point(m.label_box, *o.center) for o in marks), m.ref
+    for a, b in itertools.combinations(marks, 2):
+        assert sl.box_overlap(a.label_box, b.label_box) == 0, (a.ref, b.ref)
+
+
+def test_crowded_marks_keep_both_languages():
+    # Three marks in a row with no room between them for a label: each label goes where there is
+    # room, whole and in both languages.
+    segments = [seg(f"1.{i}", industry=f"Industry {i}", industry_zh="行业") for i in range(1, 4)]
+    circles = [(60.0, 100.0, 14.0), (92.0, 100.0, 14.0), (124.0, 100.0, 14.0)]
+    variants = [sl.label_variants(s) for s in segments]
+    placed = sl.fit_labels(circles, variants, (0.0, 0.0, 300.0, 200.0), measure)
+    for lines, box in placed:
+        assert bilingual(lines)
+        assert all(not contains_point(box, ox, oy) for ox, oy, _r in circles)
+    for (_l, a), (_m, b) in itertools.combinations(placed, 2):
+        assert sl.box_overlap(a, b) == 0
+
+
+def test_a_label_with_a_leader_line_may_sit_nearer_another_mark():
+    bounds = (0.0, 0.0, 200.0, 200.0)
+    circles = [(50.0, 50.0, 10.0), (150.0, 150.0, 10.0)]
+    boxes = [(120, 120, 135, 130), (162, 144, 190, 156)]  # label 0 nearer circle 1 than its own
+    assert 0 in sl.label_conflicts(boxes, circles, bounds)
+    assert sl.label_conflicts(boxes, circles, bounds, leader_ok={0}) == set()
+    # placed with a leader, a label may go beyond the usual rings around its mark
+    far = sl.label_candidates(50.0, 100.0, 10.0, 40.0, 14.0, sl.FAR_RINGS)
+    near = sl.label_candidates(50.0, 100.0, 10.0, 40.0, 14.0)
+    reach = max(math.dist(sl.nearest(b, 50.0, 100.0), (50.0, 100.0)) for b, _p in far)
+    assert reach > max(math.dist(sl.nearest(b, 50.0, 100.0), (50.0, 100.0)) for b, _p in near) + 50
+
+
+def test_slide_inside():
+    assert sl.slide_inside((-5, 2, 15, 12), (0, 0, 100, 100)) == (0, 2, 20, 12)
+    assert sl.slide_inside((90, 95, 110, 105), (0, 0, 100, 100)) == (80, 90, 100, 100)
+    assert sl.slide_inside((10, 10, 20, 20), (0, 0, 100, 100)) == (10, 10, 20, 20)
+
+
+def test_round_values_and_short_usd():
+    assert sl.round_values(23) == [1, 2, 5, 10, 20]
+    assert sl.round_values(0.5) == [] and sl.round_values(0) == []
+    assert sl.round_values(3.4e9)[-3:] == [5e8, 1e9, 2e9]
+    assert [sl.short_usd(v) for v in (5, 2e4, 5e8, 1e9, 2.5e12)] == ["$5", "$20K", "$500M", "$1B", "$2.5T"]
+
+
+def test_size_key_values_are_true_to_scale_and_fit():
+    r_max = 16.0
+    keys = sl.size_key_values(20, r_max, cap=13.0)
+    assert [v for v, _r in keys] == [5, 10]  # 20 would be drawn at 16 px, more than the cap
+    for v, r in keys:
+        assert r == pytest.approx(r_max * math.sqrt(v / 20))
+        assert sl.MIN_RADIUS <= r <= 13.0
+    assert sl.size_key_values(0, r_max, 13.0) == []
+    assert [v for v, _r in sl.size_key_values(1, 10.0, 13.0)] == [1]  # one company: one circle
+
+
+@pytest.mark.parametrize("mode", sl.SIZE_MODES)
+@pytest.mark.parametrize("size", APP_SIZES)
+def test_size_key_beside_the_control_in_both_modes(dataset, counts, size, mode):
+    w, h = size
+    lay = sl.layout_map(dataset.segments, counts, FUNDING, mode, w, h, app_measure, (112.0, 22.0))
+    keys = lay.size_keys
+    assert len(keys) == 2 and keys[0].value < keys[1].value and keys[0].radius < keys[1].radius
+    v_max = max(m.value for m in lay.marks.values())
+    r_max = max(m.radius for m in lay.marks.values())
+    for k in keys:  # drawn at the marks' scale
+        assert k.radius == pytest.approx(r_max * math.sqrt(k.value / v_max))
+        assert inside(k.box, (0, 0, w, h))
+        assert sl.box_overlap(k.box, lay.control_box) == 0 and sl.box_overlap(k.box, lay.x_title_box) == 0
+        assert k.box[1] > lay.plot[3]  # below the plot
+        assert k.text.startswith("$") if mode == "funding" else k.text == f"{k.value:g}"
+    assert sl.box_overlap(*[k.box for k in keys]) == 0
+    assert lay.x_title in sl.X_TITLES
+    assert app_measure(lay.x_title)[0] <= lay.x_title_box[2] - lay.x_title_box[0]
+
+
+def test_passing_counts():
+    member = np.array([[1, 0, 1], [1, 1, 0], [0, 1, 0], [1, 0, 0]], dtype=bool)
+    mask = np.array([True, False, True, True])
+    assert sl.passing_counts(("a", "b", "c"), member, mask) == {"a": 2, "b": 1, "c": 1}
+    assert sl.passing_counts(("a", "b", "c"), member, np.zeros(4, bool)) == {"a": 0, "b": 0, "c": 0}
+    with pytest.raises(ValueError, match="member"):
+        sl.passing_counts(("a", "b"), member, mask)
+
+
+def test_passing_counts_from_a_session(dataset):
+    # How the main window computes them: segment members among the rows its table shows.
+    from core.filters import Filters
+    from core.session import Session
+
+    session = Session(dataset, stability=False)
+    t = session.signals
+    totals = t.segment_counts()
+    assert sl.passing_counts(t.segment_refs, t.segment_member, session.mask) == totals  # no filter
+    session.set_filters(Filters(query="bank"))
+    counts = sl.passing_counts(t.segment_refs, t.segment_member, session.mask)
+    assert counts == {r: int(t.segment_member[session.mask, j].sum()) for j, r in enumerate(t.segment_refs)}
+    assert all(counts[r] <= n for r, n in totals.items()) and counts != totals

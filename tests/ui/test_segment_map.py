@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -243,3 +244,90 @@ def test_tooltip_lists_market_sizes_and_adoption_with_unit_year_and_forecast(cha
     assert any("598家" in ln for ln in adoption) and any("63%" in ln for ln in adoption)
     # context figures (wages, head counts) are left to the memo's Segments sheet
     assert "263亿元" not in text
+
+
+# ---------------------------------------------------------------------------------- issue 12
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+@pytest.mark.parametrize("mode", ["companies", "funding"])
+@pytest.mark.parametrize("size", [(420, 260), (320, 220)])
+def test_every_mark_has_a_visible_label_in_both_languages(chart, size, mode):
+    chart.resize(*size)
+    chart.set_size_mode(mode)
+    refs = chart.refs()
+    rects = {ref: chart.label_rect(ref) for ref in refs}
+    combo = chart.findChild(QComboBox).geometry().toRectF()
+    for ref in refs:
+        text = chart.label_text(ref)
+        assert WORD.search(text) and CJK.search(text), (size, mode, ref, text)
+        assert text.startswith(ref)
+        r = rects[ref]
+        assert not r.isEmpty() and chart.rect().toRectF().contains(r), (size, mode, ref)
+        assert not r.intersects(combo)
+        for other in refs:
+            assert other == ref or not r.intersects(rects[other]), (size, mode, ref, other)
+            assert other == ref or not r.contains(chart.mark_center(other)), (size, mode, ref, other)
+
+
+@pytest.mark.parametrize("mode", ["companies", "funding"])
+def test_size_key_in_both_modes(chart, counts, mode):
+    chart.resize(420, 260)
+    chart.set_size_mode(mode)
+    key = chart.size_key()
+    assert len(key) == 2
+    (small_text, small_r, small_box), (big_text, big_r, big_box) = key
+    assert small_r < big_r and not small_box.intersects(big_box)
+    combo = chart.findChild(QComboBox).geometry().toRectF()
+    values = counts if mode == "companies" else FUNDING
+    top = max(values, key=values.get)
+    for text, r, box in key:
+        assert chart.rect().toRectF().contains(box) and not box.intersects(combo)
+        assert box.right() <= combo.left()  # beside the size control, which names the unit
+        value = float(text) if mode == "companies" else None
+        if value is not None:  # a company count's circle is drawn at the marks' scale
+            assert r == pytest.approx(chart.mark_radius(top) * math.sqrt(value / values[top]))
+        else:
+            assert text.startswith("$")
+    pos = small_box.center().toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, chart.mapToGlobal(pos))
+    assert chart.event(event)
+    assert small_text in QToolTip.text()
+    assert chart.x_title().startswith("Difficulty")
+
+
+def test_passing_counts_fill_fade_and_tooltip(chart, counts):
+    assert chart.passing("1.1.2") is None and chart.fill_fraction("1.1.2") == 1.0
+    assert "pass the filters" not in chart.tooltip_text("1.1.2")
+    before = {ref: (chart.mark_center(ref), chart.label_rect(ref)) for ref in chart.refs()}
+    full = chart.grab().toImage()
+    passing = {ref: n // 2 for ref, n in counts.items()}
+    passing["1.2.3"] = 0
+    chart.set_passing(passing)
+    assert chart.passing("1.1.2") == counts["1.1.2"] // 2
+    assert chart.fill_fraction("1.1.2") == pytest.approx((counts["1.1.2"] // 2) / counts["1.1.2"])
+    assert f"{counts['1.1.2'] // 2} of {counts['1.1.2']} companies pass the filters" in chart.tooltip_text(
+        "1.1.2"
+    )
+    assert chart.fill_fraction("1.2.3") == 0
+    assert f"0 of {counts['1.2.3']} companies pass the filters" in chart.tooltip_text("1.2.3")
+    # the layout stays put; the marks change
+    assert before == {ref: (chart.mark_center(ref), chart.label_rect(ref)) for ref in chart.refs()}
+    partial = chart.grab().toImage()
+    faded = chart.mark_center("1.2.3").toPoint()
+    assert partial.pixelColor(faded) != full.pixelColor(faded)
+    assert partial.pixelColor(faded).lightness() > full.pixelColor(faded).lightness()  # paler
+    c, r = chart.mark_center("1.2.1"), chart.mark_radius("1.2.1")
+    top_right = QPoint(round(c.x() + r * 0.5), round(c.y() - r * 0.5))  # first half of the pie: filled
+    bottom_left = QPoint(round(c.x() - r * 0.5), round(c.y() + r * 0.5))  # second half: pale
+    assert partial.pixelColor(top_right).lightness() <= full.pixelColor(top_right).lightness()  # as full
+    assert partial.pixelColor(bottom_left).lightness() > full.pixelColor(bottom_left).lightness()
+    # more passing than named is shown as all; None clears
+    chart.set_passing({ref: 999 for ref in counts})
+    assert chart.passing("1.1.1") == counts["1.1.1"] and chart.fill_fraction("1.1.1") == 1.0
+    chart.set_passing(None)
+    assert chart.passing("1.1.1") is None and "pass the filters" not in chart.tooltip_text("1.1.1")
+    with pytest.raises(ValueError):
+        chart.set_passing({"1.1.1": -1})
