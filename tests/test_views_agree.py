@@ -235,12 +235,20 @@ def test_every_company_reads_the_same_in_every_view(qapp, capsys, ds, preset, po
 
 
 def _funding_rows(markup: str) -> list[list[str]]:
+    """The detail's funding rounds as [date, round, amount as written, amount USD, valuation as
+    written, valuation USD] ("—" where the detail shows no valuation line)."""
     table = markup[markup.index("<h3>Funding</h3>") :]
     table = table[: table.index("<h3>", 4)]
-    return [
-        [_plain(cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
-        for row in re.findall(r"<tr>(.*?)</tr>", table)
-    ]
+    rounds: list[list[str]] = []
+    for row in re.findall(r"<tr>(.*?)</tr>", table):
+        cells = [_plain(cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        if cells[0] == "Amount":
+            rounds[-1][2:4] = cells[1:3]
+        elif cells[0] == "Valuation":
+            rounds[-1][4:6] = cells[1:3]
+        elif cells[0] != "Investors":
+            rounds.append([cells[0], cells[1], "?", "?", present.NONE, present.NONE])
+    return rounds
 
 
 def test_detail_funding_rows_keep_amount_and_valuation_apart(ds):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +27,8 @@ from core.scoring import SIGNALS, Ranking
 
 SIGNAL_COLORS = {"value": "#4285f4", "difficulty": "#f4b400", "funding": "#0f9d58"}
 NOTE_SAVE_MS = 400
+#: What the notes say when an undo left a written note empty (and it was not saved).
+UNDO_EMPTIED = "Undo emptied the note: not saved (Ctrl+Shift+Z brings it back)"
 #: A link to another company in the detail view: "company:<id>".
 COMPANY_LINK = "company:"
 
@@ -33,8 +37,34 @@ def _e(s: object) -> str:
     return html.escape(str(s))
 
 
+#: Keeps a cell or a span on one line ("≈ $381.9M", "★★★☆☆", "Difficulty").
+NOWRAP = "white-space:nowrap"
+#: The longest contribution bar in the detail view (100 points), in pixels.
+BAR_PX = 120
+
+
+def _one_line(text: str) -> str:
+    """Escaped ``text`` that never wraps (a figure, a rating)."""
+    return f"<span style='{NOWRAP}'>{_e(text)}</span>"
+
+
+#: A dollar figure inside a sentence: "≈ $381.9M", "at least $1.00B", "-$5K".
+_FIGURE = re.compile(r"(?:≈ )?-?\$[\d.,]+[KMB]?")
+
+
+def _e_figures(text: str) -> str:
+    """Escaped ``text`` whose dollar figures never wrap ("≈ / $381.9M")."""
+    out, last = [], 0
+    for m in _FIGURE.finditer(text):
+        out.append(_e(text[last : m.start()]))
+        out.append(_one_line(m.group()))
+        last = m.end()
+    out.append(_e(text[last:]))
+    return "".join(out)
+
+
 def _usd_cell(value: float | None, approximate: bool) -> str:
-    return _e(present.usd(value, approximate))
+    return _one_line(present.usd(value, approximate))
 
 
 def funding_rows(c: CompanyOut) -> list[tuple[str, str, str, str, str, str]]:
@@ -129,7 +159,7 @@ def parts_html(c: CompanyOut, ranking: Ranking, row: int) -> str:
         "scaled so the best company has 1:"
     )
     for part in parts:
-        out.append(f"<br>&nbsp;&nbsp;{_e(present.funding_part_text(part))}, weight {part.weight:g}")
+        out.append(f"<br>&nbsp;&nbsp;{_e_figures(present.funding_part_text(part))}, weight {part.weight:g}")
     out.append("</p>")
     return "".join(out)
 
@@ -163,7 +193,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     out.append(f"<h3>{_e(head)}</h3>")
     if c.shared:
         out.append(f"<p style='color:#8a6d00'>{_e(tie_sentence(ds, ranking, row))}</p>")
-    out.append("<table cellspacing='0' cellpadding='2' width='100%'>")
+    out.append("<table cellspacing='0' cellpadding='2'>")
     sig = c.signals.model_dump()
     con = c.contributions.model_dump()
     for k in SIGNALS:
@@ -173,19 +203,20 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
         else:
             signal = f"signal {present.signal_text(sig[k])}"
         direction = "prefers less" if weight < 0 else "prefers more" if weight > 0 else "off"
-        # Qt's rich text honours pixel widths on cells: 2 px per point, 100 points = 200 px
-        px = max(0, min(200, round(con[k] * 2)))
+        # Qt's rich text honours pixel widths on cells: 1.2 px per point, 100 points = 120 px, so
+        # the breakdown fits a narrow pane; what the signal and weight are goes on a line of its own
+        px = max(0, min(BAR_PX, round(con[k] * BAR_PX / 100)))
         bar = (
             f"<table cellspacing='0' cellpadding='0'><tr><td width='{px}' bgcolor='{SIGNAL_COLORS[k]}' "
-            f"height='10'></td><td width='{200 - px}'></td></tr></table>"
+            f"height='10'></td><td width='{BAR_PX - px}'></td></tr></table>"
             if px
             else ""
         )
         out.append(
-            f"<tr><td>{k.capitalize()}</td>"
+            f"<tr><td style='{NOWRAP}'>{k.capitalize()}</td>"
             f"<td>{bar}</td>"
-            f"<td align='right' width='14%'>+{present.score_text(con[k])}</td>"
-            f"<td style='color:#666'>{_e(signal)}, weight {weight:+.0f} ({direction})</td></tr>"
+            f"<td align='right' style='{NOWRAP}'>+{present.score_text(con[k])}</td></tr>"
+            f"<tr><td></td><td colspan='2' style='color:#666'>{_e(signal)}, weight {weight:+.0f} ({direction})</td></tr>"
         )
     out.append("</table>")
     if c.in_universe:
@@ -200,16 +231,17 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     # segments with their stars
     out.append("<h3>Segments</h3><table cellspacing='0' cellpadding='3'>")
     out.append(
-        "<tr style='color:#666'><td></td><td>Segment</td><td>Market</td><td>Logic</td><td>Compute</td>"
-        "<td>Corpus</td></tr>"
+        "<tr style='color:#666'><td></td><td>Market</td><td>Logic</td><td>Compute</td><td>Corpus</td></tr>"
     )
     for ref in c.segments:
         s = ds.segment_by_ref[ref]
+        # the names on a line of their own, the four ratings under them: fits a narrow pane
         out.append(
-            f"<tr><td>{_e(ref)}</td><td>{_e(s.label)}<br>"
-            f"<span style='color:#666'>{_e(s.label_zh)}</span></td>"
+            f"<tr><td>{_e(ref)}</td><td colspan='4'>{_e(s.label)} "
+            f"<span style='color:#666'>{_e(s.label_zh)}</span></td></tr>"
+            "<tr><td></td>"
             + "".join(
-                f"<td style='color:#d69600'>{present.stars(getattr(s, a))}</td>"
+                f"<td style='color:#d69600; {NOWRAP}'>{present.stars(getattr(s, a))}</td>"
                 for a in ("market", "logic", "compute", "corpus")
             )
             + "</tr>"
@@ -217,7 +249,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
         for label, numbers in shown_numbers(ds, ref):
             for n in numbers:
                 out.append(
-                    f"<tr><td></td><td colspan='5' style='color:#555'>{_e(label)} · {_e(number_text(n))}</td></tr>"
+                    f"<tr><td></td><td colspan='4' style='color:#555'>{_e(label)} · {_e(number_text(n))}</td></tr>"
                 )
     out.append("</table>")
 
@@ -229,20 +261,26 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             f" · latest valuation: <b>{_usd_cell(c.latest_valuation_usd, c.latest_valuation_approximate)}</b>"
             f" · latest round: <b>{_e(present.round_text(c.latest_round))}</b></p>"
         )
-        out.append("<table cellspacing='0' cellpadding='3' width='100%'>")
-        out.append(
-            "<tr style='color:#666'><td>Date</td><td>Round</td><td>Amount as written</td><td>Amount (USD)</td>"
-            "<td>Valuation as written</td><td>Valuation (USD)</td><td>Investors (lead in bold)</td></tr>"
-        )
+        # one block per round — date and round, then the amount and the valuation each as written
+        # and in US dollars in their own cells, then the investors — so it reads in a narrow pane
+        out.append("<table cellspacing='0' cellpadding='2' width='100%'>")
         for r, (date, label, amount, amount_usd, valuation, valuation_usd) in zip(
             c.rounds, funding_rows(c), strict=True
         ):
             inv = ", ".join(f"<b>{_e(i)}</b>" if i in r.lead_investors else _e(i) for i in r.investors)
             out.append(
-                f"<tr><td>{_e(date)}</td><td>{_e(label)}</td><td>{_e(amount)}</td>"
-                f"<td align='right'>{_e(amount_usd)}</td><td>{_e(valuation)}</td>"
-                f"<td align='right'>{_e(valuation_usd)}</td><td>{inv or present.NONE}</td></tr>"
+                f"<tr><td style='{NOWRAP}; padding-top:6px'><b>{_e(date)}</b></td>"
+                f"<td colspan='2' style='padding-top:6px'><b>{_e(label)}</b></td></tr>"
+                f"<tr><td style='color:#666'>Amount</td><td>{_e(amount)}</td>"
+                f"<td align='right' style='{NOWRAP}'>{_e(amount_usd)}</td></tr>"
             )
+            if r.valuation_text or r.valuation_usd is not None:
+                out.append(
+                    f"<tr><td style='color:#666'>Valuation</td><td>{_e(valuation)}</td>"
+                    f"<td align='right' style='{NOWRAP}'>{_e(valuation_usd)}</td></tr>"
+                )
+            if inv:  # lead investors in bold
+                out.append(f"<tr><td style='color:#666'>Investors</td><td colspan='2'>{inv}</td></tr>")
         out.append("</table>")
         for r in c.rounds:
             if r.ambiguity:
@@ -307,6 +345,11 @@ class DetailView(QWidget):
         split.setObjectName("detail_splitter")
         self.body = QTextBrowser()
         self.body.setOpenLinks(False)
+        # a narrow pane wraps between words, never inside one ("Difficult / y")
+        self.body.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        # Qt's layout of full-width tables can overshoot the viewport by a pixel or two: no
+        # scroll bar for that, one only when something real is wider than the pane
+        self.body.horizontalScrollBar().rangeChanged.connect(self._on_hscroll_range)
         self.body.anchorClicked.connect(self._on_anchor_clicked)
         split.addWidget(self.body)
         notes_box = QWidget()
@@ -322,6 +365,7 @@ class DetailView(QWidget):
         nl.addWidget(self.notes)
         self.saved_label = QLabel("")
         self.saved_label.setStyleSheet("color: gray")
+        self.saved_label.setWordWrap(True)
         nl.addWidget(self.saved_label)
         split.addWidget(notes_box)
         split.setStretchFactor(0, 4)
@@ -333,21 +377,34 @@ class DetailView(QWidget):
         self._note_timer.setInterval(NOTE_SAVE_MS)
         self._note_timer.timeout.connect(self.flush_note)
         self._loading = False
+        self._stored_note = ""
+        self._undo_steps = 0
         self.clear()
+
+    def _on_hscroll_range(self, _low: int, high: int) -> None:
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if high <= 2 else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        if self.body.horizontalScrollBarPolicy() != policy:
+            self.body.setHorizontalScrollBarPolicy(policy)
 
     def company_id(self) -> str | None:
         return self._company_id
 
     def clear(self) -> None:
+        """No company: the view invites a selection."""
+        self.show_empty(
+            "Select a company",
+            "Select a company in the table to see its segments, its funding, "
+            "why it scores as it does and every sentence of the report it comes from.",
+        )
+
+    def show_empty(self, title: str, message: str) -> None:
+        """No company to show, and why (``message``: plain text), e.g. nothing matches the filters."""
         self.flush_note()
         self._company_id = None
         self._loading = True
-        self.title.setText("Select a company")
-        self.body.setHtml(
-            "<p style='color:#666'>Select a company in the table to see its segments, its funding, "
-            "why it scores as it does and every sentence of the report it comes from.</p>"
-        )
-        self.notes.setPlainText("")
+        self.title.setText(_e(title))
+        self.body.setHtml(f"<p style='color:#666'>{_e(message)}</p>")
+        self._set_note_text("")
         self.notes.setEnabled(False)
         self.star.setEnabled(False)
         self.star.setChecked(False)
@@ -375,7 +432,7 @@ class DetailView(QWidget):
         self.star.setChecked(shortlisted)
         self._set_star_text(shortlisted)
         if not same:
-            self.notes.setPlainText(note)
+            self._set_note_text(note)
             self.saved_label.setText("")
         self.notes.setEnabled(True)
         self._loading = False
@@ -399,8 +456,31 @@ class DetailView(QWidget):
         if target.startswith(COMPANY_LINK):
             self.sig_company_link_clicked.emit(target[len(COMPANY_LINK) :])
 
+    def _set_note_text(self, text: str) -> None:
+        """Show a company's note as stored; its undo history starts here."""
+        self.notes.setPlainText(text)  # clears the editor's undo history
+        self._stored_note = text
+        self._undo_steps = self.notes.document().availableUndoSteps()
+
     def _on_notes_changed(self) -> None:
+        doc = self.notes.document()
+        steps = doc.availableUndoSteps()
+        undone = steps < self._undo_steps  # an undo takes a step off; typing adds or extends one
+        self._undo_steps = steps
         if self._loading or not self._company_id:
+            return
+        text = self.notes.toPlainText()
+        if not undone:
+            # Qt merges a whole run of typing into one undo step; a word typed is one step here:
+            # the next keystroke after a space or a line break starts a new step
+            pos = self.notes.textCursor().position()
+            if pos > 0 and doc.characterAt(pos - 1).isspace():
+                doc.setModified(False)  # an unmodified document does not merge the next edit
+        if undone and not text.strip() and self._stored_note.strip():
+            # an undo never empties a written note silently: this is not saved; redo brings the
+            # text back, and deleting the text (not an undo) removes the note
+            self._note_timer.stop()
+            self.saved_label.setText(UNDO_EMPTIED)
             return
         self.saved_label.setText("Editing…")
         self._note_timer.start()
@@ -411,4 +491,6 @@ class DetailView(QWidget):
             self._note_timer.stop()
         if self._company_id and self.saved_label.text() == "Editing…":
             self.saved_label.setText("Saved")  # the receiver says otherwise if saving fails
-            self.sig_note_edited.emit(self._company_id, self.notes.toPlainText())
+            self._stored_note = self.notes.toPlainText()
+            self.notes.document().setModified(False)  # a pause in typing ends an undo step
+            self.sig_note_edited.emit(self._company_id, self._stored_note)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +38,11 @@ from core.ingest import DatasetError, ImportCancelled, dataset_key
 from core.models import Dataset
 from core.present import policy_sentence, shown_numbers
 from core.scoring import Ranking
+from core.segment_layout import passing_counts
 from core.session import RankJob, Session
 from core.signals import SignalTable
 from exports.memo import MemoCancelled, MemoError, MemoRequest, write_memo
-from ui import dialogs
+from ui import dialogs, geometry
 from ui import settings as keys
 from ui.actions import build_actions
 from ui.commands import ShortlistCommand, WeightsCommand, WeightsState
@@ -52,25 +52,9 @@ from ui.filters_panel import FiltersPanel
 from ui.qt_utils import signals_blocked
 from ui.ranking_model import COMPANY_ID_ROLE, Col, RankingModel
 from ui.segment_map import SegmentMap
+from ui.table_view import RankingTableView
 from ui.tasks import TaskRunner, load_universe
 from ui.weights_panel import WeightsPanel
-
-COLUMN_WIDTHS = {
-    Col.RANK: 44,
-    Col.DELTA: 44,
-    Col.STAR: 30,
-    Col.NAME: 230,
-    Col.COUNTRY: 60,
-    Col.SEGMENTS: 110,
-    Col.SCORE: 90,
-    Col.VALUE: 60,
-    Col.DIFFICULTY: 72,
-    Col.FUNDING: 64,
-    Col.DISCLOSED: 110,
-    Col.ROUND: 120,
-    Col.VALUATION: 110,
-    Col.STABILITY: 70,
-}
 
 #: Rank stability is computed when the weights have rested this long (ms).
 STABILITY_IDLE_MS = 150
@@ -78,20 +62,6 @@ STABILITY_IDLE_MS = 150
 DETAIL_IDLE_MS = 40
 #: A note that could not be saved is tried again this often (ms).
 NOTE_RETRY_MS = 5000
-
-
-class RankingTableView(QTableView):
-    """The ranked table; Space stars or unstars the current company."""
-
-    sig_star_requested = Signal()
-    """The user pressed Space on a company."""
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.key() == Qt.Key.Key_Space and not event.modifiers():
-            self.sig_star_requested.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 def _timer(parent: QWidget, interval_ms: int, slot) -> QTimer:
@@ -177,8 +147,6 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
         self.table.setAccessibleName("Ranked companies")
 
         self.detail = DetailView()
@@ -230,6 +198,7 @@ class MainWindow(QMainWindow):
         self.weights_panel.sig_gesture_started.connect(self._new_gesture)
         self.filters_panel.sig_changed.connect(self._apply_filters)
         self.filters_panel.sig_universe_changed.connect(self.set_universe)
+        self.filters_panel.sig_results_requested.connect(self.go_to_results)
         self.detail.sig_shortlist_toggled.connect(self._on_detail_star)
         self.detail.sig_note_edited.connect(self._on_note_edited)
         self.detail.sig_company_link_clicked.connect(self._on_company_link)
@@ -245,6 +214,7 @@ class MainWindow(QMainWindow):
         events.dataset.connect(self._on_dataset_changed)
         events.universe.connect(self._on_universe_changed)
         events.note_saved.connect(self._on_note_saved)
+        events.notes.connect(lambda _cid: self.model.set_notes(self.session.note_heads()))
         events.not_saved.connect(self._store_failed)
         events.warning.connect(lambda message: self.statusBar().showMessage(message, 20000))
 
@@ -297,14 +267,11 @@ class MainWindow(QMainWindow):
     def _new_model(self) -> RankingModel:
         model = RankingModel(self.session.dataset, self.session.ranking, self)
         model.set_shortlist(set(self.session.shortlist))
+        model.set_notes(self.session.note_heads())
         return model
 
     def _install_model(self) -> None:
-        header = self.table.horizontalHeader()
-        widths = [header.sectionSize(c) for c in range(header.count())] if header.count() else []
-        self.table.setModel(self.model)  # a new model resets the columns: keep their widths
-        for col, width in enumerate(widths or [COLUMN_WIDTHS[c] for c in Col]):
-            self.table.setColumnWidth(col, width)
+        self.table.setModel(self.model)  # the view keeps the user's columns through a new model
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.model.modelReset.connect(self._follow_selection)
 
@@ -328,8 +295,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"AIGC Screener — {s.dataset.name}")
         self.filters_panel.set_kinds(self._kind_counts())
         self.filters_panel.set_dataset(s.dataset)  # clears the filters and applies them
-        if self.model.rowCount():
-            self.select_company(self.model.company_id(0))
+        self._follow_rows()  # the best ranked company, or why there is none
         self._update_status()
         self._stability_timer.start()
         self.sig_dataset_changed.emit()
@@ -339,6 +305,12 @@ class MainWindow(QMainWindow):
         s = self.session
         numbers = {seg.ref: shown_numbers(s.dataset, seg.ref) for seg in s.dataset.segments}
         self.segment_map.set_data(s.dataset.segments, *s.segment_sizes(), numbers=numbers)
+        self._update_map_passing()
+
+    def _update_map_passing(self) -> None:
+        """How many of each segment's companies the table shows (the map fills its marks so)."""
+        t = self.session.signals
+        self.segment_map.set_passing(passing_counts(t.segment_refs, t.segment_member, self.session.mask))
 
     def _kind_counts(self) -> dict[str, int]:
         """How many companies of each kind the universe holds."""
@@ -363,11 +335,7 @@ class MainWindow(QMainWindow):
         self._update_map()
         self.segment_map.set_selected(next(iter(s.filters.segments), None))
         if not (selected and self.select_company(selected)):
-            if self.model.rowCount():
-                self.select_company(self.model.company_id(0))
-            else:
-                self._selected_id = None
-                self.detail.clear()
+            self._follow_rows()  # the first row shown, or the detail says nothing matches
         if self._selected_id is not None:
             self._detail_timer.stop()
             self._show_detail(self._selected_id)  # its rank and signals are the new universe's
@@ -389,25 +357,23 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_geometry(self) -> None:
-        geo = keys.WINDOW_GEOMETRY.read(self.settings)
-        if not geo.isEmpty():
-            self.restoreGeometry(geo)
-        else:
-            self.resize(1500, 900)
+        """The saved window made to fit this screen (or the first-launch size), the saved panes,
+        and the user's table columns (the defaults fit the table's width)."""
+        geometry.place_window(self, keys.WINDOW_GEOMETRY.read(self.settings))
         for key, splitter in self._splitters():
             state = key.read(self.settings)
             if not state.isEmpty():
                 splitter.restoreState(state)
-        header = keys.TABLE_HEADER.read(self.settings)
-        if not header.isEmpty():
-            self.table.horizontalHeader().restoreState(header)
+        if keys.MAIN_SPLITTER.read(self.settings).isEmpty():
+            geometry.share_width(self.main_splitter, self.width())
+        self.table.use_settings(self.settings, fit_width=self.main_splitter.sizes()[1])
 
     def save_settings(self) -> None:
+        geometry.toggle_focus(self.main_splitter, False)  # save the panes as they are outside focus mode
         s = self.settings
         keys.WINDOW_GEOMETRY.write(s, self.saveGeometry())
         for key, splitter in self._splitters():
             key.write(s, splitter.saveState())
-        keys.TABLE_HEADER.write(s, self.table.horizontalHeader().saveState())
         keys.WEIGHTS.write(s, self.ranking.weights)
         keys.POLICY.write(s, self.ranking.policy)
         keys.FILTERS.write(s, self.filters_panel.filters())
@@ -507,6 +473,7 @@ class MainWindow(QMainWindow):
     def _show_rows(self) -> None:
         self.model.set_visible(self.session.mask)
         self.segment_map.set_selected(next(iter(self.session.filters.segments), None))
+        self._update_map_passing()
         self._update_status()
         self.sig_filters_applied.emit()
 
@@ -529,12 +496,12 @@ class MainWindow(QMainWindow):
         return True
 
     def _follow_selection(self) -> None:
-        """Keep the selected company selected and visible after the rows moved."""
+        """Keep the selected company selected and visible after the rows moved; when it left
+        the table (filters, search, the map, a universe), the first row shown takes its place."""
         cid = self._selected_id
-        if cid is None:
-            return
-        row = self.model.row_of(cid)
+        row = self.model.row_of(cid) if cid is not None else None
         if row is None:
+            self._follow_rows()
             return
         current = self.table.currentIndex()
         self._detail_later = True  # the numbers in the detail follow once the slider rests
@@ -546,6 +513,32 @@ class MainWindow(QMainWindow):
         finally:
             self._detail_later = False
         self._detail_timer.start()
+
+    def _follow_rows(self) -> None:
+        """No company shown is current: make the first row shown current (the detail shows it
+        at once), or say in the detail that nothing matches the filters."""
+        if self.model.rowCount():
+            self.select_company(self.model.company_id(0))
+            return
+        self._selected_id = None
+        self._detail_timer.stop()
+        if self.model.total_count():
+            self.detail.show_empty(
+                "No company matches the filters",
+                "Nothing in the table matches the search and filters. Clear filters "
+                "(Ctrl+Shift+L, or the Clear filters button) or change the search to see companies again.",
+            )
+        else:
+            self.detail.show_empty(
+                "No company to show", "This universe holds no company: choose another universe."
+            )
+
+    def go_to_results(self) -> None:
+        """From the search box (Enter or ↓): the first company shown becomes current and the
+        table takes the keyboard focus."""
+        if self.model.rowCount():
+            self.select_company(self.model.company_id(0))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
