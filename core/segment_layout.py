@@ -32,6 +32,7 @@ stand-in), so the layout is the same function of its inputs on every machine.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
@@ -139,19 +140,54 @@ def segment_hits_box(x0: float, y0: float, x1: float, y1: float, b: Box) -> bool
     return True
 
 
+def segments_cross(a: Line, b: Line) -> bool:
+    """Whether two line segments cross or touch."""
+
+    def side(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        v = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+        return 0.0 if abs(v) < 1e-9 else math.copysign(1.0, v)
+
+    def within(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> bool:
+        return (
+            min(p[0], q[0]) - 1e-9 <= r[0] <= max(p[0], q[0]) + 1e-9
+            and min(p[1], q[1]) - 1e-9 <= r[1] <= max(p[1], q[1]) + 1e-9
+        )
+
+    a0, a1, b0, b1 = (a[0], a[1]), (a[2], a[3]), (b[0], b[1]), (b[2], b[3])
+    s1, s2, s3, s4 = side(a0, a1, b0), side(a0, a1, b1), side(b0, b1, a0), side(b0, b1, a1)
+    if s1 * s2 < 0 and s3 * s4 < 0:
+        return True
+    return (
+        (s1 == 0 and within(a0, a1, b0))
+        or (s2 == 0 and within(a0, a1, b1))
+        or (s3 == 0 and within(b0, b1, a0))
+        or (s4 == 0 and within(b0, b1, a1))
+    )
+
+
+def leader_line(box: Box, circle: Circle) -> Line | None:
+    """The leader line drawn from a circle's centre to the nearest point of its label ``box``, or None
+    when the label sits within 6 px of the circle (the widget draws no line then)."""
+    cx, cy, r = circle
+    nx, ny = nearest(box, cx, cy)
+    return (cx, cy, nx, ny) if math.hypot(nx - cx, ny - cy) > r + 6 else None
+
+
+def box_gap(box: Box, circle: Circle) -> float:
+    """Distance from a circle's edge to box ``box`` (negative: the box reaches into the circle)."""
+    cx, cy, r = circle
+    dx = max(box[0] - cx, 0.0, cx - box[2])
+    dy = max(box[1] - cy, 0.0, cy - box[3])
+    return math.hypot(dx, dy) - r
+
+
 def ambiguity(box: Box, i: int, circles: Sequence[Circle]) -> float:
     """How much closer (px, edge to box) the label ``box`` is to another circle than to its own, circle i."""
 
-    def gap(c: Circle) -> float:
-        cx, cy, r = c
-        dx = max(box[0] - cx, 0.0, cx - box[2])
-        dy = max(box[1] - cy, 0.0, cy - box[3])
-        return math.hypot(dx, dy) - r
-
-    own = gap(circles[i])
+    own = box_gap(box, circles[i])
     if own <= 4:
         return 0.0
-    other = min((gap(c) for j, c in enumerate(circles) if j != i), default=math.inf)
+    other = min((box_gap(box, c) for j, c in enumerate(circles) if j != i), default=math.inf)
     return max(0.0, own - max(other, 0.0))
 
 
@@ -421,6 +457,193 @@ def place_label_shapes(
     return boxes, steps, label_conflicts(boxes, circles, bounds, leader_ok)
 
 
+def tangles(boxes: Sequence[Box], circles: Sequence[Circle]) -> tuple[int, int]:
+    """How tangled the labels read: (faults of leader lines, labels misread).
+
+    A leader line's faults: crossing another leader line, passing over another circle or through
+    another label.  A label is misread when it sits more than 3 px nearer another circle than its
+    own (see :func:`ambiguity`), leader line or not: a reader takes it for that circle's.
+    """
+    lines = [leader_line(b, c) for b, c in zip(boxes, circles, strict=True)]
+    faults = 0
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        faults += sum(1 for j, c in enumerate(circles) if j != i and segment_hits_circle(*line, *c))
+        faults += sum(1 for j, b in enumerate(boxes) if j != i and segment_hits_box(*line, b))
+        faults += sum(1 for other in lines[i + 1 :] if other is not None and segments_cross(line, other))
+    misread = sum(1 for i, b in enumerate(boxes) if ambiguity(b, i, circles) > 3)
+    return faults, misread
+
+
+def reanchored(box: Box, w: float, h: float, bounds: Box) -> list[Box]:
+    """A ``w`` × ``h`` box in the spot of ``box``: flush with each of its corners in turn (and centred
+    on it), slid inside ``bounds``; without repeats, in that order."""
+    x0, y0, x1, y1 = box
+    mx, my = (x0 + x1 - w) / 2, (y0 + y1 - h) / 2
+    out: list[Box] = []
+    for x, y in ((x0, y0), (x1 - w, y0), (x0, y1 - h), (x1 - w, y1 - h), (mx, my)):
+        b = slide_inside((x, y, x + w, y + h), bounds)
+        if b not in out:
+            out.append(b)
+    return out
+
+
+def untangle_labels(
+    boxes: Sequence[Box], circles: Sequence[Circle], bounds: Box, leader_ok: Collection[int] = ()
+) -> list[Box]:
+    """Swap the spots of labels that read as each other's mark: a cheap pass after the solver.
+
+    For each pair of labels whose leader lines cross, or where each sits nearer the other's circle
+    than its own, each label is tried in the other's spot (flush with the same corner, or centred,
+    and kept inside ``bounds``: see :func:`reanchored`).  A swap is kept when it leaves fewer leader
+    faults and misread labels (:func:`tangles`), no more leader faults, no label in a conflict it was
+    not already in (:func:`label_conflicts`), no more label area over other labels or circles, and
+    gives no leader line to a label outside ``leader_ok``.  The best swap is made, then the next,
+    until none helps (each lowers the count, so a few rounds at most).  A label brought within 6 px of
+    its own circle needs no leader line any more: the widget draws none.  Deterministic.
+    """
+    n = len(boxes)
+    boxes = list(boxes)
+    sizes = [(b[2] - b[0], b[3] - b[1]) for b in boxes]
+
+    def covered(bs: Sequence[Box]) -> float:
+        area = sum(box_overlap(a, b) for a, b in itertools.combinations(bs, 2))
+        for i, b in enumerate(bs):
+            for j, (ox, oy, orad) in enumerate(circles):
+                if j != i:
+                    area += box_overlap(b, (ox - orad + 2, oy - orad + 2, ox + orad - 2, oy + orad - 2))
+        return area
+
+    def leader_length(bs: Sequence[Box]) -> float:
+        return sum(
+            max(0.0, math.dist(nearest(b, c[0], c[1]), c[:2]) - c[2])
+            for b, c in zip(bs, circles, strict=True)
+        )
+
+    def spots(k: int) -> list[Box]:
+        """Label k's own spots around its circle (as the solver has them), inside ``bounds``."""
+        cx, cy, r = circles[k]
+        rings = FAR_RINGS if k in leader_ok else RINGS
+        return [slide_inside(b, bounds) for b, _p in label_candidates(cx, cy, r, *sizes[k], rings)]
+
+    for _ in range(n * n):
+        faults, misread = tangles(boxes, circles)
+        if faults + misread == 0:
+            break
+        conflicts = label_conflicts(boxes, circles, bounds, leader_ok)
+        cover = covered(boxes)
+        lines = [leader_line(b, c) for b, c in zip(boxes, circles, strict=True)]
+        best: tuple[tuple[int, bool, float], list[Box]] | None = None
+        for i, j in itertools.combinations(range(n), 2):
+            li, lj = lines[i], lines[j]
+            crossed = li is not None and lj is not None and segments_cross(li, lj)
+            swapped = box_gap(boxes[i], circles[j]) < box_gap(boxes[i], circles[i]) and box_gap(
+                boxes[j], circles[i]
+            ) < box_gap(boxes[j], circles[j])
+            if not (crossed or swapped):
+                continue
+            moves = [
+                {i: bi, j: bj}
+                for bi in reanchored(boxes[j], *sizes[i], bounds)
+                for bj in reanchored(boxes[i], *sizes[j], bounds)
+            ]
+            moves += [{k: sb} for k in (i, j) for sb in spots(k)]
+            for move in moves:
+                trial = list(boxes)
+                for k, bk in move.items():
+                    trial[k] = bk
+                if any(
+                    k not in leader_ok and lines[k] is None and leader_line(trial[k], circles[k]) is not None
+                    for k in move
+                ):
+                    continue
+                t_faults, t_misread = tangles(trial, circles)
+                if t_faults > faults or t_faults + t_misread >= faults + misread:
+                    continue
+                if not label_conflicts(trial, circles, bounds, leader_ok) <= conflicts:
+                    continue
+                if covered(trial) > cover + 1e-6:
+                    continue
+                key = (t_faults + t_misread, len(move) == 1, leader_length(trial))
+                if best is None or key < best[0]:
+                    best = (key, trial)
+        if best is None:
+            break
+        boxes = best[1]
+    return boxes
+
+
+def shorten_misread(
+    boxes: Sequence[Box],
+    circles: Sequence[Circle],
+    shorter: Sequence[Sequence[tuple[float, float]]],
+    bounds: Box,
+    leader_ok: Collection[int] = (),
+) -> tuple[list[Box], list[int]]:
+    """Give labels that read as another mark's a shorter wording beside their own: a pass after
+    :func:`untangle_labels`.
+
+    ``shorter[i]``: the sizes of label i's shorter allowed wordings, most detailed first.  Each label
+    misread (more than 3 px nearer another circle than its own: see :func:`ambiguity`) is tried in
+    each shorter wording at each of its own spots (:func:`label_candidates`, slid inside ``bounds``).
+    A change is kept when that label is no longer misread, the labels read better as a whole (fewer
+    leader faults and misread labels, no more leader faults: :func:`tangles`), it makes no new
+    conflict (:func:`label_conflicts`), overlaps no other label, and covers no more of other circles
+    than before.  The best change (least tangled, least shortened, shortest leader) is made, then the
+    next, until none helps.  Returns the boxes and, per label, how many wordings shorter it now is
+    (0: unchanged).  Deterministic.
+    """
+    n = len(boxes)
+    boxes = list(boxes)
+    steps = [0] * n
+
+    def cover(b: Box, i: int) -> float:
+        return sum(
+            box_overlap(b, (ox - orad + 2, oy - orad + 2, ox + orad - 2, oy + orad - 2))
+            for j, (ox, oy, orad) in enumerate(circles)
+            if j != i
+        )
+
+    for _ in range(n):
+        faults, misread = tangles(boxes, circles)
+        if misread == 0:
+            break
+        conflicts = label_conflicts(boxes, circles, bounds, leader_ok)
+        best: tuple[tuple[int, int, float, float], int, int, Box] | None = None
+        for i in range(n):
+            if ambiguity(boxes[i], i, circles) <= 3:
+                continue
+            cx, cy, r = circles[i]
+            was = cover(boxes[i], i)
+            for step in range(steps[i] + 1, len(shorter[i]) + 1):
+                lw, lh = shorter[i][step - 1]
+                rings = FAR_RINGS if i in leader_ok else RINGS
+                for raw, pref in label_candidates(cx, cy, r, lw, lh, rings):
+                    b = slide_inside(raw, bounds)
+                    if box_gap(b, circles[i]) < 2 or ambiguity(b, i, circles) > 3:
+                        continue
+                    if any(j != i and box_overlap(b, o) > 0 for j, o in enumerate(boxes)):
+                        continue
+                    if cover(b, i) > was + 1e-6:
+                        continue
+                    trial = list(boxes)
+                    trial[i] = b
+                    t_faults, t_misread = tangles(trial, circles)
+                    if t_faults > faults or t_faults + t_misread >= faults + misread:
+                        continue
+                    if not label_conflicts(trial, circles, bounds, leader_ok) <= conflicts:
+                        continue
+                    key = (t_faults + t_misread, step, max(0.0, box_gap(b, circles[i])), pref)
+                    if best is None or key < best[0]:
+                        best = (key, i, step, b)
+        if best is None:
+            break
+        _key, i, step, b = best
+        boxes[i], steps[i] = b, step
+    return boxes, steps
+
+
 _EN_SPLIT = re.compile(r"\s*(?:&|,|/|;|\band\b)\s*")
 _ZH_SPLIT = re.compile(r"[、，,与和及&/；;（(]")
 SHORT_EN_MAX = 14  # characters: a longer first part of an English name is cut to its first word
@@ -452,13 +675,19 @@ def short_chinese(name: str) -> tuple[str, str]:
     return first, first[:2]
 
 
-def label_variants(seg: Segment) -> list[tuple[str, ...]]:
+ABBREV_LEN = 3  # letters an English word is cut to in the abbreviated wording ("Finance" → "Fin")
+
+
+def label_variants(seg: Segment, abbreviate: bool = False) -> list[tuple[str, ...]]:
     """A segment's label from most to least detailed, each in both languages when it has a Chinese name.
 
     Ref and English over Chinese; one line of ref, short English and short Chinese; one line of ref,
     first English word and two Chinese characters; the same on two lines, narrower (the ref over the
-    names); and, the last resort, the bare ref.  Repeats are dropped ("1.1.1 Finance 金融" is both
-    the short and the shortest form of Finance / 金融业).
+    names); with ``abbreviate``, one line of ref, the first English word cut to :data:`ABBREV_LEN`
+    letters and two Chinese characters ("1.1.1 Fin 金融": still both languages, for where nothing
+    longer fits; the tooltip has the names in full), and the same on two lines; and, the last
+    resort, the bare ref.  Repeats are
+    dropped ("1.1.1 Finance 金融" is both the short and the shortest form of Finance / 金融业).
     """
     en_short, en_word = short_english(seg.industry)
     full: tuple[str, ...] = (f"{seg.ref} {seg.industry}",)
@@ -470,9 +699,11 @@ def label_variants(seg: Segment) -> list[tuple[str, ...]]:
     else:
         short, shortest = f"{seg.ref} {en_short}", f"{seg.ref} {en_word}"
     stacked = (seg.ref, shortest[len(seg.ref) + 1 :])  # the same, narrower: the ref over the names
+    abbreviated = f"{seg.ref} {en_word[:ABBREV_LEN]} {zh_word}" if seg.industry_zh else shortest
+    abbreviations = [(abbreviated,), (seg.ref, abbreviated[len(seg.ref) + 1 :])] if abbreviate else []
     out: list[tuple[str, ...]] = []
-    for v in (full, (short,), (shortest,), stacked, (seg.ref,)):
-        if not out or out[-1] != v:
+    for v in (full, (short,), (shortest,), stacked, *abbreviations, (seg.ref,)):
+        if v not in out:
             out.append(v)
     return out
 
@@ -489,6 +720,7 @@ def fit_labels(
     plot: Box,
     measure: Measure,
     soft: Sequence[Box] = (),
+    reserve: Sequence[int] = (),
 ) -> list[tuple[tuple[str, ...], Box]]:
     """Choose each circle's label text (from its ``variants``, most detailed first) and place it.
 
@@ -505,7 +737,10 @@ def fit_labels(
         return []
     bounds = (plot[0] + 1, plot[1] + 1, plot[2] - 1, plot[3] - 1)
     sizes = [[label_size(v, measure) for v in vs] for vs in variants]
-    floor = [max(0, len(vs) - 2) for vs in variants]  # the shortest named variant
+    last = [len(vs) - 1 for vs in variants]  # the last resort
+    reserve = list(reserve) + [0] * (n - len(reserve))
+    # the shortest named variant offered at first (the ``reserve`` shorter ones only where needed)
+    floor = [max(0, last[i] - 1 - reserve[i]) for i in range(n)]
     room = box_area(bounds) - sum(4 * r * r for _x, _y, r in circles)
     start = 0
     while start < max(floor) and sum(
@@ -532,12 +767,57 @@ def fit_labels(
     if conflicts:  # any label free to take a leader line
         leader = set(range(n))
         boxes, conflicts = place(restarts=4)
-    while conflicts:  # the last resort, one label at a time (the biggest first): each frees room
-        i = max(conflicts, key=lambda i: (box_area(boxes[i]), -i))
-        if offered[i] == [len(variants[i]) - 1]:
+    # Still in conflict: one label at a time (the biggest first; each frees room) is offered its
+    # reserved wordings too and loses its most detailed one, step by step to its shortest named
+    # wording, then, only if that fails too, to its last resort.
+    while True:
+        open_ = [i for i in conflicts if offered[i] != [last[i]]]
+        if not open_:
             break
-        offered[i] = [len(variants[i]) - 1]
+        i = max(open_, key=lambda i: (box_area(boxes[i]), -i))
+        if offered[i][-1] < last[i] - 1:  # first offer the reserved wordings
+            offered[i] = list(range(offered[i][0], last[i]))
+        offered[i] = offered[i][1:] or [last[i]]  # then one wording shorter at a time
         boxes, conflicts = place()
+
+    def tidy(boxes: list[Box]) -> list[Box]:
+        """Untangle the leader lines, then shorten labels still misread (see :func:`shorten_misread`)."""
+        boxes = untangle_labels(boxes, circles, bounds, leader)
+        shorter_levels = [[lv for lv in offered[i] if lv > levels[i]] for i in range(n)]
+        shorter = [[sizes[i][lv] for lv in lvs] for i, lvs in enumerate(shorter_levels)]
+        boxes, steps = shorten_misread(boxes, circles, shorter, bounds, leader)
+        levels[:] = [
+            lvs[k - 1] if k else lv for lvs, k, lv in zip(shorter_levels, steps, levels, strict=True)
+        ]
+        return boxes
+
+    boxes = tidy(boxes)
+    # A label with a leader line that still reads as another mark's: placed again, everything with
+    # it, without a leader line for that label (so beside its own mark, in whatever wording fits);
+    # kept when that makes no new conflict and the labels read better.
+    for _ in range(n):
+        faults, misread = tangles(boxes, circles)
+        worst = sorted(
+            (i for i in leader if ambiguity(boxes[i], i, circles) > 3),
+            key=lambda i: (-ambiguity(boxes[i], i, circles), i),
+        )
+        for i in worst:
+            kept = (boxes, set(leader), list(levels), list(offered[i]))
+            leader.discard(i)
+            offered[i] = list(range(offered[i][0], max(offered[i][-1] + 1, last[i])))
+            trial, trial_conflicts = place()
+            trial = tidy(trial)
+            t_faults, t_misread = tangles(trial, circles)
+            if (
+                trial_conflicts <= conflicts
+                and t_faults <= faults
+                and t_faults + t_misread < faults + misread
+            ):
+                boxes, conflicts = trial, trial_conflicts
+                break
+            boxes, leader, levels[:], offered[i] = kept
+        else:
+            break
     return [(tuple(vs[lv]), box) for vs, lv, box in zip(variants, levels, boxes, strict=True)]
 
 
@@ -925,9 +1205,9 @@ def layout_map(
     hints = layout_hints(plot, measure)
     marks = layout_marks(segments, values, plot, xrange, yrange)
     ms = list(marks.values())
-    placed = fit_labels(
-        [m.circle for m in ms], [label_variants(m.seg) for m in ms], plot, measure, [h.box for h in hints]
-    )
+    variants = [label_variants(m.seg, abbreviate=True) for m in ms]
+    reserve = [len(v) - len(label_variants(m.seg)) for v, m in zip(variants, ms, strict=True)]
+    placed = fit_labels([m.circle for m in ms], variants, plot, measure, [h.box for h in hints], reserve)
     for m, (lines, box) in zip(ms, placed, strict=True):
         m.label_lines, m.label_box = lines, box
     return MapLayout(

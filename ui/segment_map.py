@@ -50,7 +50,7 @@ from core.segment_layout import (
     MapLayout,
     MarkLayout,
     layout_map,
-    nearest,
+    leader_line,
     ref_key,
 )
 from ui.qt_utils import signals_blocked
@@ -621,10 +621,10 @@ class SegmentMap(QWidget):
                 continue
             rect = _rect(m.label_box)
             # Leader line from the circle's edge to the label when the label sits away from its mark.
-            centre = _point(m.center)
-            tip = QPointF(*nearest(m.label_box, *m.center))
-            line = QLineF(centre, tip)
-            if line.length() > m.radius + 6:  # in the mark's colour, ending in a dot at the label
+            leader = leader_line(m.label_box, (*m.center, m.radius))  # the layout's own rule
+            if leader is not None:  # in the mark's colour, ending in a dot at the label
+                tip = QPointF(leader[2], leader[3])
+                line = QLineF(_point(m.center), tip)
                 edge = line.pointAt(m.radius / line.length())
                 colour = _mix(self._colours.get(m.seg.scenario, text).darker(130), text, 0.2)
                 p.setPen(QPen(colour, 1.2))

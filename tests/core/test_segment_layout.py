@@ -483,10 +483,17 @@ def test_short_names_keep_both_languages(dataset):
 
 
 @pytest.mark.parametrize("mode", sl.SIZE_MODES)
-@pytest.mark.parametrize("size", APP_SIZES)
-def test_every_mark_named_in_both_languages_at_the_app_sizes(dataset, counts, size, mode):
+@pytest.mark.parametrize("size", (*APP_SIZES, (381, 200), (429, 236), (515, 276)))
+@pytest.mark.parametrize("config", ("bundled", "app"))
+def test_every_mark_named_in_both_languages_at_the_app_sizes(dataset, counts, size, mode, config):
+    # "bundled": the bundled data's counts, made-up funding and a font a little wider than the app's;
+    # "app": the app's counts and funding and its font metrics (see APP_COUNTS below).  381×200,
+    # 429×236 and 515×276: the map in the app at 1280×720, 1600×940 and 1920×1080.
     w, h = size
-    lay = sl.layout_map(dataset.segments, counts, FUNDING, mode, w, h, app_measure, (112.0, 22.0))
+    by_count, funding, font = (
+        (APP_COUNTS, APP_FUNDING, qt_measure) if config == "app" else (counts, FUNDING, app_measure)
+    )
+    lay = sl.layout_map(dataset.segments, by_count, funding, mode, w, h, font, (112.0, 22.0))
     for m in lay.marks.values():
         assert bilingual(m.label_lines), (size, mode, m.ref, m.label_lines)
     marks = list(lay.marks.values())
@@ -590,3 +597,125 @@ def test_passing_counts_from_a_session(dataset):
     counts = sl.passing_counts(t.segment_refs, t.segment_member, session.mask)
     assert counts == {r: int(t.segment_member[session.mask, j].sum()) for j, r in enumerate(t.segment_refs)}
     assert all(counts[r] <= n for r, n in totals.items()) and counts != totals
+
+
+def test_segments_cross_and_leader_line():
+    assert sl.segments_cross((0, 0, 10, 10), (0, 10, 10, 0))
+    assert not sl.segments_cross((0, 0, 10, 0), (0, 5, 10, 5))
+    assert not sl.segments_cross((0, 0, 4, 4), (6, 6, 10, 0))
+    assert sl.segments_cross((0, 0, 10, 0), (5, 0, 5, 5))  # touching counts
+    circle = (50.0, 50.0, 10.0)
+    assert sl.leader_line((64, 45, 90, 55), circle) is None  # within 6 px of the circle: no line
+    assert sl.leader_line((70, 45, 90, 55), circle) == (50.0, 50.0, 70, 50.0)
+
+
+def test_untangle_swaps_labels_that_read_as_each_others():
+    bounds = (0.0, 0.0, 300.0, 100.0)
+    circles = [(50.0, 50.0, 10.0), (150.0, 50.0, 10.0)]
+    near_a, near_b = (62.0, 45.0, 90.0, 55.0), (162.0, 45.0, 190.0, 55.0)
+    boxes = [near_b, near_a]  # each label beside the other's mark
+    assert sl.tangles(boxes, circles) != (0, 0)
+    assert sl.untangle_labels(boxes, circles, bounds, leader_ok={0, 1}) == [near_a, near_b]
+    assert sl.untangle_labels([near_a, near_b], circles, bounds, leader_ok={0, 1}) == [near_a, near_b]
+
+
+# The map in the app at 1280×720 (the window's lower right, 381 × 200 px), with the app's data and
+# font metrics (Sans Serif 7.65 pt offscreen).
+APP_COUNTS = {
+    "1.1.1": 5,
+    "1.1.2": 14,
+    "1.2.1": 9,
+    "1.2.2": 12,
+    "1.2.3": 8,
+    "1.3.1": 3,
+    "1.3.2": 4,
+    "1.4.1": 9,
+    "1.4.2": 9,
+}
+APP_FUNDING = {
+    "1.1.1": 336.8e6,
+    "1.1.2": 974.8e6,
+    "1.2.1": 683.3e6,
+    "1.2.2": 495.4e6,
+    "1.2.3": 250e6,
+    "1.3.1": 206.9e6,
+    "1.3.2": 76.0e6,
+    "1.4.1": 250e6,
+    "1.4.2": 1359.8e6,
+}
+
+
+def qt_measure(text: str) -> tuple[float, float]:
+    """The offscreen app's small font: 5.2 px a Latin character, 10 px a CJK one, 11.6 px a line."""
+    return sum(9.984375 if ord(ch) >= 0x2E80 else 5.215625 for ch in text), 11.625
+
+
+@pytest.mark.parametrize("mode", sl.SIZE_MODES)
+@pytest.mark.parametrize("size", ((381, 200), *APP_SIZES))
+def test_leader_lines_never_cross_at_the_app_sizes(dataset, size, mode):
+    lay = sl.layout_map(dataset.segments, APP_COUNTS, APP_FUNDING, mode, *size, qt_measure, (112.0, 22.0))
+    assert_labels_sound(lay)
+    lines = {m.ref: sl.leader_line(m.label_box, m.circle) for m in lay.marks.values()}
+    drawn = [(ref, line) for ref, line in lines.items() if line is not None]
+    for (a, la), (b, lb) in itertools.combinations(drawn, 2):
+        assert not sl.segments_cross(la, lb), (a, b)
+
+
+def test_the_big_mark_keeps_its_label_at_1280x720(dataset):
+    # The label of 1.1.2 (the biggest mark) used to sit at the far left beside small 1.3.2, with a
+    # leader line back: it reads as 1.3.2's.  It sits beside its own mark, with no leader line.
+    lay = sl.layout_map(
+        dataset.segments, APP_COUNTS, APP_FUNDING, "companies", 381, 200, qt_measure, (112.0, 22.0)
+    )
+    marks = list(lay.marks.values())
+    big = lay.marks["1.1.2"]
+    assert sl.leader_line(big.label_box, big.circle) is None
+    assert sl.ambiguity(big.label_box, marks.index(big), [m.circle for m in marks]) == 0
+
+
+@pytest.mark.parametrize("mode", sl.SIZE_MODES)
+def test_no_label_reads_as_another_marks_at_1280x720(dataset, mode):
+    # At 1280×720, "1.3.2 Retail 零售电商" used to sit beside the big 1.1.2 mark with a leader line
+    # from small 1.3.2: it read as 1.1.2's.  A label with a leader line is nearer its own mark than
+    # any other, and every label is named in both languages.
+    lay = sl.layout_map(dataset.segments, APP_COUNTS, APP_FUNDING, mode, 381, 200, qt_measure, (112.0, 22.0))
+    assert_labels_sound(lay)
+    marks = list(lay.marks.values())
+    for m in marks:
+        assert bilingual(m.label_lines), (mode, m.ref, m.label_lines)
+        if sl.leader_line(m.label_box, m.circle) is None:
+            continue
+        own = sl.box_gap(m.label_box, m.circle)
+        for o in marks:
+            assert o is m or own <= sl.box_gap(m.label_box, o.circle), (mode, m.ref, o.ref)
+
+
+def test_abbreviated_wordings_keep_both_languages(dataset):
+    finance = next(s for s in dataset.segments if s.industry_zh == "金融业")
+    variants = sl.label_variants(finance, abbreviate=True)
+    assert variants[-3:] == [
+        (f"{finance.ref} Fin 金融",),
+        (finance.ref, "Fin 金融"),
+        (finance.ref,),
+    ]
+    assert variants[:-3] == sl.label_variants(finance)[:-1]  # only added, just before the last resort
+    for s in dataset.segments:
+        named = sl.label_variants(s, abbreviate=True)[:-1]
+        assert all(bilingual(v) and v[0].startswith(s.ref) for v in named), named
+        assert len(named) == len(set(named))
+
+
+def test_shorten_misread_moves_a_label_beside_its_own_mark():
+    bounds = (0.0, 0.0, 300.0, 100.0)
+    circles = [(50.0, 50.0, 10.0), (150.0, 50.0, 10.0)]
+    boxes = [(162.0, 70.0, 240.0, 84.0), (162.0, 43.0, 200.0, 57.0)]  # label 0 beside mark 1
+    assert sl.tangles(boxes, circles)[1] == 1
+    # a shorter wording (30 px wide) fits beside its own mark: it moves there
+    moved, steps = sl.shorten_misread(boxes, circles, [[(30.0, 14.0)], []], bounds, leader_ok={0})
+    assert steps == [1, 0] and moved[1] == boxes[1] and sl.tangles(moved, circles)[1] == 0
+    assert moved[0][2] - moved[0][0] == 30.0
+    assert sl.box_gap(moved[0], circles[0]) < sl.box_gap(moved[0], circles[1])
+    # no shorter wording, or none that fits (wider than the plot): nothing changes
+    for shorter in ([[], []], [[(310.0, 14.0)], []]):
+        kept, none = sl.shorten_misread(boxes, circles, shorter, bounds, leader_ok={0})
+        assert kept == boxes and none == [0, 0]
