@@ -22,7 +22,11 @@ U级          on the order of U ("亿级")  [U, 5U]          2U
 近U          nearly one U ("近亿")       [0.9U, U]        0.95U
 ===========  ==========================  ===============  ============
 
-Every form other than a plain exact figure is flagged ``approximate``.  Conversion to US
+Every form other than a plain exact figure is flagged ``approximate``.  A figure outside
+:data:`AMOUNT_RANGE` (a thousand to ten trillion in its currency: 1e-7, 1e300, an amount typed
+in millions) is not taken: it comes back unparsed with the reason, so that the loader keeps it
+as written, counts it as undisclosed and says so.  Full-width figures ("３０００万") read as
+their ASCII forms (NFKC); other digits are not guessed.  Conversion to US
 dollars uses one rate, CNY per USD (:data:`DEFAULT_FX_CNY_PER_USD`), that the caller passes in
 and the user can change.
 """
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -39,6 +44,13 @@ Currency = Literal["CNY", "USD"]
 
 #: The default exchange rate, yuan per US dollar (the 2023–2024 average, rounded).
 DEFAULT_FX_CNY_PER_USD = 7.2
+#: The exchange rates accepted (CNY per USD): anything outside is a typing error.
+FX_RANGE = (0.5, 50.0)
+#: The amounts taken as a figure, in the amount's own currency: from a thousand to ten
+#: trillion.  A figure outside (1e-7, 1e300, an amount written in millions as "25") is kept as
+#: written and counted as undisclosed, with a warning, so that one typing error cannot
+#: rescale every other company's funding signal.
+AMOUNT_RANGE = (1e3, 1e13)
 
 Qualifier = Literal["exact", "more_than", "nearly", "about", "several", "order_of"]
 
@@ -81,7 +93,7 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
 ]
 # Words that may follow an amount and carry no meaning for its size.
 _TRAILING_WORDS = ("的融资", "融资", "估值", "左右")
-_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)")
+_NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)")
 
 
 class Money(BaseModel):
@@ -119,6 +131,20 @@ class Money(BaseModel):
         return None if v is None else v[1]
 
 
+def implausible(figure: float) -> str:
+    """Why ``figure`` (in units of its currency) is not a plausible amount, or ""."""
+    low, high = AMOUNT_RANGE
+    if low <= figure <= high:
+        return ""
+    if figure < low:
+        return (
+            f"{figure:.3g} is less than any amount taken (at least {low:,.0f}); "
+            "write the amount in full units (25000000 for 25 million)"
+        )
+    shown = f"{figure:.3g}" if math.isfinite(figure) else "the figure"
+    return f"{shown} is more than any amount taken (at most {high:,.0f}, ten trillion); check it"
+
+
 def _unparsed(text: str, reason: str) -> Money:
     return Money(text=text, parsed=False, reason=reason)
 
@@ -152,7 +178,8 @@ def parse_amount(text: str | None, default_currency: Currency | None = None) -> 
     the result then has ``currency_stated=False`` so callers can flag the reading.
     """
     raw = "" if text is None else str(text)
-    s = re.sub(r"\s+", "", raw).replace(",", "").replace("，", "")
+    # full-width figures and signs ("３０００万", "＄5M") read as their ASCII forms
+    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", raw)).replace(",", "").replace("，", "")
     if not s:
         return _unparsed(raw, "no amount given")
     if s in {"未披露", "未透露", "不详", "undisclosed", "n/a", "na"}:
@@ -223,7 +250,7 @@ def parse_amount(text: str | None, default_currency: Currency | None = None) -> 
         currency = default_currency
 
     base = (1.0 if number is None else number) * mult
-    if not math.isfinite(base) or base <= 0:
+    if math.isfinite(base) and base <= 0:
         return _unparsed(raw, "amount must be a positive figure")
 
     if several:
@@ -242,6 +269,8 @@ def parse_amount(text: str | None, default_currency: Currency | None = None) -> 
         low, high, point = 0.9 * base, 1.1 * base, base
     else:
         low = high = point = base
+    if reason := implausible(point):
+        return _unparsed(raw, reason)
 
     return Money(
         text=raw,

@@ -11,11 +11,20 @@ together make a :class:`core.models.Dataset`.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from core.money import DEFAULT_FX_CNY_PER_USD, Currency, Money, parse_amount
+from core.money import DEFAULT_FX_CNY_PER_USD, FX_RANGE, Currency, Money, parse_amount
 
 Role = Literal["adopter", "vendor", "funded", "partner", "listed", "research"]
 #: Every role a mention may have (see data/README.md, "Roles"), in the order the views list them.
@@ -103,10 +112,151 @@ def _strip(v: object) -> object:
     return v.strip() if isinstance(v, str) else v
 
 
+# --- text that can be shown, exported and told apart -----------------------------------------
+
+#: Characters removed from every text of a record: C0 controls but tab and line breaks, DEL, C1
+#: controls (U+0080-U+009F, which hold a terminal's escape introducer U+009B), the bidi marks,
+#: embeddings, overrides and isolates (U+061C, U+200E/F, U+202A-E, U+2066-9), zero-width space,
+#: word joiner and invisible operators (U+200B, U+2060-4), the byte order mark (U+FEFF), the soft
+#: hyphen, Mongolian vowel separator and interlinear annotation marks, lone surrogates and the
+#: tag characters (U+E0000-E007F).  They cannot be shown, reorder what is shown around them
+#: (a name that reads backwards in a sheet name or a link), or make two names that look the
+#: same differ.  Zero-width joiners (U+200C/D) and variation selectors stay: emoji and several
+#: scripts need them; they are ignored when names are compared (:func:`name_key`).
+UNSAFE_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"
+)
+#: Line and paragraph breaks, and tabs: a name, a round or an amount is one line (a space
+#: takes their place); a note or a quote keeps its line breaks (as "\n").
+LINE_BREAKS = re.compile("[\t\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_PROSE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+#: What :func:`name_key` ignores besides whitespace: everything :data:`UNSAFE_CHARS` removes,
+#: and the other invisible characters (joiners, variation selectors, Hangul fillers, the
+#: combining grapheme joiner, Khmer inherent vowels, free variation selectors).
+_INVISIBLE = re.compile(
+    "[\\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+    "\ud800-\udfff\U000e0000-\U000e0fff]+"
+)
+#: What a line of text that cleaning emptied is told.
+ONLY_INVISIBLE = (
+    "holds only invisible or control characters (got {!r}); write the text or leave the cell empty"
+)
+
+
+def clean_line(text: str) -> str:
+    """One line of text as shown: :data:`UNSAFE_CHARS` removed, line breaks and tabs a space, stripped."""
+    return UNSAFE_CHARS.sub("", LINE_BREAKS.sub(" ", text)).strip()
+
+
+def clean_prose(text: str) -> str:
+    """A note or a quote as shown: :data:`UNSAFE_CHARS` removed, every line break a "\\n", stripped."""
+    return UNSAFE_CHARS.sub("", _PROSE_BREAKS.sub("\n", text)).strip()
+
+
+def name_key(text: str) -> str:
+    """The form in which two names are the same name: NFKC (full-width "Ａｃｍｅ" is "Acme",
+    "ｶ" is "カ"), whitespace and invisible characters removed, case-folded.  Only compared,
+    never shown: a name is displayed as written (cleaned of :data:`UNSAFE_CHARS`)."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))).casefold()
+
+
+def _cleaner(clean):
+    def validate(v: object) -> object:
+        if v is None:
+            return ""
+        if not isinstance(v, str):
+            return v
+        out = clean(v)
+        if v.strip() and not name_key(out):  # nothing left that shows
+            raise ValueError(ONLY_INVISIBLE.format(v))
+        return out
+
+    return validate
+
+
+def _clean_list(v: object) -> object:
+    items = _split_list(v)
+    if isinstance(v, str) and isinstance(items, list):
+        out = [clean_line(p) for p in items]
+        for p, c in zip(items, out, strict=True):
+            if not name_key(c):
+                raise ValueError(ONLY_INVISIBLE.format(p))
+        return out
+    return items
+
+
+_line = _cleaner(clean_line)
+_prose = _cleaner(clean_prose)
+
 OptStr = Annotated[str | None, BeforeValidator(_blank_to_none)]
-Text = Annotated[str, BeforeValidator(_strip)]
-NonEmpty = Annotated[str, BeforeValidator(_strip), Field(min_length=1)]
-StrList = Annotated[list[str], BeforeValidator(_split_list)]
+#: A line of text (a name, a round, an amount as written): cleaned, may be empty.
+Text = Annotated[str, BeforeValidator(_line)]
+NonEmpty = Annotated[str, BeforeValidator(_line), Field(min_length=1)]
+#: Text that may run over lines (a note, a quote): cleaned, line breaks kept.
+Prose = Annotated[str, BeforeValidator(_prose)]
+NonEmptyProse = Annotated[str, BeforeValidator(_prose), Field(min_length=1)]
+StrList = Annotated[list[str], BeforeValidator(_clean_list)]
+#: How each text field of the records is cleaned: "line", "prose" or "list" (of lines, ";").
+TEXT_FIELDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "name",
+            "name_en",
+            "scenario",
+            "scenario_zh",
+            "industry",
+            "industry_zh",
+            "round",
+            "date_text",
+            "amount_text",
+            "valuation_text",
+            "value",
+            "unit",
+            "metric",
+            "as_written",
+            "year",
+        ),
+        "line",
+    ),
+    **dict.fromkeys(("note", "quote", "ambiguity", "source"), "prose"),
+    **dict.fromkeys(("aliases", "partners", "investors", "lead_investors"), "list"),
+}
+#: What a person is told where a text was cleaned.
+CLEANED = "invisible or control characters removed, line breaks in a name made spaces (they cannot be shown or exported safely)"
+#: The characters a text field loses or changes, but NUL and lone surrogates (which no decoded
+#: file holds): a cheap test, also for Arrow's regular expressions, of whether a cell needs a look.
+DIRTY_CHARS = (
+    "[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f\t\n\r\x85\u2028\u2029"
+    # and what is kept but shows nothing (a text of nothing else is refused)
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200c\u200d\u206a-\u206f\u3164\ufe00-\ufe0f"
+    "\uffa0\ufff0-\ufff8\U000e0080-\U000e0fff]"
+)
+
+
+def clean_field(kind: str, text: str) -> tuple[str | None, bool]:
+    """A cell of a text field as its record keeps it, and whether cleaning changed more than
+    the surrounding whitespace (and Windows line ends in prose).  None when some part of it
+    holds only invisible characters: the record refuses it (:data:`ONLY_INVISIBLE`)."""
+    if kind == "list":
+        items = _split_list(text)
+        assert isinstance(items, list)
+        out = [clean_line(p) for p in items]
+        if not all(name_key(p) for p in out):
+            return None, True
+        return ";".join(out), out != items
+    clean = clean_prose if kind == "prose" else clean_line
+    base = text.strip()
+    out = clean(text)
+    if base and not name_key(out):
+        return None, True
+    if kind == "prose":
+        base = base.replace("\r\n", "\n").replace("\r", "\n")
+    return out, out != base
+
+
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
 Stars = Annotated[int, Field(ge=1, le=5)]
 Slug = Annotated[str, BeforeValidator(_strip), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")]
@@ -123,7 +273,7 @@ class SegmentFact(_Record):
 
     segment: SegmentRef
     kind: FactKind
-    quote: NonEmpty
+    quote: NonEmptyProse
 
 
 class Segment(_Record):
@@ -164,7 +314,7 @@ class Company(_Record):
     country: OptStr = None
     kind: CompanyKind = "other"
     listed: Annotated[Literal["listed", "private"] | None, BeforeValidator(_blank_to_none)] = None
-    note: Text = ""
+    note: Prose = ""
 
     @field_validator("country")
     @classmethod
@@ -193,7 +343,7 @@ class Mention(_Record):
     segment: SegmentRef
     role: Role
     partners: StrList = []
-    quote: NonEmpty
+    quote: NonEmptyProse
 
 
 def quote_key(quote: str) -> str:
@@ -217,7 +367,7 @@ class CompanyFact(_Record):
     kind: CompanyFactKind
     value: NonEmpty
     unit: Text = ""
-    quote: NonEmpty
+    quote: NonEmptyProse
 
     @model_validator(mode="after")
     def _value_fits_kind(self) -> CompanyFact:
@@ -229,8 +379,8 @@ class CompanyFact(_Record):
                 check_partial_date(v)
             except ValueError as exc:
                 raise ValueError(f"value: a {self.kind} date: {exc}") from None
-        if self.kind == "rounds_count" and not (v.isdigit() and int(v) > 0):
-            raise ValueError(f"value: the number of rounds as a whole number, got {v!r}")
+        if self.kind == "rounds_count" and not (v.isascii() and v.isdigit() and 0 < int(v) <= 100):
+            raise ValueError(f"value: the number of rounds as a whole number from 1 to 100, got {v!r}")
         return self
 
     @property
@@ -258,12 +408,12 @@ class SegmentNumber(_Record):
     segment: SegmentRef
     kind: SegmentNumberKind
     metric: NonEmpty
-    value: Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False)]
+    value: Annotated[float, BeforeValidator(_number), Field(allow_inf_nan=False, ge=-1e15, le=1e15)]
     unit: Text = ""
     as_written: Text = ""
     year: Text = ""
     forecast: Flag = False
-    quote: NonEmpty
+    quote: NonEmptyProse
 
     @field_validator("year")
     @classmethod
@@ -317,20 +467,24 @@ ROUND_STAGE: dict[str, float] = {
 }
 
 
-def check_partial_date(v: str) -> str:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` between 1990 and 2100, a real calendar date."""
+def check_partial_date(v: str, written: str = "") -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` between 1990 and 2100, a real calendar date.
+
+    A message quotes ``written``, the date as the user wrote it ("2024/13/1"), when given;
+    else ``v``."""
     import datetime as _dt
 
+    w = written or v
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", v)
     if not m or not (1990 <= int(m.group(1)) <= 2100):
-        raise ValueError(f"use YYYY, YYYY-MM or YYYY-MM-DD (1990 to 2100), got {v!r}")
+        raise ValueError(f"use YYYY, YYYY-MM or YYYY-MM-DD (1990 to 2100), got {w!r}")
     if m.group(2) and not 1 <= int(m.group(2)) <= 12:
-        raise ValueError(f"month out of range in {v!r}")
+        raise ValueError(f"month out of range (1 to 12) in {w!r}")
     if m.group(3):
         try:
             _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
-            raise ValueError(f"no such day: {v!r}") from None
+            raise ValueError(f"no such day: {w!r}") from None
     return v
 
 
@@ -365,7 +519,12 @@ def round_stage(norm: str | None) -> float | None:
 
 
 class FundingEvent(_Record):
-    """One financing fact: a round, or a cumulative total, as the report states it."""
+    """One financing fact: a round, or a cumulative total, as the report states it.
+
+    ``date_text`` is the date as written ("2024年3月", "2024/3/12"), ``date`` its reading."""
+
+    #: field -> the field holding it as the user wrote it (messages quote that)
+    WRITTEN: ClassVar[dict[str, str]] = {"date": "date_text"}
 
     id: Slug
     company_id: Slug
@@ -381,8 +540,8 @@ class FundingEvent(_Record):
     valuation_currency: Annotated[Currency | None, BeforeValidator(_blank_to_none)] = None
     post_money: Flag = False
     investors: tuple[Investor, ...] = ()
-    quote: NonEmpty
-    ambiguity: Text = ""
+    quote: NonEmptyProse
+    ambiguity: Prose = ""
 
     @model_validator(mode="before")
     @classmethod
@@ -400,8 +559,9 @@ class FundingEvent(_Record):
 
     @field_validator("date")
     @classmethod
-    def _date(cls, v: str | None) -> str | None:
-        return None if v is None else check_partial_date(v)
+    def _date(cls, v: str | None, info: ValidationInfo) -> str | None:
+        # a message quotes the date as written ("2024/13/1"), not the reading of it
+        return None if v is None else check_partial_date(v, info.data.get("date_text") or "")
 
     @model_validator(mode="after")
     def _amounts_readable(self) -> FundingEvent:
@@ -469,5 +629,5 @@ class FundingEvent(_Record):
 
 class DatasetMeta(_Record):
     name: NonEmpty
-    source: Text = ""
-    fx_cny_per_usd: Annotated[float, Field(gt=0, lt=1000)] = DEFAULT_FX_CNY_PER_USD
+    source: Prose = ""
+    fx_cny_per_usd: Annotated[float, Field(ge=FX_RANGE[0], le=FX_RANGE[1])] = DEFAULT_FX_CNY_PER_USD

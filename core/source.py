@@ -26,6 +26,7 @@ from core.records import (
     Mention,
     Role,
     Segment,
+    name_key,
     quote_key,
 )
 
@@ -95,8 +96,9 @@ def sentence_counts(
 
 
 def squash(text: str) -> str:
-    """Case- and whitespace-insensitive form of a name, for search ("智谱 AI" finds "智谱AI")."""
-    return "".join(text.split()).lower()
+    """The form a name is searched in ("智谱 AI" finds "智谱AI", "ａｃｍｅ" finds "Acme"):
+    :func:`core.records.name_key`, the form in which two names are the same name."""
+    return name_key(text)
 
 
 def search_key(names: Iterable[str]) -> str:

@@ -47,6 +47,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
+from core.paths import describe_os_error, shown_path
 from core.scoring import Weights
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,9 @@ COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 # SQLite primary result codes used to tell "busy" and "damaged" apart from other failures.
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
 _SQLITE_CORRUPT = 11
+_SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
@@ -192,6 +195,8 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = _user_version(conn)  # another copy may have migrated it meanwhile
+        if version < 0:
+            raise sqlite3.DatabaseError(f"schema version {version} is not one this app writes")
         for step in range(version, target):
             migrations[step](conn)
             conn.execute(f"PRAGMA user_version = {step + 1:d}")
@@ -205,6 +210,8 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
 
 def _schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
     """Why a readable file is not one of ours, or None."""
+    if version < 0:  # PRAGMA user_version is any 32-bit number; this app only writes 0 and up
+        return f"schema version {version}, which no version of this app writes"
     if version == 0:
         tables = [
             r[0]
@@ -226,7 +233,9 @@ def _schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
 # Errors
 
 
-def _error_kind(exc: sqlite3.Error) -> Literal["busy", "damaged", "other"]:
+def _error_kind(exc: sqlite3.Error) -> Literal["busy", "damaged", "readonly", "other"]:
+    """busy: another copy holds the file; damaged: not a (sound) database; readonly: the file or
+    its folder cannot be written (SQLite needs to write its -wal/-shm files beside the file)."""
     code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
     if code is not None:
         primary = code & 0xFF
@@ -234,12 +243,16 @@ def _error_kind(exc: sqlite3.Error) -> Literal["busy", "damaged", "other"]:
             return "busy"
         if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             return "damaged"
+        if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
+            return "readonly"
         return "other"
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return "busy"
     if "not a database" in text or "malformed" in text:
         return "damaged"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "readonly"
     return "other"
 
 
@@ -261,8 +274,19 @@ def _user_error(exc: sqlite3.Error, writing: bool) -> StateError:
             + ("this change was not saved." if writing else "it could not be read.")
             + " Restart the app: it will keep the damaged file aside and start afresh."
         )
+    if kind == "readonly":
+        return StateError(
+            "Your shortlist and notes could not be "
+            + ("saved" if writing else "read")
+            + " because their file or its folder cannot be written to (it may be read-only). "
+            "Make it writable, or choose another folder with --state or AIGC_SCREENER_HOME."
+        )
     what = "saved" if writing else "read"
     return StateError(f"Your shortlist and notes could not be {what} ({exc}).")
+
+
+class _ReadOnly(Exception):
+    """Internal: the file or its folder cannot be written; the store is read into memory."""
 
 
 class _Unreadable(Exception):
@@ -289,13 +313,54 @@ def _notice(kind: Literal["damaged", "newer"], aside: Path) -> str:
     )
 
 
-def _notice_stuck(kind: Literal["damaged", "newer"], path: Path, exc: OSError) -> str:
+def _notice_stuck(kind: Literal["damaged", "newer"], path: Path, reason: str) -> str:
     why = "was written by a newer version of the app" if kind == "newer" else "is damaged"
     return (
         f"Your saved shortlist and notes could not be read (the file {why}), and the file could not "
-        f"be moved out of the way ({exc.strerror or exc}). It was left untouched at {path}; the app "
+        f"be moved out of the way ({reason}). It was left untouched at {shown_path(path)}; the app "
         "started with an empty shortlist that will not be kept after it closes."
     )
+
+
+_WHERE_ELSE = "choose another folder with --state or the AIGC_SCREENER_HOME environment variable"
+
+
+def _notice_read_only(path: Path, reason: str, *, copied: bool) -> str:
+    kept = (
+        "Your saved shortlist, notes and profiles are shown, but changes made now"
+        if copied
+        else "The app started with an empty shortlist; changes made now"
+    )
+    return (
+        f"Your shortlist and notes cannot be saved at {shown_path(path)}: {reason}. {kept} will "
+        f"not be kept after the app closes. To keep them, make that folder writable, or {_WHERE_ELSE}."
+    )
+
+
+def _notice_folder(path: Path) -> str:
+    return (
+        f"Your shortlist and notes cannot be kept at {shown_path(path)}: that is a folder, not a "
+        f"file. Move or rename that folder, or {_WHERE_ELSE}. This time the app started with an "
+        "empty shortlist that will not be kept after it closes."
+    )
+
+
+def _read_only_reason(path: Path) -> str | None:
+    """Why the state file (or, for a new one, its folder) cannot be written, or None.
+
+    SQLite keeps ``-wal`` and ``-shm`` files beside the database, so the folder must be
+    writable too.  A file without any write permission bit counts as read-only even for a user
+    (such as root) whom the system would let write it: the user marked it so.
+    """
+    folder = path.parent
+    try:
+        if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+            return "the file is read-only"
+        if not os.access(folder, os.W_OK):
+            return f"the folder {shown_path(folder)} is read-only for you"
+    except OSError as exc:
+        return describe_os_error(exc)
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,27 +379,69 @@ def _connect(target: str, busy_timeout_ms: int, *, uri: bool = False) -> sqlite3
     )
 
 
+def _check_contents(conn: sqlite3.Connection, existed: dict[str, bool]) -> None:
+    """Raise _Unreadable if the database on ``conn`` is too new, damaged or not ours."""
+    version = _user_version(conn)
+    if version > SCHEMA_VERSION:
+        raise _Unreadable("newer", f"schema version {version}, this app knows {SCHEMA_VERSION}", existed)
+    result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        raise _Unreadable("damaged", "; ".join(result[:5]), existed)
+    problem = _schema_problem(conn, version)
+    if problem:
+        raise _Unreadable("damaged", problem, existed)
+
+
 def _probe(path: Path, busy_timeout_ms: int, existed: dict[str, bool]) -> None:
     """Check an existing file through a read-only connection, which cannot change it."""
     conn = None
     try:
         conn = _connect(path.resolve().as_uri() + "?mode=ro", busy_timeout_ms, uri=True)
-        version = _user_version(conn)
-        if version > SCHEMA_VERSION:
-            raise _Unreadable("newer", f"schema version {version}, this app knows {SCHEMA_VERSION}", existed)
-        result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-        if result != ["ok"]:
-            raise _Unreadable("damaged", "; ".join(result[:5]), existed)
-        problem = _schema_problem(conn, version)
-        if problem:
-            raise _Unreadable("damaged", problem, existed)
+        _check_contents(conn, existed)
     except sqlite3.Error as exc:
-        if _error_kind(exc) == "damaged":
+        kind = _error_kind(exc)
+        if kind == "damaged":
             raise _Unreadable("damaged", str(exc), existed) from exc
+        if kind == "readonly":
+            raise _ReadOnly(str(exc)) from exc
         raise _user_error(exc, writing=False) from exc
     finally:
         if conn is not None:
             conn.close()
+
+
+def _read_into_memory(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+    """A copy in memory of a state file that may be read but not written.
+
+    Raises _Unreadable (too new, damaged) or sqlite3.Error.  A WAL database in a folder that
+    cannot be written opens read-only only if its -wal and -shm files exist; otherwise it is
+    read as immutable (nothing can be writing to it: nobody may write in that folder).
+    """
+    existed = {s: _companion(path, s).exists() for s in COMPANION_SUFFIXES}
+    uri = path.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    # without a -wal file the database file holds everything: read it as immutable, which
+    # creates no -wal/-shm files; with one, read through it (falling back if that fails)
+    queries = ("?mode=ro", "?mode=ro&immutable=1") if existed["-wal"] else ("?mode=ro&immutable=1",)
+    for query in queries:
+        src = None
+        try:
+            src = _connect(uri + query, busy_timeout_ms, uri=True)
+            _check_contents(src, existed)
+            mem = _connect(":memory:", busy_timeout_ms)
+            src.backup(mem)
+            mem.execute("PRAGMA foreign_keys = ON")
+            migrate(mem)
+            return mem
+        except sqlite3.Error as exc:
+            if _error_kind(exc) == "damaged":
+                raise _Unreadable("damaged", str(exc), existed) from exc
+            last = exc
+        finally:
+            if src is not None:
+                src.close()
+    assert last is not None
+    raise last
 
 
 def _open_checked(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
@@ -345,11 +452,15 @@ def _open_checked(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     try:
         conn = _connect(str(path), busy_timeout_ms)
     except sqlite3.Error as exc:
+        if _error_kind(exc) == "readonly":
+            raise _ReadOnly(str(exc)) from exc
         raise _user_error(exc, writing=False) from exc
     try:
         version = _user_version(conn)
         if version > SCHEMA_VERSION:  # another, newer copy wrote it since the probe
             raise _Unreadable("newer", f"schema version {version}", existed)
+        if version < 0:
+            raise _Unreadable("damaged", f"schema version {version}", existed)
         _configure(conn, busy_timeout_ms)
         migrate(conn)
     except _Unreadable:
@@ -357,8 +468,11 @@ def _open_checked(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
         raise
     except sqlite3.Error as exc:
         conn.close()
-        if _error_kind(exc) == "damaged":
+        kind = _error_kind(exc)
+        if kind == "damaged":
             raise _Unreadable("damaged", str(exc), existed) from exc
+        if kind == "readonly":
+            raise _ReadOnly(str(exc)) from exc
         raise _user_error(exc, writing=True) from exc
     except BaseException:
         conn.close()
@@ -485,27 +599,49 @@ class StateStore:
 
         ``path`` is the database file, or an existing folder to hold ``state.sqlite``; by default
         ``state.sqlite`` in :func:`default_state_dir`.  Missing parent folders are created.  A
-        damaged or too-new file is moved aside and a fresh one started, with a notice; this never
-        raises for those.  Raises :class:`StateBusyError` if another copy of the app keeps the
+        damaged or too-new file (any schema version above this app's, or below 0) is moved aside
+        and a fresh one started, with a notice; this never raises for those.  Nor for a file that
+        can be read but not written (or a folder that cannot be written): the store is read into
+        memory (``persistent`` False) with a notice that changes will not be kept; nor for a
+        folder where the file belongs (an empty in-memory store, with a notice).  Raises :class:`StateBusyError` if another copy of the app keeps the
         file locked beyond ``busy_timeout_ms`` while it must be set up, and :class:`StateError`
         if the folder or file cannot be created or opened at all.
         """
         _check_dataset_key(dataset_key)
         file = default_state_path() if path is None else Path(path).expanduser()
-        if file.is_dir():
-            file = file / STATE_FILENAME
+        try:
+            if file.is_dir() and file.suffix != ".sqlite":
+                file = file / STATE_FILENAME
+            if file.is_dir():  # a folder where the file belongs: never make a store inside it
+                return OpenResult(cls._in_memory(file, dataset_key), [_notice_folder(file)], [])
+            os.stat(file)
+        except FileNotFoundError:
+            pass  # a new store
+        except (OSError, ValueError) as exc:  # a link loop, a name too long, no permission …
+            why = describe_os_error(exc) if isinstance(exc, OSError) else "the path holds a NUL character"
+            raise StateError(
+                f"Your shortlist and notes could not be opened at {shown_path(file)}: {why}."
+            ) from exc
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StateError(
-                f"The folder for your shortlist and notes, {file.parent}, could not be created "
-                f"({exc.strerror or exc})."
+                f"The folder for your shortlist and notes, {shown_path(file.parent)}, could not be "
+                f"created: {describe_os_error(exc)}."
             ) from exc
+        read_only = _read_only_reason(file)
+        if read_only:
+            return cls._read_only(file, dataset_key, read_only, busy_timeout_ms)
         notices: list[str] = []
         set_aside: list[Path] = []
         for _attempt in range(3):
             try:
                 conn = _open_checked(file, busy_timeout_ms)
+            except _ReadOnly as exc:
+                log.warning("state file %s cannot be written: %s", file, exc)
+                return cls._read_only(
+                    file, dataset_key, "it or its folder cannot be written to", busy_timeout_ms
+                )
             except _Unreadable as bad:
                 try:
                     aside = _set_aside(file, bad.kind, bad.existed)
@@ -515,7 +651,7 @@ class StateStore:
                     log.warning(
                         "state file %s is unusable (%s) and could not be moved: %s", file, bad.detail, exc
                     )
-                    notices.append(_notice_stuck(bad.kind, file, exc))
+                    notices.append(_notice_stuck(bad.kind, file, describe_os_error(exc)))
                     return OpenResult(cls._in_memory(file, dataset_key), notices, set_aside)
                 log.warning("state file %s set aside as %s: %s", file, aside, bad.detail)
                 notices.append(_notice(bad.kind, aside))
@@ -523,7 +659,8 @@ class StateStore:
                 continue
             except OSError as exc:
                 raise StateError(
-                    f"Your shortlist and notes could not be opened at {file} ({exc.strerror or exc})."
+                    f"Your shortlist and notes could not be opened at {shown_path(file)}: "
+                    f"{describe_os_error(exc)}."
                 ) from exc
             return OpenResult(cls(conn, file, dataset_key), notices, set_aside)
         notices.append(
@@ -531,6 +668,34 @@ class StateStore:
             "empty shortlist that will not be kept after it closes."
         )
         return OpenResult(cls._in_memory(file, dataset_key), notices, set_aside)
+
+    @classmethod
+    def _read_only(cls, file: Path, dataset_key: str, reason: str, busy_timeout_ms: int) -> OpenResult:
+        """The store read into memory from a file that cannot be written (or an empty one when
+        there is none, or it is damaged or too new and cannot be moved aside), with a notice."""
+        try:
+            exists = file.exists() and file.stat().st_size > 0
+        except OSError:
+            exists = False
+        if not exists:
+            notice = _notice_read_only(file, reason, copied=False)
+            return OpenResult(cls._in_memory(file, dataset_key), [notice], [])
+        try:
+            conn = _read_into_memory(file, busy_timeout_ms)
+        except _Unreadable as bad:
+            log.warning("state file %s is unusable (%s) and cannot be moved: %s", file, bad.detail, reason)
+            notice = _notice_stuck(bad.kind, file, reason)
+            return OpenResult(cls._in_memory(file, dataset_key), [notice], [])
+        except sqlite3.Error as exc:
+            log.warning("state file %s cannot be read: %s", file, exc)
+            notice = (
+                f"Your saved shortlist and notes at {shown_path(file)} could not be read ({reason}; "
+                f"{exc}). The file was left untouched; the app started with an empty shortlist that "
+                f"will not be kept after it closes. Make that folder writable, or {_WHERE_ELSE}."
+            )
+            return OpenResult(cls._in_memory(file, dataset_key), [notice], [])
+        notice = _notice_read_only(file, reason, copied=True)
+        return OpenResult(cls(conn, file, dataset_key, persistent=False), [notice], [])
 
     @classmethod
     def _in_memory(cls, path: Path, dataset_key: str) -> StateStore:

@@ -14,34 +14,50 @@ Safety rules, applied to every cell this module writes:
   silently.
 * Sheet names are cleaned (no ``[]:*?/\\``, at most 31 characters) and unique.
 * The file is written to a temporary file beside the target and moved into place with
-  ``os.replace``: a failure leaves any earlier file whole and no half-written file.
+  ``os.replace``: a failure leaves any earlier file whole and no half-written file.  The
+  temporary name is cut to fit the file system; an existing read-only target is never replaced.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import math
 import os
 import re
+import stat
 import tempfile
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from zipfile import ZipFile
 
 import numpy as np
+
+try:
+    from lxml.etree import SerialisationError
+except ImportError:  # openpyxl writes without lxml then, and only raises OSError
+
+    class SerialisationError(Exception):  # type: ignore[no-redef]
+        """Never raised: lxml is not installed."""
+
+
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import DataBarRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import __version__, columns, present
 from core.columns import Column
 from core.filters import Filters
 from core.models import Dataset
+from core.paths import describe_os_error, name_max, path_problem, shown_path, too_long_name
 from core.results import CompanyOut, company_out, shown_rows
 from core.scoring import SIGNALS, Ranking
 from core.texttable import display_width
@@ -783,13 +799,30 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     return wb
 
 
-def _remove_stale_temporaries(target: Path, older_than_s: float = 600.0) -> None:
+#: The temporary file a memo is written to, beside the target: ``.~{stem}.XXXXXXXX.xlsx.tmp``.
+TMP_SUFFIX = ".xlsx.tmp"
+_TMP_OVERHEAD = len(".~") + len(".") + 8 + len(TMP_SUFFIX)  # 8: the random part mkstemp adds
+
+
+def _temporary_prefix(target: Path, folder: Path) -> str:
+    """The prefix of the temporary file beside ``target``: the target's stem, cut so that the
+    whole temporary name fits the file system even when the target's own name only just fits."""
+    stem = target.stem
+    budget = max(1, name_max(folder) - _TMP_OVERHEAD)
+    while len(os.fsencode(stem)) > budget:
+        stem = stem[:-1]
+    return f".~{stem}."
+
+
+def _remove_stale_temporaries(target: Path, folder: Path, older_than_s: float = 600.0) -> None:
     """Delete temporary files an interrupted earlier export of the same target left behind."""
     now = datetime.now().timestamp()
-    for stale in target.parent.glob(f".~{target.stem}.*.xlsx.tmp"):
-        with contextlib.suppress(OSError):
-            if now - stale.stat().st_mtime > older_than_s:
-                stale.unlink()
+    pattern = glob.escape(_temporary_prefix(target, folder)) + "*" + TMP_SUFFIX
+    with contextlib.suppress(OSError):
+        for stale in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if now - stale.stat().st_mtime > older_than_s:
+                    stale.unlink()
 
 
 def _ordinary_permissions(path: Path) -> None:
@@ -800,42 +833,160 @@ def _ordinary_permissions(path: Path) -> None:
         os.chmod(path, 0o666 & ~umask)
 
 
+def _check_target(target: Path, folder: Path) -> None:
+    """Raise MemoError when the memo cannot or must not be written at ``target``: its folder is
+    missing (or not a folder), its name is too long, it is a folder, a link loop, or an existing
+    read-only file (never replaced silently)."""
+    shown = shown_path(target)
+    problem = path_problem(folder)
+    if problem and not os.path.lexists(folder):
+        raise MemoError(
+            f"{shown}: the folder {shown_path(folder)} does not exist; create it or choose another folder"
+        )
+    if problem:
+        raise MemoError(f"{shown}: the folder {shown_path(folder)} cannot be used: {problem}")
+    try:
+        if not folder.is_dir():
+            raise MemoError(f"{shown}: {shown_path(folder)} is not a folder; choose another folder")
+    except OSError as exc:
+        raise MemoError(f"{shown}: {describe_os_error(exc)}") from exc
+    too_long = too_long_name(target, folder)
+    if too_long:
+        raise MemoError(f"{shown}: {too_long}")
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return  # a new file (or a link to a missing one, which is replaced by the memo)
+    except OSError as exc:
+        raise MemoError(f"{shown}: {describe_os_error(exc)}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise MemoError(f"{shown} is a folder; give a file name ending in .xlsx")
+    # a file with no write permission was made read-only on purpose (even root may not replace it)
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise MemoError(
+            f"{shown} is read-only, so it was not replaced. Save under another name, or make the "
+            "file writable first."
+        )
+
+
+class _Guarded:
+    """The temporary file as the zip writer sees it.  After a failure (a full disk) it is
+    dropped: what the abandoned zip archive still tries to write when it is garbage-collected
+    goes nowhere, instead of failing again as "Exception ignored in ZipFile.__del__"."""
+
+    def __init__(self, fh) -> None:
+        self._fh = fh
+        self.dropped = False
+        self._pos = 0  # once dropped: where the writes that go nowhere would be
+
+    def drop(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._pos = self._fh.tell()
+        self.dropped = True
+
+    def write(self, data) -> int:
+        if self.dropped:
+            self._pos += len(data)
+            return len(data)
+        return self._fh.write(data)
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self.dropped:
+            self._pos = offset if whence == 0 else self._pos + offset
+            return self._pos
+        return self._fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._pos if self.dropped else self._fh.tell()
+
+    def flush(self) -> None:
+        if not self.dropped:
+            self._fh.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+
+def _release(exc: BaseException) -> None:
+    """Close what a failed save left open: the zip archive, and each worksheet's half-written
+    XML stream with its temporary file (openpyxl writes a sheet to a temporary file first).
+    Left to the garbage collector, each would try to finish writing and print "Exception
+    ignored in …" on a full disk."""
+    seen: set[int] = set()
+    for frame, _line in traceback.walk_tb(exc.__traceback__):
+        for value in list(frame.f_locals.values()):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            if isinstance(value, WorksheetWriter):
+                with contextlib.suppress(Exception):
+                    value.xf.close()
+                with contextlib.suppress(Exception):
+                    value.cleanup()
+            elif isinstance(value, ZipFile):
+                with contextlib.suppress(Exception):
+                    value.close()
+
+
+def _save(wb: Workbook, fh) -> None:
+    """Write the workbook into an open binary file; on any failure nothing is left open that
+    could write to it (or fail) later."""
+    guarded = _Guarded(fh)
+    try:
+        wb.save(guarded)
+    except BaseException as exc:
+        guarded.drop()
+        _release(exc)
+        raise
+
+
 def write_memo(
     path: str | Path, req: MemoRequest, progress: Callable[[int, int], bool] | None = None
 ) -> Path:
-    """Write the memo to ``path`` safely (temporary file beside it, then an atomic replace)."""
+    """Write the memo to ``path`` safely (temporary file beside it, then an atomic replace).
+
+    Raises MemoError (a message naming the file and what to do) when the target cannot or must
+    not be written; MemoCancelled when ``progress`` returns False.  Nothing is left behind by a
+    failure: no temporary file, no open file, and the earlier file (if any) is whole.
+    """
     target = Path(path).expanduser()
+    shown = shown_path(target)
     if target.suffix.lower() != ".xlsx":
-        raise MemoError(f"{target}: the memo is an Excel workbook; give a file name ending in .xlsx")
+        raise MemoError(f"{shown}: the memo is an Excel workbook; give a file name ending in .xlsx")
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise MemoError(f"{target}: the folder {folder} does not exist; create it or choose another folder")
-    if target.is_dir():
-        raise MemoError(f"{target} is a folder; give a file name ending in .xlsx")
+    _check_target(target, folder)
     wb = build_workbook(req, progress)
-    _remove_stale_temporaries(target)
+    _remove_stale_temporaries(target, folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".xlsx.tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=_temporary_prefix(target, folder), suffix=TMP_SUFFIX, dir=folder
+        )
     except OSError as exc:
         raise MemoError(
-            f"{target}: cannot write in {folder} ({exc.strerror or exc}); choose a folder you can write to"
+            f"{shown}: cannot write in {shown_path(folder)}: {describe_os_error(exc)}; choose a "
+            "folder you can write to"
         ) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            wb.save(fh)
+            _save(wb, fh)
             fh.flush()
             os.fsync(fh.fileno())
         _ordinary_permissions(tmp)
         os.replace(tmp, target)
     except PermissionError as exc:
         raise MemoError(
-            f"{target} could not be replaced: it may be open in Excel or another program, or read-only. "
-            "Close it there, or save under another name."
+            f"{shown} could not be replaced: it may be open in Excel or another program, or "
+            "read-only. Close it there, or save under another name."
         ) from exc
     except OSError as exc:
         raise MemoError(
-            f"{target} could not be written ({exc.strerror or exc}); the earlier file is unchanged"
+            f"{shown} could not be written: {describe_os_error(exc)}; the earlier file is unchanged"
+        ) from exc
+    except SerialisationError as exc:  # lxml: the temporary file of a sheet could not be written
+        raise MemoError(
+            f"{shown} could not be written: the temporary space ran out ({exc}); free some disk "
+            "space and try again. The earlier file is unchanged"
         ) from exc
     finally:
         with contextlib.suppress(OSError):

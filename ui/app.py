@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -20,10 +21,22 @@ APP_NAME = "AIGC Screener"
 
 
 def settings_for(state_path: Path | None) -> QSettings:
-    """Window and ranking settings, an INI file beside the state store (never the registry)."""
+    """Window and ranking settings, an INI file beside the state store (never the registry).
+
+    A folder that cannot be made (read-only, a file in the way, a name too long) is no error:
+    the settings then hold for this session only (QSettings reports it in ``status()``)."""
     folder = state_folder(state_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
     return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _exists(path: Path) -> bool:
+    """Whether a path exists; False for one that cannot even be looked at (a name too long)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def ensure_app() -> QApplication:
@@ -64,7 +77,7 @@ def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bo
         QTimer.singleShot(0, notice_box(window, APP_NAME, text).open)
     last = keys.DATA_PATH.read(window.settings)
     if reopen_last and last and last != dataset.origin:
-        if Path(last).exists():
+        if _exists(Path(last)):
             QTimer.singleShot(0, lambda: window.import_file(Path(last)))
         else:
             window.statusBar().showMessage(

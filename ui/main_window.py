@@ -741,7 +741,11 @@ class MainWindow(QMainWindow):
             if not path:
                 return
         source = Path(path)
-        if source.is_file():
+        try:
+            is_file = source.is_file()
+        except (OSError, ValueError):  # a name too long, a NUL: the import says why, in plain words
+            is_file = False
+        if is_file:
             keys.IMPORT_FOLDER.write(self.settings, str(source.parent))
         dialog = self._progress_dialog(f"Reading {source.name}…", "Import companies")
         self.import_action.setEnabled(False)

@@ -7,7 +7,7 @@ importing only those listed before it:
     errors         Problem, DatasetError, ImportCancelled, progress
     tables         a table and a record as read, with the names a person finds them by
     validate       each record against its model, then the records against each other
-    files          size limits and what a file really is
+    files          size limits, what a file really is, and what is wrong with a path
     csvfile        a user's CSV: encoding, the dialect sniffed from a sample, its rows
     xlsxfile       a user's workbook: zip checks, merged cells, formulas without values
     import_format  the one-row-per-company format: columns, cells, the records a row makes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from core.ingest.errors import Problem
 from core.ingest.folder import read_csv_rows
 from core.ingest.tables import Row
 from core.models import Dataset
+from core.paths import shown_path
 
 
 def bundled_dataset_dir() -> Path:
@@ -33,5 +35,10 @@ def dataset_key(ds: Dataset) -> str:
     """
     if not ds.origin:
         return "bundled:report"
-    here = Path(ds.origin).resolve()
-    return "bundled:report" if here == bundled_dataset_dir().resolve() else f"file:{here}"
+    try:
+        here = Path(ds.origin).resolve()
+        bundled = here == bundled_dataset_dir().resolve()
+    except (OSError, RuntimeError):  # moved or made a loop since it was read: keyed as given
+        here, bundled = Path(os.path.abspath(ds.origin)), False
+    # a key is stored as UTF-8 text: bytes of the path that are not UTF-8 are written \xNN
+    return "bundled:report" if bundled else f"file:{shown_path(here, limit=10**6)}"

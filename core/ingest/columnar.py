@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from core.ingest.arrays import column, map_unique, plain_numbers, squash, stated_currency
+from core.ingest.arrays import column, map_unique, plain_numbers, plausible, squash, stated_currency
 from core.ingest.bundled import report_segment_rows
 from core.ingest.csvfile import SNIFF_BYTES, check_csv_bytes, decode, read_csv_table, sniff_delimiter
 from core.ingest.errors import DatasetError, Problem, Progress, fail, tick
@@ -27,6 +27,7 @@ from core.ingest.frame import CompanyFrame
 from core.ingest.import_format import (
     COLUMNS,
     CONTROL,
+    FUNDING_COLUMNS,
     MAX_CELL_CHARS,
     NA_TOKENS,
     REQUIRED,
@@ -37,10 +38,20 @@ from core.ingest.import_format import (
     segments_beside,
 )
 from core.ingest.tables import Table
-from core.ingest.validate import validate_rows
+from core.ingest.validate import NO_COMPANIES, SEGMENT_REF, unique_problems, validate_rows
 from core.models import Dataset
 from core.money import parse_amount
-from core.records import ROLES, CompanyKind, DatasetMeta, Segment, check_partial_date
+from core.records import (
+    CLEANED,
+    DIRTY_CHARS,
+    ROLES,
+    TEXT_FIELDS,
+    CompanyKind,
+    DatasetMeta,
+    Segment,
+    check_partial_date,
+    clean_field,
+)
 
 #: At most this many problems are listed (the message says how many more there are).
 MAX_LISTED_PROBLEMS = 500
@@ -61,29 +72,39 @@ def _case_variants(word: str) -> set[str]:
 _NA_VARIANTS = frozenset(v for t in NA_TOKENS for v in _case_variants(t))
 
 
-def read_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str]]:
-    """The CSV as text columns (missing cells as NA), with "_row", the row the user sees."""
+def read_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The columns of the CSV the screener uses, as text (missing cells as NA), with "_row", the
+    row the user sees; the notes on how it was read; the header as written.
+
+    The text is decoded and the dialect sniffed exactly as the row path does
+    (:func:`core.ingest.csvfile.decode`, :func:`~core.ingest.csvfile.sniff_delimiter` on the same
+    sample), so that both read the same cells.  A column the screener does not use is not read
+    (a wide sheet costs no more than a narrow one), nor a longer row's cells beyond the header."""
     check_csv_bytes(path.name, data)
-    notes: list[str] = []
-    if not data.strip():
+    text, note = decode(path.name, data)
+    notes = [f"{path.name}: {note}"] if note else []
+    if not text.strip():
         raise fail(path.name, "the file is empty; it needs a header row and one row per company")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (Excel's "Unicode text")
-        try:
-            data = data.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise fail(path.name, f"not readable UTF-16 text ({exc}); save it as CSV UTF-8") from exc
-        notes.append(f"{path.name}: read as UTF-16")
-    if b"\x00" in data[:4096]:
-        decode(path.name, data[:4096])  # raises: binary data
-    try:
-        data.decode("utf-8")
-        encoding = "utf-8-sig"
-    except UnicodeDecodeError:
-        decode(path.name, data)  # raises a clear error if it is not GB18030 either
-        encoding = "gb18030"
-        notes.append(f"{path.name}: read as Chinese GB18030/GBK text (not UTF-8)")
-    sample = data[:SNIFF_BYTES].decode(encoding, errors="ignore").lstrip("\ufeff")
+    sample = text[:SNIFF_BYTES]
     delimiter = sniff_delimiter(sample)
+    written = data
+    try:  # the row path's strict reading, cell by cell (linear, nothing kept): a quote left
+        # open, or text after a closing quote, is refused by both paths alike
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        read_csv_table(path, written)  # raises the row path's own message
+    if note is None:  # UTF-8: pandas reads the bytes themselves
+        del text
+        encoding = "utf-8-sig"
+    else:
+        data = text.encode("utf-8", errors="surrogatepass")
+        del text
+        encoding = "utf-8"
+    try:
+        header = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), [])
+    except csv.Error:
+        header = []
     try:
         df = pd.read_csv(
             io.BytesIO(data),
@@ -93,52 +114,123 @@ def read_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str]]:
             na_filter=False,
             skip_blank_lines=False,
             index_col=False,  # a trailing separator must not turn the first column into an index
+            usecols=[i for i, h in enumerate(header) if h.strip() in COLUMNS] if header else None,
             encoding=encoding,
             engine="c",
         )
     except (pd.errors.ParserError, ValueError) as exc:
+        read_csv_table(path, written)  # the row path's message, when it refuses the file too
         raise fail(path.name, f"not readable as CSV ({exc})") from exc
-    try:
-        header = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), [])
-    except csv.Error:
-        header = []
-    if len(header) == len(df.columns):  # the names as written (pandas renames a repeated one)
-        df.columns = [str(c).strip() for c in header]
+    used = [h.strip() for h in header if h.strip() in COLUMNS]
+    if header and len(used) == len(df.columns):  # the names as written (pandas renames a repeated one)
+        df.columns = used
     else:
         df.columns = [str(c).strip() for c in df.columns]
+        header = list(df.columns)
     df["_row"] = np.arange(2, len(df) + 2)
-    return df, notes
+    return df, notes, [h.strip() for h in header]
 
 
-def _normalise(df: pd.DataFrame, source: str, header: list[str], notes: list[str]) -> pd.DataFrame:
-    """Strip cells, turn "NA"/"null"/empty into missing, remove control characters (said)."""
+def _normalise(
+    df: pd.DataFrame, source: str, header: list[str], notes: list[str], as_written: dict[tuple[int, str], str]
+) -> pd.DataFrame:
+    """Each cell as the row path's reading of it (:func:`core.ingest.import_format.cell_text` and
+    the cell checks): stripped, "NA"/"null"/empty missing, control characters removed (said) -
+    in that order, and never in a cell too long to be taken (that one is refused).  A cell whose
+    reading is not idempotent ("N\\x07A" reads "NA", which read again is missing) is kept in
+    ``as_written`` by (row, column), for :func:`_row_problems`."""
     out = pd.DataFrame({"_row": df["_row"]})
     table = Table(source, header)
-    for name in COLUMNS:
-        if name not in df.columns:
-            continue
+    content = np.zeros(len(df), dtype=bool)  # a row with any value is not a blank line
+    for name in dict.fromkeys(c for c in df.columns if c and c != "_row"):
         s = df[name].astype("str").str.strip()
-        bad = s.str.contains(CONTROL, regex=True)
+        missing = (s.isna() | s.isin(_NA_VARIANTS)).to_numpy(dtype=bool)  # (a short row's cells are NaN)
+        long = s.str.len().fillna(0).gt(MAX_CELL_CHARS).to_numpy(dtype=bool)
+        bad = s.str.contains(CONTROL, regex=True).fillna(False).to_numpy(dtype=bool) & ~missing & ~long
         if bad.any():
-            if int(bad.sum()) > MAX_LISTED_PROBLEMS:
-                notes.append(
-                    f"{source}: … and {int(bad.sum()) - MAX_LISTED_PROBLEMS:,} more cells of {name} cleaned"
-                )
-            for number in df.loc[bad, "_row"].head(MAX_LISTED_PROBLEMS):
-                notes.append(
-                    str(
-                        Problem(
-                            source,
-                            f"row {number}",
-                            table.column_label(name),
-                            "control characters removed (they cannot be shown or exported)",
-                        )
-                    )
-                )
-            s = s.str.replace(CONTROL, "", regex=True).str.strip()
-        missing = s.isin(_NA_VARIANTS)
+            _say(notes, source, df["_row"].to_numpy()[bad], table.column_label(name), CONTROL_REMOVED, name)
+            before = s
+            s = s.where(~bad, s.str.replace(CONTROL, "", regex=True).str.strip())
+            missing = missing | (bad & s.eq("").to_numpy(dtype=bool))
+            # "N\x07A" is the text "NA", not a missing value: its row is checked as written
+            revived = bad & ~missing & s.isin(_NA_VARIANTS).to_numpy(dtype=bool)
+            for number, text in zip(df["_row"].to_numpy()[revived], before[revived], strict=True):
+                as_written[(int(number), name)] = text
         out[name] = s.where(~missing, pd.NA)
-    return out
+        content = content | ~missing
+    return out[content].reset_index(drop=True)
+
+
+#: What the row path says of a cell it removed control characters from.
+CONTROL_REMOVED = "control characters removed (they cannot be shown or exported)"
+#: The text columns of the import format, and the field of the records each fills.
+_TEXT_COLUMNS = {
+    "name": "name",
+    "name_en": "name_en",
+    "aliases": "aliases",
+    "note": "note",
+    "source": "quote",
+    "funding_round": "round",
+    "funding_amount": "amount_text",
+    "valuation": "valuation_text",
+    "investors": "investors",
+    "lead_investors": "lead_investors",
+}
+_DIRTY = DIRTY_CHARS
+
+
+def _say(notes: list[str], source: str, numbers: np.ndarray, label: str, message: str, name: str) -> None:
+    """A note for each row, the first :data:`MAX_LISTED_PROBLEMS` of them listed."""
+    for number in numbers[:MAX_LISTED_PROBLEMS]:
+        notes.append(str(Problem(source, f"row {number}", label, message)))
+    if len(numbers) > MAX_LISTED_PROBLEMS:
+        notes.append(f"{source}: … and {len(numbers) - MAX_LISTED_PROBLEMS:,} more cells of {name} cleaned")
+
+
+def _clean_text(
+    df: pd.DataFrame,
+    source: str,
+    header: list[str],
+    notes: list[str],
+    as_written: dict[tuple[int, str], str],
+) -> np.ndarray:
+    """Each text cell as its record keeps it (:func:`core.records.clean_field`: bidi controls,
+    zero-width and other invisible characters removed, a name on one line), said as the row
+    path says it; the rows where a cell held nothing else (kept as read, for the row path's
+    message: they are checked one by one).  A cell that reads as a "no value" word once cleaned
+    ("\\x9b-" is "-") is kept in ``as_written`` for :func:`_row_problems`, as in :func:`_normalise`."""
+    emptied = np.zeros(len(df), dtype=bool)
+    table = Table(source, header)
+    funded = df[[c for c in FUNDING_COLUMNS if c in df]].notna().any(axis=1).to_numpy()
+    refs = column(df, "segments").fillna("").str.replace(r"[;；,，]", "", regex=True).str.strip().ne("")
+    quoted = funded | refs.to_numpy(dtype=bool)  # a row whose source is a quote of a record
+    for col, field in _TEXT_COLUMNS.items():
+        if col not in df.columns:
+            continue
+        s = df[col]
+        dirty = (s.notna() & s.str.contains(_DIRTY, regex=True).fillna(False)).to_numpy(dtype=bool)
+        if not dirty.any():
+            continue
+        kind = TEXT_FIELDS[field]
+        at = np.flatnonzero(dirty)
+        got = map_unique(s.iloc[at].reset_index(drop=True), lambda v, k=kind: clean_field(k, v))
+        cleaned = np.array([g[0] for g in got], dtype=object)
+        changed = np.array([g[1] for g in got], dtype=bool)
+        gone = np.array([c is None for c in cleaned], dtype=bool)
+        emptied[at[gone]] = True
+        keep = ~gone
+        values = s.to_numpy(dtype=object, na_value=None).copy()
+        numbers = df["_row"].to_numpy()
+        for j, i in enumerate(at):
+            if keep[j] and cleaned[j] in _NA_VARIANTS:
+                as_written[(int(numbers[i]), col)] = values[i]
+        values[at[keep]] = cleaned[keep]
+        df[col] = pd.Series(values, index=df.index, dtype="str")
+        said = at[keep & changed]
+        if col == "source":
+            said = said[quoted[said]]
+        _say(notes, source, df["_row"].to_numpy()[said], table.column_label(col), CLEANED, col)
+    return emptied
 
 
 def _suspicious(df: pd.DataFrame) -> np.ndarray:
@@ -151,6 +243,12 @@ def _suspicious(df: pd.DataFrame) -> np.ndarray:
 
     ids = column(df, "id")
     flag(ids.isna() | ~ids.fillna("x").str.fullmatch(_ID))
+    segs = column(df, "segments")
+    if segs.notna().any():  # a reference the model refuses (its message is the row path's)
+        refs = segs.dropna().str.split(r"[;；,，]", regex=True).explode().str.strip()
+        refs = refs[refs.ne("")]
+        wrong = refs[~refs.str.fullmatch(SEGMENT_REF.pattern).fillna(False).astype(bool)]
+        flag(np.isin(np.arange(len(df)), wrong.index.unique().to_numpy()))
     flag(column(df, "name").isna())
     country = column(df, "country")
     flag(country.notna() & ~country.fillna("CN").str.fullmatch(r"[A-Za-z]{2}"))
@@ -170,7 +268,7 @@ def _suspicious(df: pd.DataFrame) -> np.ndarray:
     for text_col, cur_col in (("funding_amount", "funding_currency"), ("valuation", "valuation_currency")):
         text, cur = column(df, text_col), column(df, cur_col)
         # only words can name a currency ("2亿美元"); a plain number never contradicts the cell
-        both = text.notna() & cur.notna() & ~np.isfinite(plain_numbers(text))
+        both = text.notna() & cur.notna() & np.isnan(plain_numbers(text))
         if both.any():
             stated = map_unique(text[both], stated_currency).reindex(df.index)
             flag(both & stated.notna() & (stated != cur))
@@ -186,11 +284,21 @@ def _date_ok(text: str) -> bool:
     return True
 
 
-def _row_problems(df: pd.DataFrame, rows: np.ndarray, header: list[str], source: str) -> list[Problem]:
-    """The exact messages for suspicious rows: the small-file path, on just those rows."""
+def _row_problems(
+    df: pd.DataFrame,
+    rows: np.ndarray,
+    header: list[str],
+    source: str,
+    as_written: dict[tuple[int, str], str] | None = None,
+) -> list[Problem]:
+    """The exact messages for suspicious rows: the small-file path, on just those rows (their
+    cells as read, or as written where :func:`_normalise` kept that)."""
     table = Table(source, header)
+    kept = as_written or {}
     for _, r in df.iloc[rows].iterrows():
-        table.rows.append((int(r["_row"]), [None if pd.isna(r.get(h)) else r.get(h) for h in header]))
+        number = int(r["_row"])
+        cells = [kept.get((number, h), None if pd.isna(r.get(h)) else r.get(h)) for h in header]
+        table.rows.append((number, cells))
     problems: list[Problem] = []
     notes: list[str] = []
     companies, mentions, funding = company_records(table, problems, notes, None)
@@ -217,15 +325,16 @@ def _cross_row_problems(
                     source,
                     f"row {number} ({cid})",
                     table.column_label("id"),
-                    f"duplicate id {cid!r}, already used on row {first} ({cid}); give each record its own",
+                    f"duplicate id {cid!r}, already used on row {int(first)} ({cid}); give each record its own",
                 )
             )
     # unknown segment refs
     segs = column(df, "segments")
-    has = segs.notna()
+    has = segs.notna() & ids.notna()  # (a row without an id makes no mention)
     if has.any():
         exploded = segs[has].str.split(r"[;；,，]", regex=True).explode().str.strip()
         exploded = exploded[exploded.fillna("") != ""]
+        exploded = exploded[exploded.str.fullmatch(SEGMENT_REF.pattern).fillna(False).astype(bool)]
         unknown = exploded[~exploded.isin(segment_refs)]
         for pos, ref in unknown.items():
             problems.append(
@@ -250,13 +359,16 @@ def _cross_row_problems(
         parts.append(pd.DataFrame({"pos": s.index, "col": col, "text": s.str.strip().to_numpy()}))
     names = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"pos": [], "col": [], "text": []})
     names["key"] = squash(names["text"].astype("str")).to_numpy()
-    names["id"] = ids.to_numpy()[names["pos"].to_numpy()]
+    names["id"] = ids.to_numpy(dtype=object, na_value=None)[names["pos"].to_numpy(dtype=np.int64)]
+    # every row with an id counts, valid or not; a name that shows nothing names nobody.  In the
+    # order the row path reads them: by row, then name, English name, aliases (a stable sort)
+    names = names[names["id"].notna() & names["key"].ne("")].sort_values("pos", kind="stable")
     names = names.drop_duplicates(["key", "id"])
     clash = names[names.duplicated("key", keep=False)]
     if len(clash):
-        owner = clash.sort_values("pos").drop_duplicates("key")
+        owner = clash.drop_duplicates("key")
         first = dict(zip(owner["key"], zip(owner["id"], owner["pos"], strict=True), strict=True))
-        for _, r in clash.sort_values("pos").iterrows():
+        for _, r in clash.iterrows():
             other_id, other_pos = first[r["key"]]
             if other_id == r["id"]:
                 continue
@@ -297,25 +409,26 @@ def load_large_csv(path: Path, data: bytes, progress: Progress | None = None) ->
         tick(progress, percent, 100)
 
     step(0)
-    raw, read_notes = read_frame(path, data)
+    raw, read_notes, header = read_frame(path, data)
     notes += read_notes
-    header = [c for c in raw.columns if c != "_row"]
     source = path.name
     check_header(Table(source, header), REQUIRED, tuple(COLUMNS), problems, notes)
     if any(p.record.startswith("row 1") for p in problems):
         raise DatasetError(problems, str(path))
     step(30)
-    df = _normalise(raw, source, header, notes)
+    as_written: dict[tuple[int, str], str] = {}
+    df = _normalise(raw, source, header, notes, as_written)  # blank lines left out
     del raw
-    df = df[df.drop(columns="_row").notna().any(axis=1)].reset_index(drop=True)  # blank lines
     if not len(df):
-        raise fail(source, "no companies: the file has a header row only; add one row per company")
+        raise fail(source, NO_COMPANIES)
+    emptied = _clean_text(df, source, header, notes, as_written)
     step(45)
-    bad = np.flatnonzero(_suspicious(df))
-    problems += _row_problems(df, bad[: MAX_LISTED_PROBLEMS * 4], header, source)
+    bad = np.flatnonzero(_suspicious(df) | emptied)
+    problems += _row_problems(df, bad[: MAX_LISTED_PROBLEMS * 4], header, source, as_written)
     step(60)
     problems += _cross_row_problems(df, header, source, {s.ref for s in segments}, segments_file)
     if problems:
+        problems = unique_problems(problems)
         n = len(problems)
         listed = problems[:MAX_LISTED_PROBLEMS]
         if n > MAX_LISTED_PROBLEMS:
@@ -325,9 +438,10 @@ def load_large_csv(path: Path, data: bytes, progress: Progress | None = None) ->
     for text_col in ("funding_amount", "valuation"):
         text = column(df, text_col)
         number = plain_numbers(text)
-        words = text.notna() & ~np.isfinite(number)
+        words = text.notna() & np.isnan(number)
         readable = map_unique(text[words], lambda t: parse_amount(t).parsed).reindex(df.index)
-        unread = (words & ~readable.fillna(True).astype(bool)) | (np.isfinite(number) & (number <= 0))
+        # unreadable words, and plain figures outside the plausible range (parse_amount's rule)
+        unread = (words & ~readable.fillna(True).astype(bool)) | (~np.isnan(number) & ~plausible(number))
         unread_rows = np.flatnonzero(unread.to_numpy())
         if len(unread_rows) > MAX_LISTED_PROBLEMS:
             notes.append(

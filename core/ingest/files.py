@@ -1,13 +1,27 @@
-"""A user's file before it is read: not too large, and the kind of file it claims to be."""
+"""A user's file before it is read: not too large, and the kind of file it claims to be.  What
+went wrong with a path, in plain words, is :mod:`core.paths` (shared with the state store and the
+memo writer)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from core.ingest.errors import fail
+from core.paths import describe_os_error
 
 #: Largest file accepted (bytes).  A million companies as CSV is about 150 MB.
 MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def size_text(size: int, limit: int) -> tuple[str, str]:
+    """Two sizes written so that they read differently whenever they differ (never
+    "512 MB; the limit is 512 MB"): in MB with as many decimals as it takes, else in bytes."""
+    mb = 1024**2
+    for decimals in range(4):
+        a, b = f"{size / mb:,.{decimals}f}", f"{limit / mb:,.{decimals}f}"
+        if a != b:
+            return f"{a} MB", f"{b} MB" if limit % mb else f"{limit // mb:,} MB"
+    return f"{size:,} bytes", f"{limit:,} bytes ({limit / mb:,.0f} MB)"
 
 
 def read_checked(path: Path) -> bytes:
@@ -15,19 +29,19 @@ def read_checked(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise fail(path.name, f"cannot be read ({exc.strerror or exc}); check the path") from exc
+        raise fail(path.name, f"cannot be read: {describe_os_error(exc)}") from exc
     if size == 0:
         raise fail(path.name, "the file is empty; it needs a header row and one row per company")
     if size > MAX_FILE_BYTES:
+        have, limit = size_text(size, MAX_FILE_BYTES)
         raise fail(
             path.name,
-            f"the file is {size / 1024**2:,.0f} MB; the limit is {MAX_FILE_BYTES // 1024**2:,} MB. "
-            "Split it or remove columns the screener does not use",
+            f"the file is {have}; the limit is {limit}. Split it or remove columns the screener does not use",
         )
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise fail(path.name, f"cannot be read ({exc.strerror or exc})") from exc
+        raise fail(path.name, f"cannot be read: {describe_os_error(exc)}") from exc
 
 
 def not_a_table(data: bytes) -> str | None:

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from core.ingest.errors import Problem, Progress, tick
+from core.ingest.csvfile import allow_long_fields
+from core.ingest.errors import DatasetError, Problem, Progress, tick
+from core.ingest.files import read_checked
 from core.ingest.tables import Row
 from core.ingest.validate import TABLES, build_dataset, field_of
 from core.models import Dataset
@@ -36,19 +39,33 @@ _EXTRA_COLUMNS = {"funding": ("lead_investors",)}
 _DERIVED_FIELDS = {"facts"}
 
 
-def read_csv_rows(path: Path, problems: list[Problem]) -> tuple[list[str], list[Row]] | None:
-    """The header and the non-blank rows of one table, or None (and a problem) when unreadable."""
+def _read_bytes(path: Path, problems: list[Problem]) -> bytes | None:
+    """A table's bytes (within the size limit), or None and a problem: never an OSError."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return read_checked(path)
+    except DatasetError as exc:
+        problems += exc.problems
+        return None
+
+
+def read_csv_rows(
+    path: Path, problems: list[Problem], data: bytes | None = None
+) -> tuple[list[str], list[Row]] | None:
+    """The header and the non-blank rows of one table, or None (and a problem) when unreadable."""
+    data = _read_bytes(path, problems) if data is None else data
+    if data is None:
+        return None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.append(
             Problem(path.name, "", "", f"not UTF-8 text (byte {exc.start}); save it as UTF-8 CSV")
         )
         return None
-    except OSError as exc:
-        problems.append(Problem(path.name, "", "", f"cannot be read: {exc.strerror or exc}"))
-        return None
-    reader = csv.reader(text.splitlines(keepends=True))
+    allow_long_fields(text)
+    # the csv module splits lines itself: str.splitlines would also split at U+2028, \x1c ...
+    # inside a quoted cell; strict: an unclosed quote is an error, not the rest of the file
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -71,7 +88,14 @@ def read_csv_rows(path: Path, problems: list[Problem]) -> tuple[list[str], list[
             )
             rows.append(Row(path.name, i, cells, key=(key or "").strip() or None))
     except csv.Error as exc:
-        problems.append(Problem(path.name, f"row {reader.line_num}", "", f"not readable as CSV: {exc}"))
+        problems.append(
+            Problem(
+                path.name,
+                f"row {len(rows) + 2}",
+                "",
+                f'not readable as CSV ({exc}); look for a quote (") that is opened and not closed',
+            )
+        )
     return header, rows
 
 
@@ -87,15 +111,19 @@ def _check_header(table: str, file: str, header: Iterable[str], problems: list[P
     return not missing
 
 
-def _read_meta(folder: Path, problems: list[Problem]) -> DatasetMeta:
+def _read_meta(folder: Path, problems: list[Problem], digest) -> DatasetMeta:
     path = folder / "meta.json"
-    default = DatasetMeta(name=folder.name)
+    default = DatasetMeta(name=folder.name or str(folder))
     if not path.exists():
         return default
+    data = _read_bytes(path, problems)
+    if data is None:
+        return default
+    digest.update(b"meta.json\0" + data)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = json.loads(data.decode("utf-8-sig"))
         return DatasetMeta.model_validate(raw)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         problems.append(Problem(path.name, "", "", f"not readable as JSON: {exc}"))
     except ValidationError as exc:
         for err in exc.errors():
@@ -117,14 +145,15 @@ def load_folder(folder: Path, progress: Progress | None = None) -> Dataset:
             if table in REQUIRED_TABLES:
                 problems.append(Problem(p.name, "", "", "required file is missing"))
             continue
-        digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
-        read = read_csv_rows(p, problems)
+        data = _read_bytes(p, problems)
+        if data is None:
+            continue
+        digest.update(p.name.encode() + b"\0" + data + b"\0")
+        read = read_csv_rows(p, problems, data)
         if read is None:
             continue
         header, rows = read
         ok = _check_header(table, p.name, header + list(_EXTRA_COLUMNS.get(table, ())), problems)
         tables[table] = rows if ok else []
-    meta = _read_meta(folder, problems)
-    if (folder / "meta.json").exists():
-        digest.update(b"meta.json\0" + (folder / "meta.json").read_bytes())
+    meta = _read_meta(folder, problems, digest)
     return build_dataset(tables, meta, origin=origin, content_hash=digest.hexdigest()[:16], problems=problems)

@@ -9,10 +9,12 @@ equal the record path's, company by company).
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 import pandas as pd
 
-from core.ingest.arrays import map_unique, plain_numbers, squash, stated_currency
+from core.ingest.arrays import map_unique, plain_numbers, plausible, squash, stated_currency
 from core.ingest.import_format import COLUMNS, FUNDING_COLUMNS, funding_date, row_records, split_refs
 from core.money import parse_amount
 from core.records import ROLES, Company, FundingEvent, Mention, Role, Segment, normalise_round, round_stage
@@ -85,6 +87,17 @@ class CompanyFrame:
     def country_counts(self) -> dict[str, int]:
         return {str(k): int(v) for k, v in self.df["country"].dropna().str.upper().value_counts().items()}
 
+    @cached_property
+    def _search_text(self) -> np.ndarray:
+        """Every name and alias squashed, joined by a unit separator (core.source.search_key);
+        made once (it depends on neither the universe nor the exchange rate)."""
+        df = self.df
+        # (squash drops the unit separator: the aliases are split at a private-use mark instead)
+        aliases = df["aliases"].fillna("").str.replace(r"[;；]", "\ue000", regex=True)
+        aliases = squash(aliases).str.replace("\ue000", "\x1f", regex=False)
+        search = squash(df["name"]) + "\x1f" + squash(df["name_en"]) + "\x1f" + aliases
+        return search.to_numpy(dtype=object)
+
     # --- the SignalSource question --------------------------------------------------------------
 
     def signal_columns(self, fx_cny_per_usd: float, universe: str = DEFAULT_UNIVERSE) -> SignalColumns:
@@ -139,7 +152,7 @@ class CompanyFrame:
         # valuation falls back to the funding's currency
         def stated(name: str) -> pd.Series:
             text = df[name]
-            words = text.notna() & ~np.isfinite(plain_numbers(text))
+            words = text.notna() & np.isnan(plain_numbers(text))
             return map_unique(text[words], stated_currency).reindex(df.index)
 
         fund_cur = df["funding_currency"].fillna(stated("funding_amount")).fillna("USD")
@@ -162,8 +175,6 @@ class CompanyFrame:
         for j, r in enumerate(ROLES):
             role_member[:, j] = (roles_text == r).to_numpy() & (count > 0)
 
-        aliases = df["aliases"].fillna("").str.replace(";", "\x1f")
-        search = squash(df["name"]) + "\x1f" + squash(df["name_en"]) + "\x1f" + squash(aliases)
         return SignalColumns(
             ids=df["id"].to_numpy(dtype=object),
             names=df["name"].to_numpy(dtype=object),
@@ -176,7 +187,7 @@ class CompanyFrame:
             segment_refs=refs,
             segment_member=umember,
             role_member=role_member,
-            search_text=search.to_numpy(dtype=object),
+            search_text=self._search_text,
             valuation_approx=valuation_approx,
             universe=universe,
             in_universe=in_universe,
@@ -195,11 +206,11 @@ def _amounts(text: pd.Series, currency: pd.Series, fx: float) -> tuple[np.ndarra
         return usd, approx
     plain = plain_numbers(text)
     cur = currency.fillna("USD").to_numpy(dtype=object)
-    is_plain = np.isfinite(plain) & (plain > 0)
+    is_plain = plausible(plain)  # an implausible figure is undisclosed, as parse_amount says
     rate = np.where(cur == "CNY", 1.0 / fx, 1.0)
     usd[is_plain] = plain[is_plain] * rate[is_plain]
     approx[is_plain] = cur[is_plain] == "CNY"
-    rest = has & ~np.isfinite(plain)
+    rest = has & np.isnan(plain)
     if rest.any():
         texts = text[rest]
         curs = currency[rest].fillna("USD")

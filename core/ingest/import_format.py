@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from core.ingest.errors import Problem, Progress, tick
@@ -109,15 +109,44 @@ def funding_date(text: str | None) -> str | None:
 # --- the table into records ---------------------------------------------------------------
 
 
+def cell_at(values: Sequence[object] | Mapping[int, object], index: int) -> object:
+    """The cell in column ``index`` (0-based) of a row read as a list, or sparse as a mapping."""
+    if isinstance(values, Mapping):
+        return values.get(index)
+    return values[index] if index < len(values) else None
+
+
+def row_values(values: Sequence[object] | Mapping[int, object]) -> Iterable[object]:
+    """Every cell a row holds, whichever way it was read."""
+    return values.values() if isinstance(values, Mapping) else values
+
+
+def read_positions(table: Table, known: Iterable[str]) -> list[tuple[int, str]]:
+    """(column index, name) of the columns of ``known`` the header names, each once (the first).
+
+    Only these are read from a row: a cell under a column the screener does not use is not looked
+    at, so a row costs the same however wide the sheet is."""
+    wanted = set(known)
+    seen: set[str] = set()
+    out = []
+    for i, name in enumerate(table.header):
+        if name in wanted and name not in seen:
+            seen.add(name)
+            out.append((i, name))
+    return out
+
+
 def _cells(
-    table: Table, number: int, values: list[object], problems: list[Problem], notes: list[str]
+    table: Table,
+    number: int,
+    values: Sequence[object] | Mapping[int, object],
+    problems: list[Problem],
+    notes: list[str],
+    positions: list[tuple[int, str]],
 ) -> dict:
     out: dict[str, str | None] = {}
-    for i, name in enumerate(table.header):
-        if not name:
-            continue
-        raw = values[i] if i < len(values) else None
-        text = cell_text(raw)
+    for i, name in positions:
+        text = cell_text(cell_at(values, i))
         if text is not None:
             if len(text) > MAX_CELL_CHARS:
                 problems.append(
@@ -187,9 +216,10 @@ def segment_rows(table: Table, problems: list[Problem], notes: list[str]) -> lis
         notes,
     )
     labels = {c: table.column_label(c) for c in SEGMENT_COLUMNS}
+    positions = read_positions(table, SEGMENT_COLUMNS)
     out = []
     for number, values in table.rows:
-        cells = _cells(table, number, values, problems, notes)
+        cells = _cells(table, number, values, problems, notes, positions)
         if not any(cells.values()):
             continue
         out.append(
@@ -269,6 +299,7 @@ def row_records(
             "segment": refs[0] if refs else None,
             "round": c.get("funding_round") or "",
             "date": funding_date(c.get("funding_date")),
+            "date_text": c.get("funding_date") or "",
             "amount_text": amount,
             "currency": currency if amount else None,
             "cumulative": c.get("funding_cumulative") or "false",
@@ -291,10 +322,11 @@ def company_records(
     companies, mentions, funding = [], [], []
     total = len(table.rows)
     src = table.source
+    positions = read_positions(table, COLUMNS)
     for k, (number, values) in enumerate(table.rows):
         if k % 5000 == 0:
             tick(progress, k, total)
-        c = _cells(table, number, values, problems, notes)
+        c = _cells(table, number, values, problems, notes, positions)
         if not any(c.values()):
             continue  # a blank line
         company, mention_cells, funding_cells = row_records(c, number, src)

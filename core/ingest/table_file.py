@@ -21,9 +21,12 @@ from core.ingest.errors import DatasetError, Problem, Progress, fail, tick
 from core.ingest.import_format import (
     COLUMNS,
     REQUIRED,
+    SEGMENT_COLUMNS,
+    cell_at,
     cell_text,
     check_header,
     company_records,
+    read_positions,
     segment_rows,
     segments_beside,
 )
@@ -40,7 +43,7 @@ def load_table(path: Path, data: bytes, progress: Progress | None = None) -> Dat
     notes: list[str] = []
     segments_table: Table | None = None
     if path.suffix.lower() == ".xlsx":
-        table, segments_table, xml_problems = read_xlsx_tables(path, data)
+        table, segments_table, xml_problems = read_xlsx_tables(path, data, COLUMNS, SEGMENT_COLUMNS)
         problems += xml_problems
     else:
         table, read_notes = read_csv_table(path, data)
@@ -51,11 +54,12 @@ def load_table(path: Path, data: bytes, progress: Progress | None = None) -> Dat
     if not table.header or not any(table.header):
         raise fail(table.source, "the first row must be a header with the column names (see the template)")
     check_header(table, REQUIRED, tuple(COLUMNS), problems, notes)
-    data_rows = [r for r in table.rows if any(cell_text(v) is not None for v in r[1])]
-    if not data_rows:
-        raise fail(table.source, "no companies: the file has a header row only; add one row per company")
-    if any(p.record == "row 1 (header)" for p in problems):
+    # the header first, as the columnar path does: rows are not read against a broken header
+    if any(p.record.startswith("row 1") for p in problems):
         raise DatasetError(problems, str(path))
+    positions = read_positions(table, COLUMNS)
+    if not any(cell_text(cell_at(values, i)) is not None for _, values in table.rows for i, _ in positions):
+        raise fail(table.source, "no companies: the file has a header row only; add one row per company")
 
     companies, mentions, funding = company_records(table, problems, notes, progress)
     tables: dict[str, list[Row]] = {"companies": companies, "mentions": mentions, "funding": funding}

@@ -16,6 +16,9 @@ from core.ingest.errors import DatasetError, Problem
 from core.ingest.tables import Row
 from core.models import Dataset
 from core.records import (
+    CLEANED,
+    DIRTY_CHARS,
+    TEXT_FIELDS,
     Company,
     CompanyFact,
     DatasetMeta,
@@ -24,7 +27,16 @@ from core.records import (
     Segment,
     SegmentFact,
     SegmentNumber,
+    _split_list,
+    clean_field,
+    name_key,
 )
+
+DIRTY = re.compile(DIRTY_CHARS)
+#: What a table of companies without one is told.
+NO_COMPANIES = "no companies: the file has a header row only; add one row per company"
+#: A segment reference as the models take it (core.records.SegmentRef).
+SEGMENT_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
 
 #: The tables of a dataset and the model that validates each row of each.
 TABLES: dict[str, type[BaseModel]] = {
@@ -51,9 +63,15 @@ def field_of(error: Mapping, fields: Iterable[str]) -> tuple[str, str]:
     return "", msg
 
 
-def validate_rows(table: str, rows: Iterable[Row], problems: list[Problem]) -> list[tuple[Row, BaseModel]]:
-    """Validate each row against its table's model; bad rows become problems, not records."""
+def validate_rows(
+    table: str, rows: Iterable[Row], problems: list[Problem], notes: list[str] | None = None
+) -> list[tuple[Row, BaseModel]]:
+    """Validate each row against its table's model; bad rows become problems, not records.
+
+    A message quotes what the user wrote (a date as written, not its reading).  ``notes``, when
+    given, is told of every text cell of a valid row that was cleaned (:data:`CLEANED`)."""
     model = TABLES[table]
+    written = getattr(model, "WRITTEN", {})
     out: list[tuple[Row, BaseModel]] = []
     for row in rows:
         try:
@@ -61,11 +79,49 @@ def validate_rows(table: str, rows: Iterable[Row], problems: list[Problem]) -> l
         except ValidationError as exc:
             for err in exc.errors():
                 fname, msg = field_of(err, model.model_fields)
-                value = row.cells.get(fname) if fname else None
-                detail = f" (got {value!r})" if value not in (None, "") and "got" not in msg else ""
+                value = (row.cells.get(written.get(fname, "")) or row.cells.get(fname)) if fname else None
+                quoted = "got" in msg or repr(value) in msg
+                detail = f" (got {value!r})" if value not in (None, "") and not quoted else ""
                 problems.append(
                     Problem(row.file, row.record, row.label(fname) if fname else "", msg + detail)
                 )
+            continue
+        if notes is not None:
+            for fname, value in row.cells.items():
+                kind = TEXT_FIELDS.get(fname)
+                if kind and isinstance(value, str) and DIRTY.search(value) and clean_field(kind, value)[1]:
+                    notes.append(str(Problem(row.file, f"row {row.number}", row.label(fname), CLEANED)))
+    return out
+
+
+def _names_of(row: Row) -> list[tuple[str, str]]:
+    """(column, name) of a company row: its name, English name and aliases, cleaned as the record
+    keeps them (as written when cleaning leaves nothing: that row is refused anyway)."""
+    out = []
+    for column in ("name", "name_en", "aliases"):
+        value = row.cells.get(column)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        kind = TEXT_FIELDS[column]
+        cleaned = clean_field(kind, value)[0] if DIRTY.search(value) else None
+        text = value if cleaned is None else cleaned
+        if kind == "list":
+            out += [(column, p) for p in _split_list(text)]  # type: ignore[union-attr]
+        else:
+            out.append((column, text.strip()))
+    return out
+
+
+def unique_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once: a row of an import makes a company, its mentions and its funding, and
+    a cell wrong for all of them (an id) is one problem for the person who fixes it."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for p in problems:
+        key = (p.file, p.record.split(" (", 1)[0], p.field, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
     return out
 
 
@@ -89,7 +145,12 @@ def build_dataset(
     for t in TABLES:
         files.setdefault(t, f"{t}.csv")
 
-    valid = {t: validate_rows(t, tables.get(t, []), problems) for t in TABLES}
+    if "companies" in tables and not tables["companies"] and not problems:
+        # every row blank once read (a control character alone): nothing to screen, said as a
+        # large file's reading says it
+        raise DatasetError([Problem(files["companies"], "", "", NO_COMPANIES)], origin)
+    cleaned: list[str] = []
+    valid = {t: validate_rows(t, tables.get(t, []), problems, cleaned) for t in TABLES}
 
     def unique(table: str, key: str) -> dict[str, tuple[Row, BaseModel]]:
         """Valid records by key; a key used twice is a problem even when a row is otherwise invalid."""
@@ -123,17 +184,20 @@ def build_dataset(
     funding = unique("funding", "id")
 
     # The same company under two names: every name and alias must belong to one company only.
+    # Every row with an id counts, valid or not (as for duplicate ids), its names as cleaned.
     owner: dict[str, tuple[str, Row]] = {}
-    for row, c in companies.values():
-        assert isinstance(c, Company)
-        own = set()
-        for n in c.all_names:
-            column = "name" if n == c.name else "name_en" if n == c.name_en else "aliases"
-            key = re.sub(r"\s+", "", n).casefold()
-            if key in own:
+    seen: set[tuple[str, str]] = set()  # (id, name): a row repeating its id's name is said once
+    for row in tables.get("companies", []):
+        cid = row.cells.get("id")
+        cid = cid.strip() if isinstance(cid, str) else cid
+        if not cid:
+            continue
+        for column, n in _names_of(row):
+            key = name_key(n)  # NFKC, invisible characters and case ignored
+            if not key or (cid, key) in seen:
                 continue
-            own.add(key)
-            if key in owner and owner[key][0] != c.id:
+            seen.add((cid, key))
+            if key in owner and owner[key][0] != cid:
                 other_id, other_row = owner[key]
                 problems.append(
                     Problem(
@@ -145,7 +209,7 @@ def build_dataset(
                     )
                 )
             else:
-                owner[key] = (c.id, row)
+                owner.setdefault(key, (cid, row))
 
     table_of = {"company": "companies", "segment": "segments"}
 
@@ -169,8 +233,13 @@ def build_dataset(
         for row, rec in valid[table]:
             if hasattr(rec, "company_id"):
                 check_ref(row, "company_id", rec.company_id, company_ids, "company")
-            if rec.segment is not None:  # an imported funding event may belong to no segment
-                check_ref(row, "segment", rec.segment, segment_refs, "segment")
+        # a segment is looked up for every row, valid or not (as for duplicate ids), when it is
+        # written as a reference; one that is not is the model's problem, said once
+        for row in tables.get(table, []):
+            ref = row.cells.get("segment")
+            ref = ref.strip() if isinstance(ref, str) else None
+            if ref and SEGMENT_REF.fullmatch(ref):  # an imported funding event may belong to no segment
+                check_ref(row, "segment", ref, segment_refs, "segment")
     # A company's fact sits where the report names the company: it has a mention in that
     # segment.  A client is a company of the dataset, and the service is recorded in the
     # mentions too: the client is an adopter there listing the company as a partner.
@@ -223,7 +292,7 @@ def build_dataset(
                 )
 
     if problems:
-        raise DatasetError(problems, origin)
+        raise DatasetError(unique_problems(problems), origin)
 
     facts_by_seg: dict[str, list[SegmentFact]] = {}
     for _, f in valid["segment_facts"]:
@@ -233,7 +302,7 @@ def build_dataset(
         s.model_copy(update={"facts": tuple(facts_by_seg.get(s.ref, ()))})  # type: ignore[union-attr]
         for _, s in segments.values()
     )
-    flagged = list(warnings or [])
+    flagged = [*(warnings or []), *cleaned]
     for row, f in funding.values():
         assert isinstance(f, FundingEvent)
         for field, text, money in (
@@ -251,6 +320,7 @@ def build_dataset(
                         )
                     )
                 )
+    flagged = list(dict.fromkeys(flagged))  # a cell cleaned for a mention and a funding event: once
     return Dataset(
         meta=meta,
         segments=segs,  # type: ignore[arg-type]

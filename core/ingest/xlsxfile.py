@@ -1,19 +1,24 @@
 """A user's XLSX workbook: refused when damaged, a zip bomb or not a workbook; read as values.
 
-Merged cells and formulas without a saved value are read from the sheet's XML and reported
-where the user sees them ("cells C2:C3", "cell E2"), since openpyxl's values hide both.
+Each sheet is streamed once by openpyxl's own parser, extended so that merged cells, formulas
+without a saved value and Excel errors are reported where the user sees them ("cells C2:C3",
+"cell E2"), since the values alone hide them.  A formula cell is read as its saved value (what
+Excel shows), whatever the sheet's name or the order of its XML attributes; one with no saved
+value (a file written by a program that does not calculate) is refused, located.
 """
 
 from __future__ import annotations
 
 import io
-import re
+import unicodedata
+import warnings
 import zipfile
+from collections.abc import Collection
 from pathlib import Path
 
-from core.ingest.errors import Problem, fail
+from core.ingest.errors import DatasetError, Problem, fail
 from core.ingest.files import is_zip, not_a_table, read_checked
-from core.ingest.tables import Table
+from core.ingest.tables import Table, column_letter
 
 #: Largest total size of an XLSX's parts once unzipped, and the largest compression ratio of a
 #: part: beyond them the file is treated as a zip bomb.
@@ -48,114 +53,185 @@ def _check_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     return zf
 
 
-_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"')
-_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(<f[ >/].*?)</c>', re.S)
+#: Excel's error values; "#N/A" is read as a missing value (as the text "#N/A" is).
+_NOT_AVAILABLE = "#N/A"
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> the part holding it (xl/worksheets/sheetN.xml)."""
-    wb = zf.read("xl/workbook.xml")
-    rels = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in zf.namelist() else b""
-    targets = {
-        m.group(1).decode(): m.group(2).decode()
-        for m in re.finditer(rb'<Relationship[^>]*Id="([^"]+)"[^>]*Target="([^"]+)"', rels)
-    }
-    targets.update(
-        {
-            m.group(2).decode(): m.group(1).decode()
-            for m in re.finditer(rb'<Relationship[^>]*Target="([^"]+)"[^>]*Id="([^"]+)"', rels)
-        }
+def _shown(name: str) -> str:
+    """A sheet name as a message can show it: control, format and separator characters escaped."""
+    return "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"} else ch
+        for ch in name
     )
-    out = {}
-    for m in re.finditer(rb'<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"', wb):
-        target = targets.get(m.group(2).decode(), "")
-        target = target.lstrip("/")
-        out[m.group(1).decode()] = target if target.startswith("xl/") else f"xl/{target}"
-    return out
 
 
-def _sheet_xml_problems(zf: zipfile.ZipFile, part: str, source: str) -> list[Problem]:
-    """Merged cells and formulas with no saved value, read from the sheet's XML."""
-    try:
-        xml = zf.read(part)
-    except KeyError:
-        return []
+def _sheet_parser():
+    """openpyxl's own streaming worksheet parser, told to note what it reads past.
+
+    It reads a cell's saved value (what Excel shows, ``data_only``) and is extended to keep
+    each formula cell with no saved value, and each cell holding an Excel error, so that every
+    such cell is treated the same whatever the sheet's name, prefixes or attribute order."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class SheetParser(WorkSheetParser):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.unsaved: list[tuple[int, int, str]] = []  # row, column, the formula
+            self.errors: list[tuple[int, int, str]] = []  # row, column, the error value
+
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
+            saved = element.find(VALUE_TAG)
+            # an empty <v> is a saved empty text only in a text cell (t="str"); in a number cell it
+            # is what programs that write formulas without calculating them leave
+            unsaved = saved is None or (not saved.text and element.get("t") != "str")
+            if formula is not None and unsaved and cell["value"] is None:
+                text = formula.text or ""
+                self.unsaved.append((cell["row"], cell["column"], text))
+            elif cell["data_type"] == "e" and cell["value"] not in (None, _NOT_AVAILABLE):
+                self.errors.append((cell["row"], cell["column"], str(cell["value"])))
+            return cell
+
+    return SheetParser
+
+
+def _read_sheet(wb, sheet: str, source: str, known: Collection[str]) -> tuple[Table, list[Problem]]:
+    """One sheet, streamed once: its header (row 1) and, of each later row, the cells under the
+    columns the screener reads (sparse: a row costs what it holds, not the sheet's width), with
+    the merged cells, formulas without saved values and Excel errors among those cells."""
+    from openpyxl.utils.cell import range_boundaries
+
+    ws = wb[sheet]
+    parser_class = _sheet_parser()
+    table = Table(source, [])
+    wanted: dict[int, str] = {}  # 1-based column -> name, the columns read
+    last = 0
+    with ws._get_source() as src:  # noqa: SLF001 - openpyxl's read-only sheet part
+        parser = parser_class(
+            src,
+            ws._shared_strings,  # noqa: SLF001
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,  # noqa: SLF001
+            timedelta_formats=wb._timedelta_formats,  # noqa: SLF001
+        )
+        for number, cells in parser.parse():
+            if number <= last:
+                raise ValueError(f"row {number} comes after row {last}")
+            last = number
+            if number == 1:
+                width = max((c["column"] for c in cells), default=0)
+                header = [""] * width
+                for c in cells:
+                    header[c["column"] - 1] = "" if c["value"] is None else str(c["value"]).strip()
+                table.header = header
+                seen: set[str] = set()
+                for i, name in enumerate(header, start=1):
+                    if name in known and name not in seen:
+                        seen.add(name)
+                        wanted[i] = name
+                continue
+            values = {
+                c["column"] - 1: c["value"] for c in cells if c["column"] in wanted and c["value"] is not None
+            }
+            table.rows.append((number, values))
     problems = []
-    for m in _MERGE.finditer(xml):
-        a, b = m.group(1).decode(), m.group(2).decode()
-        row = re.sub(r"\D", "", a)
-        problems.append(
-            Problem(
-                source,
-                f"row {row}",
-                f"cells {a}:{b}",
-                "merged cells: unmerge them and give each row its own value (Home → Merge → Unmerge)",
+    for ref in getattr(parser.merged_cells, "mergeCell", None) or []:
+        min_col, min_row, max_col, max_row = range_boundaries(ref.ref)
+        if any(min_col <= col <= max_col for col in wanted):
+            a, _, b = ref.ref.partition(":")
+            problems.append(
+                Problem(
+                    source,
+                    f"row {min_row}",
+                    f"cells {a}:{b or a}",
+                    "merged cells: unmerge them and give each row its own value (Home → Merge → Unmerge)",
+                )
             )
-        )
-    for m in _FORMULA_CELL.finditer(xml):
-        body = m.group(2)
-        value = re.search(rb"<v>([^<]+)</v>", body)
-        if value:  # a saved (cached) value: the sheet was calculated
-            continue
-        ref = m.group(1).decode()
-        formula = re.search(rb"<f[^>]*>(.*?)</f>", body, re.S)
-        text = formula.group(1).decode(errors="replace") if formula else ""
-        problems.append(
-            Problem(
-                source,
-                f"row {re.sub(r'[A-Z]', '', ref)}",
-                f"cell {ref}",
-                f"a formula (={text}) with no saved value; open the file in Excel and save it, "
-                "or paste the values instead of formulas",
+    for row, col, text in parser.unsaved:
+        if col in wanted:
+            what = f"a formula (={text})" if text else "a formula (shared with the cells above it)"
+            problems.append(
+                Problem(
+                    source,
+                    f"row {row}",
+                    f"cell {column_letter(col - 1)}{row}",
+                    f"{what} with no saved value; open the file in Excel and save it, "
+                    "or paste the values instead of formulas",
+                )
             )
-        )
-    return problems
+    for row, col, value in parser.errors:
+        if col in wanted:
+            problems.append(
+                Problem(
+                    source,
+                    f"row {row}",
+                    f"cell {column_letter(col - 1)}{row} ({wanted[col]})",
+                    f"an Excel error ({value}) instead of a value; correct the formula or clear the cell",
+                )
+            )
+    return table, problems
 
 
-def read_xlsx_tables(path: Path, data: bytes | None = None) -> tuple[Table, Table | None, list[Problem]]:
-    """The companies sheet (named "companies", else the first) and the optional "segments" sheet."""
+def read_xlsx_tables(
+    path: Path,
+    data: bytes | None = None,
+    columns: Collection[str] = (),
+    segment_columns: Collection[str] = (),
+) -> tuple[Table, Table | None, list[Problem]]:
+    """The companies sheet (named "companies", else the first) and the optional "segments" sheet.
+
+    Of each sheet, the header and the cells under ``columns`` (``segment_columns``): what Excel
+    shows in each (a formula's saved value); a formula with no saved value, an Excel error
+    (other than #N/A, a missing value) and merged cells among them are problems located by cell.
+    Linear in the size of the workbook."""
     from openpyxl import load_workbook  # slow to import; only a workbook needs it
 
     data = read_checked(path) if data is None else data
-    zf = _check_zip(path, data)
-    parts = _sheet_parts(zf)
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise fail(
-            path.name, f"a damaged or unsupported workbook ({exc}); open and save it again in Excel"
-        ) from exc
-    try:
-        names = wb.sheetnames
-        if not names:
-            raise fail(path.name, "the workbook has no sheets")
-        by_lower = {n.casefold(): n for n in names}
-        company_sheet = by_lower.get("companies", names[0])
-        segment_sheet = by_lower.get("segments")
-        problems: list[Problem] = []
-        tables = []
-        for sheet in (company_sheet, segment_sheet):
-            if sheet is None:
-                tables.append(None)
-                continue
-            source = f"{path.name}, sheet {sheet}"
-            problems += _sheet_xml_problems(zf, parts.get(sheet, ""), source)
-            try:
-                ws = wb[sheet]
-                rows = ws.iter_rows(values_only=True)
-                header_row = next(rows, None)
-                if header_row is None:
-                    tables.append(Table(source, []))
+    _check_zip(path, data).close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns of parts it skips; they are not the user's data
+        try:
+            wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+            raise fail(
+                path.name,
+                f"a damaged or unsupported workbook ({_reason(exc)}); open and save it again in Excel",
+            ) from exc
+        try:
+            names = wb.sheetnames
+            if not names:
+                raise fail(path.name, "the workbook has no sheets")
+            by_lower: dict[str, str] = {}
+            for n in names:
+                by_lower.setdefault(n.casefold(), n)
+            company_sheet = by_lower.get("companies", names[0])
+            segment_sheet = by_lower.get("segments")
+            problems: list[Problem] = []
+            tables: list[Table | None] = []
+            for sheet, known in ((company_sheet, columns), (segment_sheet, segment_columns)):
+                if sheet is None:
+                    tables.append(None)
                     continue
-                table = Table(source, ["" if h is None else str(h).strip() for h in header_row])
-                for number, values in enumerate(rows, start=2):
-                    table.rows.append((number, list(values)))
-            except Exception as exc:  # noqa: BLE001 - a damaged sheet inside a valid zip
-                raise fail(
-                    source,
-                    f"a damaged worksheet ({exc.__class__.__name__}); open and save the file again in Excel",
-                ) from exc
-            tables.append(table)
-    finally:
-        wb.close()
+                source = f"{path.name}, sheet {_shown(sheet)}"
+                try:
+                    table, sheet_problems = _read_sheet(wb, sheet, source, set(known))
+                except DatasetError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a damaged sheet inside a valid zip
+                    raise fail(
+                        source,
+                        f"a damaged worksheet ({_reason(exc)}); open and save the file again in Excel",
+                    ) from exc
+                problems += sheet_problems
+                tables.append(table)
+        finally:
+            wb.close()
     return tables[0], tables[1], problems
+
+
+def _reason(exc: BaseException) -> str:
+    """What went wrong, in one short line (the kind of error and the start of its text)."""
+    text = " ".join(str(exc).split())[:160]
+    return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__

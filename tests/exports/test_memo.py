@@ -160,17 +160,30 @@ def test_sheet_names_are_clean_and_unique():
 
 
 def test_a_failed_write_leaves_the_old_file_whole(tmp_path, ds, ranking, monkeypatch):
+    """A disk that fills up half-way: a message, the earlier file whole, no temporary file, and
+    no "Exception ignored in ZipFile.__del__" afterwards (the archive is closed on failure)."""
+    import errno
+    import gc
+    import io
+    import sys
+
     target = tmp_path / "memo.xlsx"
     write_memo(target, request(ds, ranking, top_ids(ds, ranking, 3)))
     before = target.read_bytes()
 
-    def boom(self, fh):
-        fh.write(b"PK half a zip")
-        raise OSError(28, "No space left on device")
+    class FillsUp(io.FileIO):
+        def write(self, b):
+            if self.tell() + len(b) > 4096:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return super().write(b)
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
-    with pytest.raises(MemoError, match="earlier file is unchanged"):
+    monkeypatch.setattr(memo_mod.os, "fdopen", lambda fd, mode: FillsUp(fd, "wb"))
+    ignored = []
+    monkeypatch.setattr(sys, "unraisablehook", ignored.append)
+    with pytest.raises(MemoError, match="disk is full.*earlier file is unchanged"):
         write_memo(target, request(ds, ranking, top_ids(ds, ranking, 5)))
+    gc.collect()
+    assert ignored == []
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.xlsx"]  # no temporary file left
 

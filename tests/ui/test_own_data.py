@@ -286,3 +286,13 @@ def test_a_killed_export_leaves_the_earlier_file_whole(tmp_path):
     assert len(wb.sheetnames) == 3 + 3
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "memo.xlsx"]
     assert all(name.startswith(".~memo.") for name in leftovers)  # hidden, never the memo itself
+
+
+def test_importing_a_path_the_file_system_refuses_says_why_and_keeps_the_data(
+    qtbot, win, tmp_path, providers
+):
+    # a name too long for the file system makes Path.is_file raise on some systems: never on the UI thread
+    path, problems = import_and_wait(qtbot, win, tmp_path / ("x" * 300 + ".csv"))
+    assert path == ""
+    assert "bytes long" in problems
+    assert win.model.total_count() == providers
