@@ -4,6 +4,7 @@ python main.py                  open the app on the bundled report data
 python main.py --data FOLDER    open the app on another dataset
 python main.py check [--data]   validate a dataset and print its summary
 python main.py rank [options]   print the ranking (table, JSON or CSV)
+python main.py lenses [options] every preset and saved profile side by side (table, JSON or CSV)
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from typing import get_args
 
 from core.filters import Filters, country_counts, country_text, parse_countries
 from core.ingest import DatasetError, load_dataset
+from core.lenses import DEFAULT_TOP_N
 from core.models import CompanyKind, Dataset
+from core.paths import shown_path
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
@@ -47,10 +50,17 @@ class _Parser(argparse.ArgumentParser):
 _SUB = argparse.SUPPRESS
 
 
+def _given_path(text: str) -> Path:
+    """A path argument; an empty one is refused (``Path("")`` would silently be the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the path is empty; give a file or folder (or leave the option out)")
+    return Path(text)
+
+
 def _add_data_option(p: argparse.ArgumentParser, default=None) -> None:
     p.add_argument(
         "--data",
-        type=Path,
+        type=_given_path,
         default=default,
         metavar="PATH",
         help="dataset: a folder like data/report, or your CSV/XLSX table of companies "
@@ -61,7 +71,7 @@ def _add_data_option(p: argparse.ArgumentParser, default=None) -> None:
 def _add_state_option(p: argparse.ArgumentParser, default=None) -> None:
     p.add_argument(
         "--state",
-        type=Path,
+        type=_given_path,
         default=default,
         metavar="PATH",
         help="folder (or .sqlite file) of your shortlist, notes and profiles "
@@ -80,8 +90,6 @@ def _add_universe_option(p: argparse.ArgumentParser) -> None:
 
 
 def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20") -> None:
-    _add_data_option(p, _SUB)
-    _add_universe_option(p)
     p.add_argument(
         "--weights",
         default="",
@@ -92,6 +100,17 @@ def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20"
     p.add_argument(
         "--preset", default=None, help=f"named weights: {', '.join(PRESETS)} (default {DEFAULT_PRESET})"
     )
+    _add_screen_options(p, top_default)
+
+
+def _add_screen_options(
+    p: argparse.ArgumentParser,
+    top_default: str | None = "20",
+    top_help: str = "how many companies; 0 means all (default 20)",
+) -> None:
+    """The options every screening command takes: data, universe, policy, filters, top, rate."""
+    _add_data_option(p, _SUB)
+    _add_universe_option(p)
     p.add_argument(
         "--missing", default=DEFAULT_MISSING, help="undisclosed figures count as: zero|neutral|exclude"
     )
@@ -102,7 +121,7 @@ def _add_rank_options(p: argparse.ArgumentParser, top_default: str | None = "20"
     p.add_argument(
         "--kind", default="", help=f"only these kinds of company, e.g. startup,ai_vendor ({', '.join(KINDS)})"
     )
-    p.add_argument("--top", default=top_default, help="how many companies; 0 means all (default 20)")
+    p.add_argument("--top", default=top_default, help=top_help)
     p.add_argument("--fx", default=None, help="CNY per USD for conversions (default: the dataset's)")
 
 
@@ -121,10 +140,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rank_options(r)
     r.add_argument("--format", default="table", help="table|json|csv (default table)")
     e = sub.add_parser("export", help="write the Excel memo of the top N or of your shortlist")
-    e.add_argument("out", type=Path, help="the workbook to write (.xlsx)")
+    e.add_argument("out", type=_given_path, help="the workbook to write (.xlsx)")
     _add_rank_options(e, top_default=None)
     e.add_argument("--shortlist", action="store_true", help="export your shortlist (with your notes)")
     _add_state_option(e, _SUB)
+    lens = sub.add_parser("lenses", help="rank under every preset and saved profile side by side")
+    _add_screen_options(
+        lens,
+        str(DEFAULT_TOP_N),
+        f"robust means in the top N under every lens; lists the companies in the top N under at "
+        f"least one lens (default {DEFAULT_TOP_N}); 0 lists every ranked company, robust in the top "
+        f"{DEFAULT_TOP_N}",
+    )
+    lens.add_argument("--format", default="table", help="table|json|csv (default table)")
+    _add_state_option(lens, _SUB)
     return parser
 
 
@@ -185,6 +214,13 @@ def parse_kinds(text: str) -> frozenset[str]:
 def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, Filters, int, float | None]:
     parse_universe(args.universe)
     weights = parse_weights(args.preset, args.weights)
+    policy, filters, top, fx = screen_options(args, ds)
+    return weights, policy, filters, top, fx
+
+
+def screen_options(args: argparse.Namespace, ds: Dataset) -> tuple[str, Filters, int, float | None]:
+    """The missing-data policy, the filters, --top and --fx of any screening command."""
+    parse_universe(args.universe)
     if args.missing not in MISSING_POLICIES:
         raise UsageError(f"--missing: {args.missing!r} is not one of {'|'.join(MISSING_POLICIES)}")
     segments = _csv_list(args.segment)
@@ -210,7 +246,7 @@ def rank_options(args: argparse.Namespace, ds: Dataset) -> tuple[Weights, str, F
         if not 0.5 <= fx <= 50:
             raise UsageError(f"--fx: {args.fx} is not a plausible CNY-per-USD rate (0.5 to 50)")
     filters = Filters(countries=countries, segments=segments, kinds=parse_kinds(args.kind))
-    return weights, args.missing, filters, int(top_f), fx
+    return args.missing, filters, int(top_f), fx
 
 
 def _load(path: Path | None) -> Dataset | None:
@@ -255,7 +291,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.shortlist and args.top is not None:
         raise UsageError("give either --top N or --shortlist, not both")
     if args.out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{args.out}: the memo is an Excel workbook; give a name ending in .xlsx")
+        raise UsageError(
+            f"{shown_path(args.out)}: the memo is an Excel workbook; give a name ending in .xlsx"
+        )
     ds = _load(args.data)
     if ds is None:
         return 2
@@ -294,7 +332,56 @@ def cmd_export(args: argparse.Namespace) -> int:
         path = write_memo(args.out, req)
     except MemoError as exc:
         raise UsageError(str(exc)) from None
-    print(f"Wrote {len(ids)} companies to {path}")
+    print(f"Wrote {len(ids)} companies to {shown_path(path)}")
+    return 0
+
+
+def saved_profiles(state: Path | None, ds: Dataset) -> dict[str, Weights]:
+    """The weight profiles saved in the state store (none when there is no state file yet: a
+    command that only reads creates none).  Its notices go to stderr."""
+    from core.ingest import dataset_key
+    from core.state import StateError, StateStore, state_file
+
+    path = state_file(state)
+    if not path.exists():
+        return {}
+    try:
+        opened = StateStore.open(path, dataset_key(ds))
+    except StateError as exc:
+        raise UsageError(str(exc)) from None
+    with opened.store as store:
+        for notice in opened.notices:
+            print(notice, file=sys.stderr)
+        try:
+            profiles = store.profiles()
+        except StateError as exc:
+            raise UsageError(str(exc)) from None
+        for problem in store.problems:
+            print(f"note: {problem}", file=sys.stderr)
+    return profiles
+
+
+def cmd_lenses(args: argparse.Namespace) -> int:
+    from core.lenses import compute_lenses, default_lenses
+    from core.render import format_lenses_csv, format_lenses_table
+    from core.results import build_lenses_result
+
+    if args.format not in ("table", "json", "csv"):
+        raise UsageError(f"--format: {args.format!r} is not one of table|json|csv")
+    ds = _load(args.data)
+    if ds is None:
+        return 2
+    policy, filters, top, fx = screen_options(args, ds)
+    lenses = default_lenses(saved_profiles(args.state, ds))
+    table = build_signals(ds, fx, universe=args.universe)
+    result = compute_lenses(table, lenses, policy, top or DEFAULT_TOP_N)
+    out = build_lenses_result(ds, result, filters, top=top > 0)
+    if args.format == "json":
+        print(out.model_dump_json(indent=1))
+    elif args.format == "csv":
+        sys.stdout.write(format_lenses_csv(out))
+    else:
+        print(format_lenses_table(out, all_rows=top == 0))
     return 0
 
 
@@ -314,6 +401,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return cmd_rank(args)
         if args.command == "export":
             return cmd_export(args)
+        if args.command == "lenses":
+            return cmd_lenses(args)
         if args.command == "check":
             parse_universe(args.universe)
         ds = _load(args.data)

@@ -21,6 +21,10 @@ Ratings, scores, signals, ranks, ties, stability, policies, kinds, roles, preset
     :func:`stability_definition`, :func:`policy_label`, :func:`policy_sentence`,
     :func:`kind_label`, :func:`role_label`, :func:`preset_label`, :func:`universe_label`,
     :func:`universe_sentence`.
+Weights and reasons
+    :func:`weights_in_words` ("Balanced (value 50, difficulty -50, funding 50): equal weight on
+    more value …, easier segments and more funding."), :func:`reason_line` (a company's score,
+    its contributions largest first, and its strongest quoted fact: the memo's Summary).
 Funding parts
     :func:`funding_part_text`: one sub-signal of the funding signal, as the detail view
     explains it ("capital $1.00B (1.00)", "valuation at least $1.00B: none stated, the capital as a
@@ -31,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
@@ -40,12 +44,14 @@ from core.models import CompanyFact, Dataset, SegmentNumber, normalise_round, ro
 from core.records import ROUND_STAGE
 from core.scoring import (
     PRESET_LABELS,
+    PRESETS,
     STABILITY_CANDIDATES,
     STABILITY_DRAWS,
     STABILITY_SEED,
     STABILITY_SPREAD,
     STABILITY_TOP_K,
     FundingPart,
+    Weights,
 )
 
 #: What every view shows for a figure that is not there.
@@ -631,3 +637,274 @@ def score_rules(universe: str | None = None) -> list[str]:
         "亿级: 1–5亿) and a point estimate; yuan are converted at the stated rate. Such figures are marked ≈.",
         f"Ties: {TIE_ORDER}. Source of every fact: the quoted sentence of the report, with its section.",
     ]
+
+
+# --- weights and reasons in words (the memo's Summary, the lenses) ----------------------------
+
+#: What a positive and a negative weight on each signal prefer, as a phrase.
+WEIGHT_PHRASES: dict[str, tuple[str, str]] = {
+    "value": ("more value (market space and traction)", "less value (market space and traction)"),
+    "difficulty": ("harder segments (difficulty as a moat)", "easier segments"),
+    "funding": ("more funding", "less funding"),
+}
+#: The sub-weights of each signal, as the words name them.
+_SUB_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("value", ("market", "traction")),
+    ("difficulty", ("logic", "compute", "corpus")),
+    ("funding", ("capital", "valuation", "recency", "stage")),
+)
+
+
+def _joined_words(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _g(x: float) -> str:
+    return f"{float(x):g}"
+
+
+def weights_in_words(weights: Weights) -> str:
+    """The weights as a sentence a committee reads: the preset they equal (or "Custom
+    weights"), the three weights, and what they prefer with each one's share of the score:
+    "Balanced (value 50, difficulty -50, funding 50): equal weight on more value (market space
+    and traction), easier segments and more funding."  Sub-weights are named where they
+    differ from the defaults; all-zero weights say that every company scores 0."""
+    preset = next((key for key, w in PRESETS.items() if w == weights), None)
+    head = (PRESET_LABELS[preset] if preset else "Custom weights") + (
+        f" (value {_g(weights.value)}, difficulty {_g(weights.difficulty)}, funding {_g(weights.funding)})"
+    )
+    w = {k: float(getattr(weights, k)) for k in WEIGHT_PHRASES}
+    total = sum(abs(v) for v in w.values())
+    if total == 0:
+        return f"{head}: every weight is zero, so every company scores 0 and shares rank 1."
+    weighed = sorted((k for k in w if w[k]), key=lambda k: -abs(w[k]))  # stable: signal order in a tie
+    phrases = [WEIGHT_PHRASES[k][0 if w[k] > 0 else 1] for k in weighed]
+    if len({abs(w[k]) for k in weighed}) == 1:
+        body = f"only {phrases[0]}" if len(weighed) == 1 else "equal weight on " + _joined_words(phrases)
+    else:
+        body = _joined_words(
+            [f"{p} {fixed(abs(w[k]) / total * 100, 0)}%" for k, p in zip(weighed, phrases, strict=True)]
+        )
+        body += " of the score"
+    ignored = [k for k in WEIGHT_PHRASES if not w[k]]
+    text = f"{head}: {body}"
+    if ignored:
+        text += f"; {_joined_words(ignored)} not weighed"
+    default = Weights()
+    subs = []
+    for signal, keys in _SUB_GROUPS:
+        if signal in weighed and any(getattr(weights, k) != getattr(default, k) for k in keys):
+            subs.append(f"{signal} mixes " + _joined_words([f"{k} {_g(getattr(weights, k))}" for k in keys]))
+    if subs:
+        text += "; " + "; ".join(subs)
+    return text + "."
+
+
+class _ContributionsLike(Protocol):
+    @property
+    def value(self) -> float: ...
+    @property
+    def difficulty(self) -> float: ...
+    @property
+    def funding(self) -> float: ...
+
+
+class _FactLike(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def segment(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
+
+
+class _RoundOutLike(RoundLike, Protocol):
+    @property
+    def amount_usd(self) -> float | None: ...
+    @property
+    def amount_approximate(self) -> bool: ...
+    @property
+    def segment(self) -> str | None: ...
+    @property
+    def quote(self) -> str: ...
+    @property
+    def date_text(self) -> str: ...
+
+
+class _EvidenceLike(Protocol):
+    @property
+    def segment(self) -> str: ...
+    @property
+    def quote(self) -> str: ...
+
+
+class CompanyLike(Protocol):
+    """What :func:`reason_line` reads of a company: core.results.CompanyOut is one."""
+
+    @property
+    def rank(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def contributions(self) -> _ContributionsLike: ...
+    @property
+    def missing(self) -> list[str]: ...
+    @property
+    def facts(self) -> list[_FactLike]: ...
+    @property
+    def rounds(self) -> list[_RoundOutLike]: ...
+    @property
+    def evidence(self) -> list[_EvidenceLike]: ...
+
+
+#: The order in which a company's quoted facts count as its strongest: a quantified outcome, a
+#: named client, a listing, then its largest disclosed round ("round"), a product, the rest.
+FACT_STRENGTH: tuple[str, ...] = (
+    "outcome",
+    "client",
+    "listing",
+    "round",
+    "product",
+    "rounds_count",
+    "founded",
+    "founder",
+)
+#: What each fact kind is called in a reason line (plural where several values share a quote).
+_REASON_FACT_WORDS: dict[str, tuple[str, str]] = {
+    "outcome": ("outcome", "outcomes"),
+    "client": ("client", "clients"),
+    "listing": ("listed", "listed"),
+    "product": ("product", "products"),
+    "rounds_count": ("rounds", "rounds"),
+    "founded": ("founded", "founded"),
+    "founder": ("founder", "founders"),
+}
+
+
+def contribution_name(signal: str, weight: float | None) -> str:
+    """A signal's contribution as a reason names it: difficulty is "ease" under a negative
+    weight and "moat" under a positive one (the same signal read two ways)."""
+    if signal == "difficulty" and weight is not None and weight != 0:
+        return "ease" if weight < 0 else "moat"
+    return signal
+
+
+def _quoted(quote: str, segment: str | None) -> str:
+    q = " ".join(quote.split())
+    return f"“{q}”" + (f" ({segment})" if segment else "")
+
+
+def strongest_fact(company: CompanyLike, names: Mapping[str, str] | None = None) -> str:
+    """The company's strongest quoted fact as a phrase with its quote in full and its section:
+    "clients 招商银行, 工商银行: “…” (1.2.1)", "raised 2.52亿美元 ($252.0M), B轮, 2024: “…”
+    (1.1.2)"; without facts or rounds, the first quote about it; "" when there is none.
+    ``names`` maps a client's company id to its name (else the id is shown)."""
+    names = names or {}
+    strength = {k: i for i, k in enumerate(FACT_STRENGTH)}
+    best: _FactLike | None = None
+    for f in company.facts:
+        if f.kind in strength and (best is None or strength[f.kind] < strength[best.kind]):
+            best = f
+    funded = [r for r in company.rounds if r.status == "completed" and _finite(r.amount_usd)]
+    biggest = max(funded, key=lambda r: float(r.amount_usd or 0.0), default=None)
+    if biggest is not None and (best is None or strength["round"] < strength[best.kind]):
+        parts = [amount_usd_text(biggest.amount_text, biggest.amount_usd, biggest.amount_approximate)]
+        if biggest.round:
+            parts.append(biggest.round)
+        if biggest.date or biggest.date_text:
+            parts.append(date_text(biggest.date, biggest.date_text))
+        return f"raised {', '.join(parts)}: {_quoted(biggest.quote, biggest.segment)}"
+    if best is not None:
+        same = [f for f in company.facts if f.kind == best.kind and f.quote == best.quote]
+        values: list[str] = []
+        for f in same:
+            if f.kind == "client":
+                text = names.get(f.value, f.value)
+            elif f.kind in ("outcome", "rounds_count"):
+                text = _joined(f.value, f.unit)
+            else:
+                text = f"{f.value} ({f.unit})" if f.unit else f.value
+            if text not in values:
+                values.append(text)
+        one, many = _REASON_FACT_WORDS.get(best.kind, (best.kind, best.kind))
+        word = many if len(values) > 1 else one
+        return f"{word} {', '.join(values)}: {_quoted(best.quote, best.segment)}"
+    if company.evidence:
+        e = company.evidence[0]
+        return _quoted(e.quote, e.segment)
+    return ""
+
+
+def reason_line(
+    company: CompanyLike, *, weights: Weights | None = None, names: Mapping[str, str] | None = None
+) -> str:
+    """One line on why a company ranks where it does: its score and its contributions, largest
+    first ("91.3 points: ease 33.3, funding 30.2, value 27.8"), the weighted signals it has no
+    figure for, then its strongest quoted fact in full (:func:`strongest_fact`).
+
+    ``weights`` (the ranking's) names the difficulty contribution "ease" or "moat"; ``names``
+    maps client ids to names."""
+    con = company.contributions
+    items = [(k, float(getattr(con, k))) for k in ("value", "difficulty", "funding")]
+    shown = [(k, v) for k, v in sorted(items, key=lambda kv: -kv[1]) if score_text(v) != "0.0"]
+    head = f"{score_text(company.score)} points"
+    if shown:
+        wd = None if weights is None else float(weights.difficulty)
+        head += ": " + ", ".join(f"{contribution_name(k, wd)} {score_text(v)}" for k, v in shown)
+    weighed = (
+        {"value", "difficulty", "funding"}
+        if weights is None
+        else {k for k in WEIGHT_PHRASES if getattr(weights, k)}
+    )
+    gaps = [k for k in company.missing if k in weighed]
+    if gaps:
+        head += f" (no figure for {_joined_words(gaps)})"
+    fact = strongest_fact(company, names)
+    return f"{head}; {fact}" if fact else head
+
+
+# --- lenses -----------------------------------------------------------------------------------
+
+#: A preset's lens as a column heading.
+LENS_SHORT: dict[str, str] = {
+    "balanced": "Balanced",
+    "market_first": "Market",
+    "easy_landing": "Easy",
+    "follow_the_money": "Money",
+    "moat": "Moat",
+}
+ROBUST_MARK = "✓"
+PARETO_MARK = "◆"
+
+
+def lens_short(name: str, most: int = 12) -> str:
+    """A lens as a column heading: "Market" for market_first, a profile by its name (cut to
+    ``most`` characters with "…")."""
+    if name in LENS_SHORT:
+        return LENS_SHORT[name]
+    text = name.removeprefix("profile:")
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def weights_triple(weights: Weights | Mapping[str, float]) -> str:
+    """The three signed weights in brackets: "(50, -50, 50)" (of Weights or their dump)."""
+    w = weights.model_dump() if isinstance(weights, Weights) else weights
+    return f"({_g(w['value'])}, {_g(w['difficulty'])}, {_g(w['funding'])})"
+
+
+def robust_definition(top_n: int) -> str:
+    """What "robust" means, as a clause."""
+    return f"in the top {top_n} under every lens"
+
+
+#: What "Pareto-optimal" means, as a clause.
+PARETO_DEFINITION = (
+    "no other company is at least as good on value, ease (1 − difficulty) and funding and better on one"
+)

@@ -13,6 +13,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from core.filters import Filters, filter_mask
+from core.lenses import LensResult
 from core.models import Dataset
 from core.present import latest_round
 from core.scoring import FUNDING_SUBS, SIGNALS, MissingPolicy, Ranking
@@ -312,4 +313,93 @@ def build_result(
             for s in ds.segments
         ],
         companies=[company_out(ds, ranking, int(r)) for r in rows],
+    )
+
+
+# --- lenses: the contract of `main.py lenses --format json` -------------------------------------
+
+
+class LensOut(_Out):
+    """One lens: a preset key or ``profile:<name>``, its label and its weights (sub-weights too)."""
+
+    name: str
+    label: str
+    weights: dict[str, float]
+
+
+class LensCompanyOut(_Out):
+    """One company under every lens (core.lenses.LensResult)."""
+
+    id: str
+    name: str
+    name_en: str
+    ranks: dict[str, int]  # lens name -> shared rank under it, as `rank --preset` gives; 0 = not ranked
+    shared: dict[str, bool]  # lens name -> another company has the same rank under it ("5=")
+    top: int  # under how many lenses it is in the top N
+    robust: bool  # in the top N under every lens
+    pareto: bool  # no company is at least as good on value, ease and funding and better on one
+
+
+class LensesResult(_Out):
+    lenses: list[LensOut]
+    top_n: int  # the band of "robust": ranks 1..top_n under every lens
+    n_robust: int  # robust companies in the universe (listed or not)
+    n_pareto: int  # Pareto-optimal companies in the universe (listed or not)
+    filters: str
+    dataset: DatasetOut
+    companies: list[LensCompanyOut]  # most lenses with the company in the top N first
+
+
+def lens_rows(ds: Dataset, result: LensResult, filters: Filters, *, top: bool = True) -> np.ndarray:
+    """The rows a lenses view lists, in :meth:`LensResult.order`: those passing the filters and
+    ranked under some lens; with ``top`` only those in the top N under at least one lens."""
+    rows = result.top_rows() if top else result.order()
+    mask = dataset_mask(ds, result.table, filters)
+    return rows[mask[rows]]
+
+
+def build_lenses_result(
+    ds: Dataset, result: LensResult, filters: Filters, *, top: bool = True
+) -> LensesResult:
+    """The lenses as plain records (``main.py lenses --format json``)."""
+    t = result.table
+    rows = lens_rows(ds, result, filters, top=top)
+    top_count = result.top_count
+    shared = result.shared
+    companies = []
+    for r in rows:
+        c = ds.company(str(t.ids[r]))
+        companies.append(
+            LensCompanyOut(
+                id=c.id,
+                name=c.name,
+                name_en=c.name_en,
+                ranks=result.ranks_of(int(r)),
+                shared={lens.name: bool(x) for lens, x in zip(result.lenses, shared[r], strict=True)},
+                top=int(top_count[r]),
+                robust=bool(result.robust[r]),
+                pareto=bool(result.pareto[r]),
+            )
+        )
+    ranked = int((result.ranks > 0).any(axis=1).sum()) if result.lenses else 0
+    return LensesResult(
+        lenses=[
+            LensOut(name=lens.name, label=lens.label, weights=lens.weights.model_dump())
+            for lens in result.lenses
+        ],
+        top_n=result.top_n,
+        n_robust=int(result.robust.sum()),
+        n_pareto=int(result.pareto.sum()),
+        filters=filters.describe(),
+        dataset=DatasetOut(
+            name=ds.name,
+            companies=ds.n_companies,
+            universe=t.universe,
+            screened=t.n_universe,
+            ranked=ranked,
+            fx_cny_per_usd=t.fx_cny_per_usd,
+            missing=result.policy,
+            content_hash=ds.content_hash,
+        ),
+        companies=companies,
     )

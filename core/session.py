@@ -22,18 +22,21 @@ import numpy as np
 from core import present
 from core.filters import Filters
 from core.ingest import dataset_key
+from core.lenses import DEFAULT_TOP_N, Lens, LensResult, compute_lenses, default_lenses
 from core.models import Dataset
 from core.results import dataset_mask, shortlist_rows, shown_rows
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
     PRESETS,
+    STABILITY_TOP_K,
     MissingPolicy,
     Ranking,
     Weights,
     fill_stability,
     rank,
 )
+from core.sensitivity import SWEEP_STEPS, Sweep, sensitivity
 from core.signals import DEFAULT_UNIVERSE, UNIVERSES, SignalTable, Universe, build_signals
 from core.state import StateError, StateStore
 
@@ -99,6 +102,41 @@ class RankJob:
 
 
 @dataclass(frozen=True)
+class LensJob:
+    """The universe under every lens, to compute off the UI thread (:meth:`Session.lens_job`).
+
+    ``sub_weights`` are the session's weights when the job was made: the Pareto figures use
+    their sub-weights (core.lenses)."""
+
+    table: SignalTable
+    lenses: tuple[Lens, ...]
+    policy: MissingPolicy
+    top_n: int
+    sub_weights: Weights
+
+    def run(self, _progress: object = None) -> LensResult:
+        return compute_lenses(self.table, self.lenses, self.policy, self.top_n, sub_weights=self.sub_weights)
+
+
+@dataclass(frozen=True)
+class SensitivityJob:
+    """One company's rank as each weight sweeps (:func:`core.sensitivity.sensitivity`), to
+    compute off the UI thread (:meth:`Session.sensitivity_job`); ``run`` returns the sweeps by
+    signal."""
+
+    table: SignalTable
+    weights: Weights
+    policy: MissingPolicy
+    company_id: str
+    row: int
+    top_n: int = STABILITY_TOP_K
+    steps: int = SWEEP_STEPS
+
+    def run(self, _progress: object = None) -> dict[str, Sweep]:
+        return sensitivity(self.table, self.weights, self.policy, self.row, self.steps, top_n=self.top_n)
+
+
+@dataclass(frozen=True)
 class MemoSelection:
     """What a memo shows: ``exports.memo.MemoRequest(**selection.as_kwargs())``."""
 
@@ -110,6 +148,9 @@ class MemoSelection:
     preset: str | None = None
     selection: str = "shortlist"
     screened: int | None = None
+    #: every preset and saved profile (:meth:`Session.lens_list`), for a memo's lenses; not yet
+    #: part of :meth:`as_kwargs` (the memo request takes no lenses yet)
+    lenses: tuple[Lens, ...] = ()
 
     def as_kwargs(self) -> dict[str, object]:
         return {
@@ -480,6 +521,57 @@ class Session:
         notes.update({cid: text for (key, cid), text in mine.items() if key == self._key})
         return {cid: text for cid, text in notes.items() if text.strip()}
 
+    # --- lenses and sensitivity ------------------------------------------------------------------
+
+    def profiles(self) -> dict[str, Weights]:
+        """The weight profiles saved in the state store, in name order; none without a store.
+        A store that cannot be read, or a profile that no longer validates, is reported on
+        :attr:`SessionEvents.warning` and the rest goes on."""
+        if self.store is None:
+            return {}
+        try:
+            profiles = self.store.profiles()
+        except StateError as exc:
+            self.events.warning.emit(f"Your saved profiles could not be read: {exc}")
+            return {}
+        for problem in self.store.problems:
+            self.events.warning.emit(problem)
+        return profiles
+
+    def lens_list(self) -> list[Lens]:
+        """Every built-in preset, then every saved profile (core.lenses.default_lenses)."""
+        return default_lenses(self.profiles())
+
+    def lens_job(self, top_n: int = DEFAULT_TOP_N, lenses: Sequence[Lens] | None = None) -> LensJob:
+        """The universe under every lens (default :meth:`lens_list`) with the session's policy,
+        as a job to run off the UI thread; robust means in the top ``top_n`` under every lens."""
+        chosen = tuple(self.lens_list() if lenses is None else lenses)
+        return LensJob(self.signals, chosen, self.policy, int(top_n), self.weights)
+
+    def lenses(self, top_n: int = DEFAULT_TOP_N, lenses: Sequence[Lens] | None = None) -> LensResult:
+        """:meth:`lens_job`, computed now."""
+        return self.lens_job(top_n, lenses).run()
+
+    def sensitivity_job(
+        self, company_id: str, top_n: int = STABILITY_TOP_K, steps: int = SWEEP_STEPS
+    ) -> SensitivityJob | None:
+        """The company's rank as each weight sweeps -100..100, the others at the session's
+        weights and policy, as a job to run off the UI thread; None for a company not in the
+        dataset."""
+        row = self.signals.row_of.get(company_id)
+        if row is None:
+            return None
+        return SensitivityJob(
+            self.signals, self.weights, self.policy, company_id, int(row), int(top_n), steps
+        )
+
+    def sensitivity(self, company_id: str, top_n: int = STABILITY_TOP_K) -> dict[str, Sweep]:
+        """:meth:`sensitivity_job`, computed now (KeyError for a company not in the dataset)."""
+        job = self.sensitivity_job(company_id, top_n)
+        if job is None:
+            raise KeyError(company_id)
+        return job.run()
+
     # --- memo -----------------------------------------------------------------------------------
 
     def memo_request(self, top_n: int | None = None, *, preset: str | None = None) -> MemoSelection:
@@ -500,4 +592,5 @@ class Session:
             preset=preset if preset is not None else preset_of(self.ranking.weights),
             selection=selection,
             screened=int(self.ranking.included.sum()),
+            lenses=tuple(self.lens_list()),
         )

@@ -1,4 +1,4 @@
-"""The headless command line: `main.py rank` and `main.py check`."""
+"""The headless command line: `main.py rank`, `main.py lenses` and `main.py check`."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import pytest
 import main
 from core import present
 from core.ingest import load_dataset
-from core.results import RankResult
+from core.results import LensesResult, RankResult
+from core.scoring import PRESETS, Weights
 from core.signals import build_signals
+from core.state import StateStore
 from core.texttable import display_width
 
 
@@ -232,7 +234,7 @@ def test_options_before_the_command_count(tmp_path, capsys):
     bad = tmp_path / "bad"
     bad.mkdir()
     assert main.main(["--data", str(bad), "check"]) == 2  # the folder given first is used
-    assert "required file is missing" in capsys.readouterr().err
+    assert "not a dataset folder" in capsys.readouterr().err
     out = tmp_path / "m.xlsx"
     assert main.main(["--state", str(tmp_path / "st"), "export", str(out), "--top", "2"]) == 0
     assert (tmp_path / "st" / "state.sqlite").exists()
@@ -261,3 +263,152 @@ def test_country_unknown_selects_the_companies_without_one(capsys):
     assert out["companies"] and all(c["country"] is None for c in out["companies"])
     assert main.main(["rank", "--country", "ZZ"]) == 2
     assert "countries here:" in capsys.readouterr().err
+
+
+# --- lenses ---------------------------------------------------------------------------------------
+
+
+def lenses_json(capsys, *argv: str) -> LensesResult:
+    code, out, err = run(capsys, "lenses", "--format", "json", *argv)
+    assert code == 0, err
+    return LensesResult.model_validate_json(out)
+
+
+def rank_by_id(capsys, *argv: str) -> dict[str, int]:
+    code, out, err = run(capsys, "rank", "--format", "json", "--top", "0", *argv)
+    assert code == 0, err
+    return {c.id: c.rank for c in RankResult.model_validate_json(out).companies}
+
+
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--universe", "adopters"], ["--missing", "exclude"], ["--missing", "neutral", "--fx", "7"]],
+)
+def test_lens_ranks_equal_the_ranks_of_rank_preset(capsys, options):
+    """Every company's rank under each preset's lens is the rank `rank --preset` prints for it."""
+    result = lenses_json(capsys, "--top", "0", *options)
+    assert [lens.name for lens in result.lenses] == list(PRESETS)
+    listed = {c.id for c in result.companies}
+    for lens in result.lenses:
+        assert lens.weights == PRESETS[lens.name].model_dump()
+        ranks = rank_by_id(capsys, "--preset", lens.name, *options)
+        assert {c.id: c.ranks[lens.name] for c in result.companies if c.ranks[lens.name]} == ranks
+        assert set(ranks) <= listed  # --top 0 lists every company ranked under some lens
+    assert len(listed) == result.dataset.ranked
+
+
+def test_lenses_list_the_top_n_of_every_lens_and_flag_robust_and_pareto(capsys):
+    full = lenses_json(capsys, "--top", "0")
+    top = lenses_json(capsys, "--top", "12")
+    assert full.top_n == 10 and top.top_n == 12
+    expected = {c.id for c in full.companies if any(1 <= r <= 12 for r in c.ranks.values())}
+    assert [c.id for c in top.companies] != [] and {c.id for c in top.companies} == expected
+    for c in top.companies:
+        assert c.robust == all(1 <= r <= 12 for r in c.ranks.values())
+        assert c.top == sum(1 <= r <= 12 for r in c.ranks.values())
+    counts = [c.top for c in top.companies]
+    assert counts == sorted(counts, reverse=True)  # most lenses first
+    assert sum(c.pareto for c in full.companies) == full.n_pareto >= 1
+    by_id = {c.id: c for c in full.companies}
+    assert all(c.pareto == by_id[c.id].pareto and c.ranks == by_id[c.id].ranks for c in top.companies)
+    wide = lenses_json(capsys, "--top", "60")
+    assert all(c.robust for c in wide.companies) and wide.n_robust == len(wide.companies)
+
+
+def test_lenses_take_the_filters_and_keep_the_universe_ranks(capsys):
+    everyone = {c.id: c for c in lenses_json(capsys, "--top", "0").companies}
+    us = lenses_json(capsys, "--top", "0", "--country", "US")
+    ds = load_dataset()
+    assert us.companies and all(ds.company(c.id).country == "US" for c in us.companies)
+    assert all(c.ranks == everyone[c.id].ranks for c in us.companies)
+    assert us.filters == "country US"
+
+
+def test_lenses_table_and_csv(capsys, tmp_path):
+    code, out, _ = run(capsys, "lenses", "--top", "5")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("China–US AIGC") and "5 lenses" in lines[0]
+    assert lines[1].split() == [
+        "Company",
+        "English",
+        "Balanced",
+        "Market",
+        "Easy",
+        "Money",
+        "Moat",
+        "Top",
+        "Robust",
+        "Pareto",
+    ]
+    assert any("Pareto ◆ = no other company" in ln for ln in lines[-3:])
+    result = lenses_json(capsys, "--top", "5")
+    assert len(lines) == 2 + 1 + len(result.companies) + 5
+    rule = display_width(lines[2])
+    assert all(display_width(ln) <= rule for ln in lines[3 : 3 + len(result.companies)])
+    assert (
+        lines[-5]
+        == f"{len(result.companies)} shown: the companies in the top 5 under at least one lens, most lenses first."
+    )
+    code, out, _ = run(capsys, "lenses", "--top", "5", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == [c.id for c in result.companies]
+    for r, c in zip(rows, result.companies, strict=True):
+        assert {k: int(r[f"rank:{k}"]) for k in PRESETS} == c.ranks
+        assert r["robust"] == str(c.robust) and r["pareto"] == str(c.pareto) and int(r["top"]) == c.top
+
+
+def test_lenses_include_saved_profiles_and_create_no_state(capsys, tmp_path):
+    state = tmp_path / "st"
+    assert lenses_json(capsys, "--state", str(state)).lenses[-1].name == "moat"
+    assert not state.exists()  # reading lenses creates no state file
+    growth = Weights(value=90, difficulty=-10, funding=30, traction=2)
+    with StateStore.open(state / "state.sqlite").store as store:
+        store.save_profile("=Growth", growth)
+    result = lenses_json(capsys, "--state", str(state), "--top", "0")
+    assert [lens.name for lens in result.lenses] == [*PRESETS, "profile:=Growth"]
+    ranks = rank_by_id(capsys, "--weights", "value=90,difficulty=-10,funding=30,traction=2")
+    assert {c.id: c.ranks["profile:=Growth"] for c in result.companies} == ranks
+    code, out, _ = run(capsys, "--state", str(state), "lenses", "--format", "csv")
+    assert code == 0 and "rank:profile:=Growth" in out.splitlines()[0]
+    code, out, _ = run(capsys, "lenses", "--state", str(state))
+    assert code == 0 and "=Growth = =Growth (profile) (90, -10, 30)" in out
+
+
+def test_lenses_csv_neutralises_formulas(tmp_path, capsys):
+    template = Path(__file__).resolve().parents[2] / "data" / "import_template.csv"
+    cols = template.read_text(encoding="utf-8").splitlines()[0].split(",")
+    names = ['=HYPERLINK("http://x","x")', "+SUM(1,2)", "-2+3", "@SUM(A1)"]
+    rows = []
+    for i, name in enumerate(names):
+        row = dict.fromkeys(cols, "")
+        row.update(id=f"c{i}", name=name, name_en=name, country="US", kind="startup", segments="1.1.2")
+        row.update(funding_amount=str(10_000_000 * (i + 1)), funding_currency="USD", funding_date="2024")
+        rows.append(row)
+    path = tmp_path / "hostile.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, cols)
+        w.writeheader()
+        w.writerows(rows)
+    code, out, err = run(capsys, "lenses", "--data", str(path), "--format", "csv", "--top", "0")
+    assert code == 0, err
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert len(table) == len(names)
+    assert {r["name"] for r in table} == {"'" + n for n in names}
+    for r in table:
+        assert int(r["rank:balanced"]) >= 1  # numbers stay numbers
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--top", "-1"], "whole number"),
+        (["--format", "xml"], "not one of table|json|csv"),
+        (["--missing", "maybe"], "not one of zero|neutral|exclude"),
+        (["--universe", "lenders"], "not one of providers|adopters|all"),
+        (["--preset", "moat"], "unrecognized arguments"),
+    ],
+)
+def test_lenses_bad_arguments_exit_2_with_one_line(capsys, argv, message):
+    code, out, err = run(capsys, "lenses", *argv)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and message in err
