@@ -284,6 +284,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from core.ingest import dataset_key
+    from core.lenses import default_lenses
     from core.results import shortlist_rows, shown_rows
     from core.state import StateError, StateStore, state_file
     from exports.memo import MemoError, MemoRequest, write_memo
@@ -327,6 +328,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         preset=preset,
         selection=selection,
         screened=int(ranking.included.sum()),
+        lenses=tuple(default_lenses(saved_profiles(args.state, ds))),
     )
     try:
         path = write_memo(args.out, req)

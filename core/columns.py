@@ -25,6 +25,7 @@ from typing import Any, Literal
 import numpy as np
 
 from core import present
+from core.lenses import DEFAULT_TOP_N, LensResult
 from core.models import Dataset
 from core.results import CompanyOut
 from core.scoring import SIGNALS, Ranking
@@ -48,9 +49,12 @@ class RankedRows:
 
     CACHE_MAX = 20_000
 
-    def __init__(self, dataset: Dataset, ranking: Ranking) -> None:
+    def __init__(self, dataset: Dataset, ranking: Ranking, lenses: LensResult | None = None) -> None:
         self.dataset = dataset
         self.ranking = ranking
+        #: the universe under every lens (core.lenses), once computed: the robust and Pareto
+        #: badges; None while it is not (or no longer) the ranking's universe
+        self.lenses = lenses
         self._cache: dict[tuple[int, str], Any] = {}
 
     @property
@@ -81,6 +85,16 @@ class RankedRows:
 
     def stability(self, i: int) -> float | None:
         return None if self.ranking.all_zero else _opt(self.ranking.stability[i])
+
+    def current_lenses(self) -> LensResult | None:
+        """The lens result when it is of the ranking's universe, else None."""
+        lenses = self.lenses
+        return lenses if lenses is not None and lenses.table is self.table else None
+
+    def badges(self, i: int) -> tuple[bool, bool] | None:
+        """(robust, Pareto-optimal) of the company at row ``i``; None before the lenses are computed."""
+        lenses = self.current_lenses()
+        return None if lenses is None else (bool(lenses.robust[i]), bool(lenses.pareto[i]))
 
 
 @dataclass(frozen=True)
@@ -246,6 +260,44 @@ COMPANY = Column(
     of_row=lambda s, i: s.names(i),
     text=lambda raw: present.name_text(*raw),
     sort=lambda s, rows: rows.astype(np.float64),  # the table's rows are in name order
+)
+
+
+def badges_text(raw: tuple[bool, bool] | None) -> str:
+    """The robust and Pareto marks of a company: "✓◆", "✓", "◆" or ""."""
+    if raw is None:
+        return ""
+    robust, pareto = raw
+    return (present.ROBUST_MARK if robust else "") + (present.PARETO_MARK if pareto else "")
+
+
+def badges_tooltip(top_n: int = DEFAULT_TOP_N) -> str:
+    """What the two marks mean."""
+    return (
+        f"{present.ROBUST_MARK} robust: {present.robust_definition(top_n)} (every preset and saved "
+        f"profile; see the Lenses tab) · {present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}"
+    )
+
+
+def _badges_key(s: RankedRows, rows: np.ndarray) -> np.ndarray:
+    """Robust and Pareto first, then robust, then Pareto, then the rest; NaN before computed."""
+    lenses = s.current_lenses()
+    if lenses is None:
+        return np.full(len(rows), np.nan)
+    return -(2.0 * lenses.robust[rows] + lenses.pareto[rows])
+
+
+BADGES = Column(
+    key="badges",
+    header=present.ROBUST_MARK + present.PARETO_MARK,
+    short=present.ROBUST_MARK + present.PARETO_MARK,
+    align="center",
+    tooltip=badges_tooltip(),
+    of_row=lambda s, i: s.badges(i),
+    text=badges_text,
+    sort=_badges_key,
+    width=2,
+    memo_width=5,
 )
 NAME = Column(
     key="name",

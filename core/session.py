@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -138,7 +138,12 @@ class SensitivityJob:
 
 @dataclass(frozen=True)
 class MemoSelection:
-    """What a memo shows: ``exports.memo.MemoRequest(**selection.as_kwargs())``."""
+    """What a memo holds: the one description of a memo's content.
+
+    ``exports.memo.MemoRequest`` extends it with how the memo is written (its time stamp,
+    whether company sheets are added): ``MemoRequest.of(selection)``.  ``lenses``: the lenses
+    the memo compares (every preset and saved profile, :meth:`Session.lens_list`); empty means
+    the built-in presets."""
 
     dataset: Dataset
     ranking: Ranking
@@ -148,21 +153,11 @@ class MemoSelection:
     preset: str | None = None
     selection: str = "shortlist"
     screened: int | None = None
-    #: every preset and saved profile (:meth:`Session.lens_list`), for a memo's lenses; not yet
-    #: part of :meth:`as_kwargs` (the memo request takes no lenses yet)
     lenses: tuple[Lens, ...] = ()
 
     def as_kwargs(self) -> dict[str, object]:
-        return {
-            "dataset": self.dataset,
-            "ranking": self.ranking,
-            "company_ids": list(self.company_ids),
-            "notes": dict(self.notes),
-            "filters": self.filters,
-            "preset": self.preset,
-            "selection": self.selection,
-            "screened": self.screened,
-        }
+        """Every field of the selection by name (a subclass's own fields left out)."""
+        return {f.name: getattr(self, f.name) for f in fields(MemoSelection)}
 
 
 def preset_of(weights: Weights) -> str | None:

@@ -32,6 +32,10 @@ class WindowActions:
     reset_weights: QAction
     size_modes: dict[str, QAction]
     focus_details: QAction
+    show_ranking: QAction
+    show_lenses: QAction
+    compare_selected: QAction
+    compare_shortlist: QAction
     help: QAction
     about: QAction
     toolbar: QToolBar
@@ -54,7 +58,8 @@ def build_actions(window: QMainWindow) -> WindowActions:
 
     ``window`` is the :class:`ui.main_window.MainWindow` (not imported here: it imports this
     module): its undo_stack, table, filters_panel, weights_panel and segment_map, and its
-    import_file, export_memo, toggle_current_star and score_order."""
+    import_file, export_memo, toggle_current_star, score_order, show_ranking, show_lenses,
+    compare_selected, compare_shortlist and compare_from_toolbar."""
     keys = QKeySequence.StandardKey
     undo = window.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(keys.Undo)
@@ -103,6 +108,33 @@ def build_actions(window: QMainWindow) -> WindowActions:
             "Ctrl+Shift+D",
             "Collapse the filters and give the detail pane most of the width (again to go back)",
         ),
+        show_ranking=_action(
+            window,
+            "Ran&king table",
+            window.show_ranking,
+            "Ctrl+1",
+            "The companies ranked under the current weights",
+        ),
+        show_lenses=_action(
+            window,
+            "&Lenses",
+            window.show_lenses,
+            "Ctrl+2",
+            "Every company's rank under every preset and saved profile; robust and Pareto-optimal picks",
+        ),
+        compare_selected=_action(
+            window,
+            "&Compare selected",
+            window.compare_selected,
+            "Ctrl+Shift+C",
+            "Compare 2 to 5 companies side by side (select them with Ctrl+click in the table)",
+        ),
+        compare_shortlist=_action(
+            window,
+            "Compare s&hortlist",
+            window.compare_shortlist,
+            tip="Compare the shortlisted companies side by side (2 to 5)",
+        ),
         help=_action(
             window,
             "&Help",
@@ -137,6 +169,11 @@ def build_actions(window: QMainWindow) -> WindowActions:
     for action in (acts.score_order, acts.shortlist_only, acts.reset_weights):
         view.addAction(action)
     view.addSeparator()
+    view.addAction(acts.show_ranking)
+    view.addAction(acts.show_lenses)
+    view.addAction(acts.compare_selected)
+    view.addAction(acts.compare_shortlist)
+    view.addSeparator()
     view.addAction(acts.focus_details)
     view.addSeparator()
     size = view.addMenu("Segment map marks sized by")
@@ -161,6 +198,14 @@ def build_actions(window: QMainWindow) -> WindowActions:
     tools.addAction(_stack_button(window, window.undo_stack, "Undo", redo=False))
     tools.addAction(_stack_button(window, window.undo_stack, "Redo", redo=True))
     tools.addAction(acts.export_memo)
+    compare = QAction("Compare", window)
+    compare.setObjectName("toolbar_compare")
+    compare.setToolTip(
+        "Compare side by side: the companies selected in the table (Ctrl+click), or the shortlist "
+        "when fewer than 2 are selected"
+    )
+    compare.triggered.connect(window.compare_from_toolbar)
+    tools.addAction(compare)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(acts.help)

@@ -24,9 +24,14 @@ from core.models import Dataset
 from core.present import fact_groups, fact_kind_label, fact_value_text, number_text, shown_numbers
 from core.results import CompanyOut, company_out
 from core.scoring import SIGNALS, Ranking
+from ui.sensitivity_chart import SensitivityPanel
 
 SIGNAL_COLORS = {"value": "#4285f4", "difficulty": "#f4b400", "funding": "#0f9d58"}
 NOTE_SAVE_MS = 400
+#: The first heights (at least, on a pane of 400 px) of the sensitivity charts and of the notes
+#: (with their label), in px.
+SENSITIVITY_PX = 96
+NOTES_PX = 66
 #: What the notes say when an undo left a written note empty (and it was not saved).
 UNDO_EMPTIED = "Undo emptied the note: not saved (Ctrl+Shift+Z brings it back)"
 #: A link to another company in the detail view: "company:<id>".
@@ -352,25 +357,35 @@ class DetailView(QWidget):
         self.body.horizontalScrollBar().rangeChanged.connect(self._on_hscroll_range)
         self.body.anchorClicked.connect(self._on_anchor_clicked)
         split.addWidget(self.body)
+        # the company's rank as each weight sweeps: filled by the window, off the UI thread
+        self.sensitivity = SensitivityPanel()
+        split.addWidget(self.sensitivity)
         notes_box = QWidget()
         nl = QVBoxLayout(notes_box)
         nl.setContentsMargins(0, 0, 0, 0)
+        # "Notes" and whether they are saved on one line: the editor keeps the height
+        head = QHBoxLayout()
         self.notes_label = QLabel("&Notes")
-        nl.addWidget(self.notes_label)
-        self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Your notes on this company — saved as you type")
-        self.notes.setAccessibleName("Notes")
-        self.notes_label.setBuddy(self.notes)
-        self.notes.textChanged.connect(self._on_notes_changed)
-        nl.addWidget(self.notes)
+        head.addWidget(self.notes_label, 0, Qt.AlignmentFlag.AlignTop)
         self.saved_label = QLabel("")
         self.saved_label.setStyleSheet("color: gray")
         self.saved_label.setWordWrap(True)
-        nl.addWidget(self.saved_label)
+        self.saved_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.saved_label, 1)
+        nl.addLayout(head)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("Your notes on this company — saved as you type")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setMinimumHeight(40)  # two lines; the pane can be dragged taller
+        self.notes_label.setBuddy(self.notes)
+        self.notes.textChanged.connect(self._on_notes_changed)
+        nl.addWidget(self.notes)
         split.addWidget(notes_box)
         split.setStretchFactor(0, 4)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 0)
+        split.setStretchFactor(2, 1)
         self.splitter = split
+        self._panes_set = False  # the panes get their first sizes at the first layout
         layout.addWidget(split, 1)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -380,6 +395,28 @@ class DetailView(QWidget):
         self._stored_note = ""
         self._undo_steps = 0
         self.clear()
+
+    def keep_panes(self) -> None:
+        """The panes were restored from the user's settings: keep them as they are."""
+        self._panes_set = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._first_panes()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._first_panes()
+
+    def _first_panes(self) -> None:
+        total = sum(self.splitter.sizes())
+        if not self._panes_set and self.isVisible() and total > 0:
+            # the first layout: the charts and the notes their own heights, the text the rest
+            self._panes_set = True
+            # a taller pane (a large screen) gives the charts and the notes a little more
+            charts = min(max(SENSITIVITY_PX, round(total * 0.24)), 150, total // 3)
+            notes = min(max(NOTES_PX, round(total * 0.15)), 120, total // 4)
+            self.splitter.setSizes([max(1, total - charts - notes), charts, notes])
 
     def _on_hscroll_range(self, _low: int, high: int) -> None:
         policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if high <= 2 else Qt.ScrollBarPolicy.ScrollBarAsNeeded
@@ -402,6 +439,7 @@ class DetailView(QWidget):
         self.flush_note()
         self._company_id = None
         self._loading = True
+        self.sensitivity.clear("")
         self.title.setText(_e(title))
         self.body.setHtml(f"<p style='color:#666'>{_e(message)}</p>")
         self._set_note_text("")

@@ -24,8 +24,16 @@ from PySide6.QtWidgets import (
 
 import core
 from core import columns
+from core.lenses import DEFAULT_TOP_N
 from core.models import Dataset
-from core.present import score_rules, stability_definition
+from core.present import (
+    PARETO_DEFINITION,
+    PARETO_MARK,
+    ROBUST_MARK,
+    robust_definition,
+    score_rules,
+    stability_definition,
+)
 
 
 def scoring_help(universe: str | None = None) -> str:
@@ -205,6 +213,16 @@ def help_html(actions: Iterable[QAction], dataset: Dataset, universe: str | None
         "<h2>Rank stability</h2>"
         f"<p>Stability is {e(stability_definition(seed=True))}. It says how much a company's place "
         "in the top depends on the exact weights: 100% stays in the top whatever the small changes.</p>"
+        "<h2>Lenses, sensitivity and compare</h2>"
+        "<p>The Lenses tab ranks the universe under every built-in preset and every saved profile. "
+        f"{e(ROBUST_MARK)} robust: {e(robust_definition(DEFAULT_TOP_N))} (the threshold is yours); "
+        f"{e(PARETO_MARK)} Pareto-optimal: {e(PARETO_DEFINITION)}. Both marks also stand before the "
+        "name in the table.</p>"
+        "<p>The sensitivity charts of the detail view show the company's rank as one weight sweeps "
+        "from −100 to +100 in steps of 10, the other weights fixed; the shaded band is the top 10, "
+        "the dashed line the weight now.</p>"
+        "<p>Compare puts 2 to 5 companies side by side: select them with Ctrl+click in the table, "
+        "or shortlist them.</p>"
         "<h2>Data source</h2>"
         f"<p>{e(dataset.meta.name)}: the companies named in {e(title)}{where}. Every fact shown "
         "comes with the sentence of the report it is read from and its section.</p>"

@@ -1,5 +1,5 @@
-"""The main window: weights and filters on the left, the ranked table, the detail view and the
-segment map on the right.
+"""The main window: weights and filters on the left, the ranked table (and the Lenses tab
+beside it), the detail view with its sensitivity charts and the segment map on the right.
 
 The window lays out the widgets and wires them to a :class:`core.session.Session`, which holds
 the state (dataset, weights, ranking, filters, shortlist, notes) and tells the window what
@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressDialog,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,20 +37,24 @@ from PySide6.QtWidgets import (
 from core import present
 from core.filters import Filters
 from core.ingest import DatasetError, ImportCancelled, dataset_key
+from core.lenses import LensResult
 from core.models import Dataset
 from core.present import policy_sentence, shown_numbers
 from core.scoring import Ranking
 from core.segment_layout import passing_counts
-from core.session import RankJob, Session
+from core.sensitivity import Sweep, rank_of_row
+from core.session import LensJob, RankJob, SensitivityJob, Session
 from core.signals import SignalTable
 from exports.memo import MemoCancelled, MemoError, MemoRequest, write_memo
 from ui import dialogs, geometry
 from ui import settings as keys
 from ui.actions import build_actions
 from ui.commands import ShortlistCommand, WeightsCommand, WeightsState
+from ui.compare_view import CompareDialog, compare_problem
 from ui.delegates import ScoreBarDelegate
 from ui.detail_view import DetailView
 from ui.filters_panel import FiltersPanel
+from ui.lenses_view import LensesView, ShownLenses, prepare
 from ui.qt_utils import signals_blocked
 from ui.ranking_model import COMPANY_ID_ROLE, Col, RankingModel
 from ui.segment_map import SegmentMap
@@ -62,6 +68,10 @@ STABILITY_IDLE_MS = 150
 DETAIL_IDLE_MS = 40
 #: A note that could not be saved is tried again this often (ms).
 NOTE_RETRY_MS = 5000
+#: The sensitivity charts are computed when the weights and the selection have rested this long (ms).
+SENSITIVITY_IDLE_MS = 150
+#: The lenses are computed again this long after the policy or the sub-weights last changed (ms).
+LENS_IDLE_MS = 300
 
 
 def _timer(parent: QWidget, interval_ms: int, slot) -> QTimer:
@@ -96,6 +106,15 @@ class MainWindow(QMainWindow):
     sig_export_finished = Signal(str, str)
     """An export ended: (path, "") on success, ("", message) on failure or cancel."""
 
+    sig_lenses_updated = Signal()
+    """The universe under every lens was computed and is shown (Lenses tab, table badges)."""
+
+    sig_sensitivity_shown = Signal(str)
+    """The sensitivity charts now show this company under the current weights."""
+
+    sig_compare_refused = Signal(str)
+    """Compare was asked for a number of companies it does not take: the message shown."""
+
     def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -109,6 +128,18 @@ class MainWindow(QMainWindow):
         self._export_thread = None
         self._import_thread = None
         self.last_export = ""
+        # the lenses (every preset and profile) and the sensitivity sweeps, computed off the UI
+        # thread one job at a time; a result that no longer answers the inputs is dropped
+        self.lens_result: LensResult | None = None
+        self._lens_key: tuple | None = None  # the inputs of the result shown (or failed)
+        self._lens_running = False
+        self._profiles_version = 0
+        self._sens_key: tuple | None = None  # the inputs of the sweeps shown
+        self._sens_running = False
+        self._sens_pending = False
+        self.compare_dialog: CompareDialog | None = None
+        self.compare_message = ""
+        self._compare_box: QMessageBox | None = None
         self.setWindowTitle(f"AIGC Screener — {session.dataset.name}")
 
         # --- widgets --------------------------------------------------------------------
@@ -136,7 +167,8 @@ class MainWindow(QMainWindow):
         self.table = RankingTableView()
         self.table.setObjectName("ranking_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Ctrl+click and Shift+click select several companies (to compare them)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(Col.RANK, Qt.SortOrder.AscendingOrder)
@@ -148,6 +180,17 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         self.table.setAccessibleName("Ranked companies")
+        self.lenses_view = LensesView()
+        self.views = QTabWidget()
+        self.views.setObjectName("table_tabs")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.table, "Ranking")
+        self.views.addTab(self.lenses_view, "Lenses")
+        self.views.setTabToolTip(0, "The companies ranked under the current weights (Ctrl+1)")
+        self.views.setTabToolTip(
+            1,
+            "Every company's rank under every preset and saved profile: robust and Pareto-optimal picks (Ctrl+2)",
+        )
 
         self.detail = DetailView()
         self.segment_map = SegmentMap()
@@ -163,7 +206,7 @@ class MainWindow(QMainWindow):
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("main_splitter")
         main.addWidget(scroll)
-        main.addWidget(self.table)
+        main.addWidget(self.views)
         main.addWidget(right)
         main.setStretchFactor(1, 3)
         main.setStretchFactor(2, 2)
@@ -192,6 +235,8 @@ class MainWindow(QMainWindow):
         self._detail_later = False
         self._detail_timer = _timer(self, DETAIL_IDLE_MS, self._refresh_detail)
         self._stability_timer = _timer(self, STABILITY_IDLE_MS, self.session.fill_stability)
+        self._sens_timer = _timer(self, SENSITIVITY_IDLE_MS, self.request_sensitivity)
+        self._lens_timer = _timer(self, LENS_IDLE_MS, self.request_lenses)
         # coalesce: only the latest value is computed
         self._rerank_timer = _timer(self, 0, self._rerank)
         self.weights_panel.sig_changed.connect(self._rerank_timer.start)
@@ -204,6 +249,12 @@ class MainWindow(QMainWindow):
         self.detail.sig_company_link_clicked.connect(self._on_company_link)
         self.segment_map.sig_segment_clicked.connect(self.filters_panel.set_segment)
         self.table.clicked.connect(self._on_table_clicked)
+        self.weights_panel.sig_profiles_changed.connect(self._on_profiles_changed)
+        self.lenses_view.sig_top_n_changed.connect(lambda _n: self.request_lenses())
+        self.lenses_view.sig_follow_filters_changed.connect(
+            lambda _on: self.lenses_view.set_mask(self.session.mask)
+        )
+        self.lenses_view.sig_company_selected.connect(self._on_company_link)
         self._install_model()
 
         events = session.events
@@ -226,6 +277,7 @@ class MainWindow(QMainWindow):
         last = keys.SELECTED.read(self.settings)
         if not (last and self.select_company(last)) and self.model.rowCount():
             self.select_company(self.model.company_id(0))
+        self.request_lenses()
 
     # --- the session's state, as the tests and tools read it --------------------------------
 
@@ -298,6 +350,8 @@ class MainWindow(QMainWindow):
         self._follow_rows()  # the best ranked company, or why there is none
         self._update_status()
         self._stability_timer.start()
+        self._sens_timer.start()
+        self.request_lenses()
         self.sig_dataset_changed.emit()
 
     def _update_map(self) -> None:
@@ -332,6 +386,7 @@ class MainWindow(QMainWindow):
         self._committed = (s.ranking.weights, s.ranking.policy)
         selected = self._selected_id
         self.model.set_universe(s.ranking, s.mask)
+        self.model.set_lenses(None)  # the old universe's badges are not this one's
         self._update_map()
         self.segment_map.set_selected(next(iter(s.filters.segments), None))
         if not (selected and self.select_company(selected)):
@@ -341,6 +396,8 @@ class MainWindow(QMainWindow):
             self._show_detail(self._selected_id)  # its rank and signals are the new universe's
         self._update_status()
         self._stability_timer.start()
+        self._sens_timer.start()
+        self.request_lenses()
         self.sig_universe_changed.emit(universe)
 
     # --- start-up and persistence ----------------------------------------------------------
@@ -362,8 +419,8 @@ class MainWindow(QMainWindow):
         geometry.place_window(self, keys.WINDOW_GEOMETRY.read(self.settings))
         for key, splitter in self._splitters():
             state = key.read(self.settings)
-            if not state.isEmpty():
-                splitter.restoreState(state)
+            if not state.isEmpty() and splitter.restoreState(state) and splitter is self.detail.splitter:
+                self.detail.keep_panes()
         if keys.MAIN_SPLITTER.read(self.settings).isEmpty():
             geometry.share_width(self.main_splitter, self.width())
         self.table.use_settings(self.settings, fit_width=self.main_splitter.sizes()[1])
@@ -411,6 +468,9 @@ class MainWindow(QMainWindow):
         # the detail's numbers and the stability wait until the sliders rest
         self._detail_timer.start()
         self._stability_timer.start()
+        if self._selected_id is not None:
+            self.detail.sensitivity.set_pending(self._selected_id)  # dimmed until they rest
+        self._sens_timer.start()
         self._run_rank(self.session.request_rank(self.weights_panel.weights(), self.weights_panel.policy()))
 
     def _run_rank(self, job: RankJob | None) -> None:
@@ -442,6 +502,9 @@ class MainWindow(QMainWindow):
         self._follow_selection()
         self._update_status()
         self._stability_timer.start()  # when the sliders rest
+        self._sens_timer.start()
+        if self._lens_key is not None and self._lens_inputs()[1:3] != self._lens_key[1:3]:
+            self._lens_timer.start()  # the policy or the sub-weights changed: the lenses follow
         self.sig_ranking_updated.emit()
 
     def _on_stability(self) -> None:
@@ -472,6 +535,7 @@ class MainWindow(QMainWindow):
 
     def _show_rows(self) -> None:
         self.model.set_visible(self.session.mask)
+        self.lenses_view.set_mask(self.session.mask)
         self.segment_map.set_selected(next(iter(self.session.filters.segments), None))
         self._update_map_passing()
         self._update_status()
@@ -545,6 +609,10 @@ class MainWindow(QMainWindow):
             return
         cid = current.data(COMPANY_ID_ROLE)
         self._selected_id = cid
+        self.lenses_view.select_company(cid, notify=False)
+        if self._sens_key is None or self._sens_key[0] != cid:
+            self.detail.sensitivity.set_pending(cid)  # not the last company's charts meanwhile
+        self._sens_timer.start()
         if self._detail_later:
             self._detail_timer.start()
         else:
@@ -655,6 +723,216 @@ class MainWindow(QMainWindow):
         if self.ranking.all_zero:
             text = "All weights are zero: companies listed by name · " + text
         self.policy_label.setText(text)
+
+    # --- lenses -----------------------------------------------------------------------------
+
+    def _lens_inputs(self) -> tuple:
+        """What the lenses depend on: the universe's signal table (by identity), the policy,
+        the sub-weights (the Pareto figures), the saved profiles and the robust threshold."""
+        s = self.session
+        return (
+            id(s.signals),
+            s.policy,
+            s.weights.sub_key(),
+            self._profiles_version,
+            self.lenses_view.top_n.value(),
+        )
+
+    def _on_profiles_changed(self) -> None:
+        self._profiles_version += 1
+        self.request_lenses()
+
+    def request_lenses(self) -> None:
+        """Compute the universe under every preset and saved profile off the UI thread (one
+        job at a time: a request while one runs is taken up when it ends)."""
+        self._lens_timer.stop()
+        if self._lens_running:
+            return  # the job's end looks again at the inputs
+        key = self._lens_inputs()
+        if key == self._lens_key:
+            return
+        job = self.session.lens_job(top_n=self.lenses_view.top_n.value())
+        self._lens_running = True
+        self.lenses_view.set_computing()
+        if self.lens_result is not None and self.lens_result.table is not self.session.signals:
+            # another universe's (or dataset's) ranks and badges are never shown
+            self.lens_result = None
+            self.model.set_lenses(None)
+            self.lenses_view.set_result(None, None)
+            self.lenses_view.set_computing()
+
+        self.tasks.start(
+            lambda _progress: prepare(job.run()),
+            on_done=lambda shown: self._on_lenses_done(job, key, shown),
+            on_failed=lambda exc: self._on_lenses_failed(key, exc),
+            on_finished=self._on_lenses_finished,
+        )
+
+    def _on_lenses_done(self, job: LensJob, key: tuple, shown: ShownLenses) -> None:
+        if key != self._lens_inputs() or job.table is not self.session.signals:
+            return  # stale: the inputs changed meanwhile (the next job follows)
+        self._lens_key = key
+        self.lens_result = shown.result
+        self.model.set_lenses(shown.result, shown.shared)
+        self.lenses_view.set_result(shown, self.session.dataset, self.session.mask)
+        if self._selected_id is not None:
+            self.lenses_view.select_company(self._selected_id, notify=False)
+        self.sig_lenses_updated.emit()
+
+    def _on_lenses_failed(self, key: tuple, exc: Exception) -> None:
+        self._lens_key = key  # not tried again until the inputs change
+        self.lenses_view.status.setText(f"The lenses could not be computed: {exc}")
+        self.statusBar().showMessage(f"The lenses could not be computed: {exc}", 15000)
+
+    def _on_lenses_finished(self) -> None:
+        self._lens_running = False
+        if self._lens_inputs() != self._lens_key:
+            self.request_lenses()
+
+    def show_lenses(self) -> None:
+        """View → Lenses: the Lenses tab, its table focused."""
+        self.views.setCurrentWidget(self.lenses_view)
+        self.lenses_view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_ranking(self) -> None:
+        """View → Ranking: the ranked table, focused."""
+        self.views.setCurrentWidget(self.table)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- sensitivity ------------------------------------------------------------------------
+
+    def request_sensitivity(self) -> None:
+        """Compute the selected company's sweeps off the UI thread (when the weights and the
+        selection rest); one job at a time, the latest request taken up when it ends."""
+        self._sens_timer.stop()
+        cid = self._selected_id
+        panel = self.detail.sensitivity
+        if cid is None:
+            self._sens_key = None
+            return
+        s = self.session
+        key = (cid, id(s.signals), s.weights, s.policy)
+        if key == self._sens_key and panel.company_id() == cid and panel.sweeps() is not None:
+            panel.set_current()  # the weights came back to those of the charts shown
+            return
+        panel.set_pending(cid)
+        if self._sens_running:
+            self._sens_pending = True
+            return
+        job = s.sensitivity_job(cid, top_n=s.ranking.top_k)
+        if job is None:
+            panel.set_failed("Not in this dataset")
+            return
+        self._sens_running = True
+
+        def work(progress) -> tuple[dict[str, Sweep], int]:
+            sweeps = job.run(progress)
+            return sweeps, rank_of_row(job.table, job.weights, job.policy, job.row)
+
+        self.tasks.start(
+            work,
+            on_done=lambda out: self._on_sensitivity_done(job, key, *out),
+            on_failed=lambda exc: self._on_sensitivity_failed(job, exc),
+            on_finished=self._on_sensitivity_finished,
+        )
+
+    def _sensitivity_current(self, job: SensitivityJob) -> bool:
+        s = self.session
+        return (
+            job.company_id == self._selected_id
+            and job.table is s.signals
+            and job.weights == s.weights
+            and job.policy == s.policy
+        )
+
+    def _on_sensitivity_done(
+        self, job: SensitivityJob, key: tuple, sweeps: dict[str, Sweep], rank_now: int
+    ) -> None:
+        if not self._sensitivity_current(job):
+            return  # stale: another company or other weights by now (the next job follows)
+        self._sens_key = key
+        self.detail.sensitivity.set_sweeps(job.company_id, sweeps, rank_now)
+        self.sig_sensitivity_shown.emit(job.company_id)
+
+    def _on_sensitivity_failed(self, job: SensitivityJob, exc: Exception) -> None:
+        if self._sensitivity_current(job):
+            self.detail.sensitivity.set_failed(f"Could not be computed: {exc}")
+
+    def _on_sensitivity_finished(self) -> None:
+        self._sens_running = False
+        if self._sens_pending:
+            self._sens_pending = False
+            self.request_sensitivity()
+
+    # --- compare ----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        """The companies selected in the table (Ctrl+click, Shift+click), in the table's order."""
+        rows = sorted({ix.row() for ix in self.table.selectionModel().selectedRows()})
+        return [self.model.company_id(r) for r in rows if r < self.model.rowCount()]
+
+    def shortlist_ids(self) -> list[str]:
+        """The shortlist in score order (companies not ranked last, by name)."""
+        s = self.session
+        t = s.signals
+        ids = [cid for cid in s.shortlist if cid in t.row_of]
+        position = s.ranking.position
+
+        def key(cid: str) -> tuple[int, int]:
+            p = int(position[t.row_of[cid]])
+            return (0, p) if p > 0 else (1, int(t.row_of[cid]))
+
+        return sorted(ids, key=key)
+
+    def compare_selected(self) -> CompareDialog | None:
+        """View → Compare selected (Ctrl+Shift+C): the companies selected in the table."""
+        return self.compare(self.selected_ids())
+
+    def compare_shortlist(self) -> CompareDialog | None:
+        """View → Compare shortlist: the shortlisted companies."""
+        return self.compare(self.shortlist_ids(), what="shortlisted")
+
+    def compare_from_toolbar(self) -> CompareDialog | None:
+        """The toolbar's Compare: the selected companies, or the shortlist when fewer than two
+        are selected and it holds some."""
+        if len(self.selected_ids()) < 2 and self.session.shortlist:
+            return self.compare_shortlist()
+        return self.compare_selected()
+
+    def compare(self, company_ids: list[str], what: str = "selected") -> CompareDialog | None:
+        """Open the side-by-side view of 2–5 companies; any other number is refused with a
+        message saying how to choose (in a message box and the status bar)."""
+        problem = compare_problem(len(company_ids))
+        if problem is not None:
+            if what != "selected":
+                problem = problem.replace(" selected.", f" {what}.", 1)
+            self.compare_message = problem
+            self.statusBar().showMessage(problem, 15000)
+            if self._compare_box is not None:
+                with contextlib.suppress(RuntimeError):  # already closed and deleted
+                    self._compare_box.close()
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "Compare", problem, QMessageBox.StandardButton.Ok, self
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self._compare_box = box
+            self.sig_compare_refused.emit(problem)
+            return None
+        self.compare_message = ""
+        self.detail.flush_note()
+        s = self.session
+        notes = {cid: s.note(cid) for cid in company_ids}
+        lenses = (
+            self.lens_result if self.lens_result is not None and self.lens_result.table is s.signals else None
+        )
+        dialog = CompareDialog(self, s.dataset, s.ranking, company_ids, notes, lenses)
+        dialog.sig_company_clicked.connect(self._on_company_link)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self.compare_dialog = dialog
+        return dialog
 
     # --- export -----------------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core import columns, present
-from core.columns import RankedRows
+from core.columns import BADGES, RankedRows
+from core.lenses import LensResult
 from core.models import Dataset
 from core.scoring import SIGNALS, Ranking
 
@@ -122,6 +123,8 @@ class RankingModel(QAbstractTableModel):
         n = len(t)
         self._ids = t.ids  # object array, rows in name order
         self._src = RankedRows(dataset, ranking)  # per-row values, text made on demand
+        self._lenses: LensResult | None = None  # the robust and Pareto badges, once computed
+        self._lens_shared: np.ndarray | None = None  # its rows x lenses "rank is shared"
         self._visible = np.ones(n, dtype=bool)
         self._shortlist: set[str] = set()
         self._star = np.zeros(n, dtype=bool)
@@ -223,7 +226,7 @@ class RankingModel(QAbstractTableModel):
         self._ranking = ranking
         self._table = ranking.table
         self._ids = ranking.table.ids
-        self._src = RankedRows(self._ds, ranking)
+        self._src = RankedRows(self._ds, ranking, self._lenses)
         self._mark_notes()
         self._prev_rank = None
         self._delta = None
@@ -259,6 +262,21 @@ class RankingModel(QAbstractTableModel):
             if row is not None:
                 ix = self.index(row, Col.STAR)
                 self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole])
+
+    def set_lenses(self, lenses: LensResult | None, shared: np.ndarray | None = None) -> None:
+        """Show the robust (✓) and Pareto-optimal (◆) badges of ``lenses`` in the name cells (none
+        while it is None, or when it is of another universe than the ranking's).  ``shared``:
+        ``lenses.shared`` when computed already (off the UI thread)."""
+        self._lenses = lenses
+        self._lens_shared = shared
+        self._src.lenses = lenses
+        if self._rows.size:
+            top, bottom = self.index(0, Col.NAME), self.index(len(self._rows) - 1, Col.NAME)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    def badges(self, row: int) -> str:
+        """The badges of the company at display ``row``: "✓◆", "✓", "◆" or ""."""
+        return BADGES.row_text(self._src, int(self._rows[row]))
 
     def set_notes(self, heads: dict[str, str]) -> None:
         """The companies that have a note (their name cell carries a marker, its tooltip the
@@ -355,8 +373,12 @@ class RankingModel(QAbstractTableModel):
             return present.delta_text(int(self._delta_array()[i]))
         if col == Col.STAR:
             return COLUMNS[col].text(bool(self._star[i]))
-        if col == Col.NAME and self._noted[i]:
-            return f"{present.NOTE_MARK} {COLUMNS[col].row_text(self._src, i)}"
+        if col == Col.NAME:
+            marks = [present.NOTE_MARK] if self._noted[i] else []
+            badges = BADGES.row_text(self._src, i)
+            if badges:
+                marks.append(badges)
+            return " ".join([*marks, COLUMNS[col].row_text(self._src, i)])
         return COLUMNS[col].row_text(self._src, i)
 
     def _tooltip(self, i: int, col: Col) -> str | None:
@@ -369,9 +391,33 @@ class RankingModel(QAbstractTableModel):
             return f"Score {present.score_text(r.score[i])} = {parts}"
         if col == Col.RANK:
             return self._rank_tooltip(i)
-        if col == Col.NAME and self._noted[i]:
-            return f"{present.NOTE_MARK} Your note: {self._note_heads.get(str(self._ids[i]), '')}"
+        if col == Col.NAME:
+            lines = []
+            if self._noted[i]:
+                lines.append(f"{present.NOTE_MARK} Your note: {self._note_heads.get(str(self._ids[i]), '')}")
+            lines.extend(self._badge_lines(i))
+            return "\n".join(lines) or None
         return None
+
+    def _badge_lines(self, i: int) -> list[str]:
+        """What the company's badges say, with its rank under each lens."""
+        lenses = self._src.current_lenses()
+        if lenses is None or not (lenses.robust[i] or lenses.pareto[i]):
+            return []
+        out = []
+        if lenses.robust[i]:
+            if self._lens_shared is not None and self._lens_shared.shape == lenses.ranks.shape:
+                shared = self._lens_shared[i]
+            else:  # this row only: another company has its rank under the lens
+                shared = (lenses.ranks == lenses.ranks[i]).sum(axis=0) > 1
+            ranks = ", ".join(
+                f"{present.lens_short(lens.name)} {present.rank_text(int(r), bool(sh))}"
+                for lens, r, sh in zip(lenses.lenses, lenses.ranks[i], shared, strict=True)
+            )
+            out.append(f"{present.ROBUST_MARK} Robust: {present.robust_definition(lenses.top_n)} ({ranks})")
+        if lenses.pareto[i]:
+            out.append(f"{present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}")
+        return out
 
     def _rank_tooltip(self, i: int) -> str | None:
         r = self._ranking

@@ -5,7 +5,8 @@
 
 ``--size WxH`` lays the window out as a first launch on a screen with that much available room
 (:func:`ui.geometry.initial_geometry`, :func:`ui.geometry.share_width`); without it the
-window is 1600×940.
+window is 1600×940.  ``--view lenses`` shows the Lenses tab; ``--view compare`` writes the
+Compare window of the three shortlisted companies instead of the main window.
 
 Uses the bundled data and a throwaway state folder, so the user's own shortlist, notes and
 settings are neither shown nor touched.  Chinese names need a CJK font (Debian: fonts-noto-cjk).
@@ -37,6 +38,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=None,
         metavar="WxH",
         help="lay the window out as a first launch on a screen with this much room (e.g. 1280x720)",
+    )
+    parser.add_argument(
+        "--view",
+        choices=("main", "lenses", "compare"),
+        default="main",
+        help="main: the ranked table (default); lenses: the Lenses tab; compare: the Compare window",
     )
     return parser.parse_args(argv)
 
@@ -73,10 +80,24 @@ def main(argv: list[str]) -> int:
         import time
 
         end = time.monotonic() + 0.5  # let the detail and the rank stability settle
-        while time.monotonic() < end:
+        while time.monotonic() < end or (
+            time.monotonic() < end + 10
+            and (window.lens_result is None or window.detail.sensitivity.sweeps() is None)
+        ):  # the lenses and the sensitivity charts are computed off the UI thread
             app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(out))
+        if args.view == "lenses":
+            window.show_lenses()
+            app.processEvents()
+        if args.view == "compare":
+            dialog = window.compare_shortlist()
+            assert dialog is not None
+            for _ in range(5):
+                app.processEvents()
+            ok = dialog.grab().save(str(out))
+            dialog.close()
+        else:
+            ok = window.grab().save(str(out))
         window.close()
         window.store.close()
         QApplication.processEvents()

@@ -76,7 +76,11 @@ def _text(key: str, doc: str, default: Callable[[], str] = str) -> Setting[str]:
 WINDOW_GEOMETRY = _state("window/geometry", "the main window's size and place")
 MAIN_SPLITTER = _state("window/main_splitter", "left panel | table | right side")
 RIGHT_SPLITTER = _state("window/right_splitter", "detail view above the segment map")
-DETAIL_SPLITTER = _state("window/detail_splitter", "the detail view's text above its notes")
+DETAIL_SPLITTER = _state(
+    "window/detail_panes",
+    "the detail view's text, its sensitivity charts and its notes (was window/detail_splitter, "
+    "text and notes only)",
+)
 TABLE_HEADER = _state(
     "window/table_columns",
     "the table's columns: which are shown, their order and widths (was window/table_header, "

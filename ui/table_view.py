@@ -161,6 +161,11 @@ class RankingTableView(QTableView):
         super().setItemDelegateForColumn(column, delegate)
         self.frozen.setItemDelegateForColumn(column, delegate)
 
+    def setSelectionMode(self, mode: QAbstractItemView.SelectionMode) -> None:  # noqa: N802 (Qt override)
+        """The overlay selects as the table does (a Ctrl+click on a name extends the selection)."""
+        super().setSelectionMode(mode)
+        self.frozen.setSelectionMode(mode)
+
     def setAlternatingRowColors(self, enable: bool) -> None:  # noqa: N802 (Qt override)
         super().setAlternatingRowColors(enable)
         self.frozen.setAlternatingRowColors(enable)

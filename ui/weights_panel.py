@@ -72,6 +72,9 @@ class WeightsPanel(QWidget):
     sig_gesture_started = Signal()
     """The user began a new slider drag or edit: undo starts a new step."""
 
+    sig_profiles_changed = Signal()
+    """A profile was saved, renamed or deleted (the lenses include every saved profile)."""
+
     def __init__(self, profiles=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profiles = profiles  # a core.state.StateStore, or None (no saved profiles)
@@ -319,3 +322,4 @@ class WeightsPanel(QWidget):
         except (ValueError, OSError, StateError) as exc:
             QMessageBox.warning(self, "Profile not saved", str(exc))
         self._fill_presets()
+        self.sig_profiles_changed.emit()

@@ -19,6 +19,7 @@ from core.results import shown_rows
 from core.scoring import PRESETS, rank
 from core.signals import build_signals
 from core.state import StateStore
+from exports import cells, sheets_tables
 from exports import memo as memo_mod
 from exports.memo import MemoError, MemoRequest, clean_sheet_name, write_memo
 
@@ -45,8 +46,8 @@ def test_workbook_holds_every_sheet_and_the_ranking(tmp_path, ds, ranking):
     ids = top_ids(ds, ranking, 8)
     out = write_memo(tmp_path / "memo.xlsx", request(ds, ranking, ids, notes={ids[0]: "Strong team"}))
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:3] == ["Shortlist", "Method", "Segments"]
-    assert len(wb.sheetnames) == 3 + len(ids)
+    assert wb.sheetnames[:6] == ["Summary", "Shortlist", "Compare", "Lenses", "Method", "Segments"]
+    assert len(wb.sheetnames) == 6 + len(ids)
     ws = wb["Shortlist"]
     header = [c.value for c in ws[4]]
     assert header[:6] == ["#", "Company", "English name", "Country", "Segments", "Score"]
@@ -87,7 +88,10 @@ def test_workbook_holds_every_sheet_and_the_ranking(tmp_path, ds, ranking):
     seg = wb["Segments"]
     refs = [seg.cell(r, 1).value for r in range(4, 13)]
     assert refs == [s.ref for s in ds.segments]
-    assert [seg.cell(r, 4).value for r in range(4, 13)] == [s.market for s in ds.segments]
+    # the ratings as stars, each in a cell of its own; the counts in theirs
+    assert [seg.cell(r, 3).value for r in range(4, 13)] == [present.stars(s.market) for s in ds.segments]
+    assert [seg.cell(r, 6).value for r in range(4, 13)] == [present.stars(s.corpus) for s in ds.segments]
+    assert all(isinstance(seg.cell(r, 7).value, int) for r in range(4, 13))
 
 
 def test_memo_sheet_has_profile_scores_segments_funding_quotes_and_notes(tmp_path, ds, ranking):
@@ -95,7 +99,7 @@ def test_memo_sheet_has_profile_scores_segments_funding_quotes_and_notes(tmp_pat
         tmp_path / "m.xlsx", request(ds, ranking, ["fancytech"], notes={"fancytech": "Call DCM"})
     )
     wb = openpyxl.load_workbook(out)
-    ws = wb[wb.sheetnames[3]]
+    ws = wb[wb.sheetnames[6]]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert "FancyTech" in text and "Why it scores as it does" in text
     assert "近亿元" in text and "DCM (lead)" in text and "Call DCM" in text
@@ -143,8 +147,11 @@ def test_long_notes_are_split_not_cut(tmp_path, ds, ranking):
     out = write_memo(tmp_path / "long.xlsx", request(ds, ranking, ["augment"], notes={"augment": long}))
     wb = openpyxl.load_workbook(out)
     short = wb["Shortlist"].cell(memo_mod.FIRST_DATA_ROW, 15).value
-    assert len(short) <= 32767 and short.endswith("[continues on the memo sheet]")
-    ws = wb[wb.sheetnames[3]]
+    assert len(short) <= sheets_tables.NOTE_IN_TABLE and short.endswith(
+        "[the whole note is on the company's sheet]"
+    )
+    assert long.startswith(short.removesuffix(sheets_tables.NOTE_MORE))
+    ws = wb[wb.sheetnames[6]]
     parts = [r[1].value for r in ws.iter_rows() if r[0].value in ("Note", "Note (continued)")]
     assert len(parts) == 2 and "".join(parts) == long
 
@@ -233,7 +240,7 @@ def test_cli_export_top_and_shortlist(tmp_path, capsys):
         == 0
     )
     wb = openpyxl.load_workbook(out)
-    assert len(wb.sheetnames) == 3 + 5
+    assert len(wb.sheetnames) == 6 + 5
     method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
     assert method["Preset"] == "Market first" and method["Memo"] == "top 5, 5 companies"
     assert "Wrote 5 companies" in capsys.readouterr().out
@@ -320,7 +327,7 @@ def test_a_cell_longer_than_excel_holds_is_flagged_not_a_crash(tmp_path, ds, ran
         funding=ds.funding,
     )
     out = write_memo(tmp_path / "long.xlsx", request(long_ds, ranking, ["augment"]))
-    ws = openpyxl.load_workbook(out).worksheets[3]
+    ws = openpyxl.load_workbook(out).worksheets[6]
     note = next(r[1].value for r in ws.iter_rows() if r[0].value == "Data note")
     assert len(note) <= 32_767 and note.endswith("longer than an Excel cell holds]")
 
@@ -329,7 +336,7 @@ def test_memo_sheets_are_capped_and_the_method_says_so(tmp_path, ds, ranking, mo
     monkeypatch.setattr(memo_mod, "MAX_MEMO_SHEETS", 5)
     ids = top_ids(ds, ranking, 12)
     wb = openpyxl.load_workbook(write_memo(tmp_path / "cap.xlsx", request(ds, ranking, ids)))
-    assert len(wb.sheetnames) == 3 + 5
+    assert len(wb.sheetnames) == 6 + 5
     assert wb["Shortlist"].cell(memo_mod.FIRST_DATA_ROW + 11, 1).value == 12  # all rows listed
     method = {r[0].value: r[1].value for r in wb["Method"].iter_rows(min_row=4) if r[0].value}
     assert method["Memo sheets"] == "one per company for the first 5 (of 12; the Shortlist sheet lists all)"
@@ -354,7 +361,7 @@ def test_money_cells_read_in_units_and_approximate_ones_never_to_the_dollar(tmp_
     assert approximate  # ... and every one is scaled to K, M or B by trailing commas, never to the dollar
     assert all(re.search(r'0,+"[KMB]"$', c.number_format) for c in approximate)
     # the memo sheet's funding history: amount and valuation each in a column of its own
-    sheet = wb[wb.sheetnames[3]] if "Baichuan" in wb.sheetnames[3] else wb[wb.sheetnames[4]]
+    sheet = wb[wb.sheetnames[6]] if "Baichuan" in wb.sheetnames[6] else wb[wb.sheetnames[7]]
     head = next(r for r in sheet.iter_rows() if r[0].value == "Date")
     labels = [c.value for c in head]
     assert labels[:6] == [
@@ -381,9 +388,12 @@ def test_segments_sheet_lists_every_figure_in_cells_of_its_own_with_the_full_quo
     head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Ref" and r > 3)
     labels = [ws.cell(head, c).value for c in range(1, len(memo_mod.NUMBER_LABELS) + 1)]
     assert labels == list(memo_mod.NUMBER_LABELS)
+    end = next(
+        r for r in range(head, ws.max_row + 1) if ws.cell(r, 1).value == sheets_tables.MORE_QUOTES_TITLE
+    )
     rows = [
         {label: ws.cell(r, c).value for c, label in enumerate(labels, start=1)}
-        for r in range(head + 1, ws.max_row + 1)
+        for r in range(head + 1, end)
         if ws.cell(r, 1).value
     ]
     assert len(rows) == len(ds.segment_numbers)  # every figure, every kind, none of them split
@@ -399,14 +409,14 @@ def test_segments_sheet_lists_every_figure_in_cells_of_its_own_with_the_full_quo
 
 
 def test_a_quote_longer_than_a_cell_continues_on_the_next_row(tmp_path, ds, ranking, monkeypatch):
-    monkeypatch.setattr(memo_mod, "CHUNK", 40)
+    monkeypatch.setattr(cells, "CHUNK", 40)
     out = write_memo(tmp_path / "seg.xlsx", request(ds, ranking, top_ids(ds, ranking, 1)))
     ws = openpyxl.load_workbook(out)["Segments"]
     number = max(ds.segment_numbers, key=lambda n: len(n.quote))
     col = len(memo_mod.NUMBER_LABELS)
-    cells = [ws.cell(r, col).value or "" for r in range(1, ws.max_row + 1)]
-    start = next(i for i, v in enumerate(cells) if v and v.startswith(f"“{number.quote[:20]}"))
-    text = "".join(cells[start : start + -(-(len(number.quote) + 2) // 40)])
+    values = [ws.cell(r, col).value or "" for r in range(1, ws.max_row + 1)]
+    start = next(i for i, v in enumerate(values) if v and v.startswith(f"“{number.quote[:20]}"))
+    text = "".join(values[start : start + -(-(len(number.quote) + 2) // 40)])
     assert text == f"“{number.quote}”"
     assert ws.cell(start + 2, 1).value == "(quote continued)"
 
@@ -414,7 +424,7 @@ def test_a_quote_longer_than_a_cell_continues_on_the_next_row(tmp_path, ds, rank
 def test_memo_sheet_lists_the_companys_facts_with_their_quotes(tmp_path, ds, ranking):
     out = write_memo(tmp_path / "facts.xlsx", request(ds, ranking, ["sobot"]))
     wb = openpyxl.load_workbook(out)
-    ws = wb[wb.sheetnames[3]]
+    ws = wb[wb.sheetnames[6]]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     start = next(i for i, r in enumerate(rows) if r[0] == "Traction & facts")
     assert rows[start + 1][:4] == ["Kind", "Fact", "Section", "Quote"]
@@ -474,7 +484,7 @@ def test_a_shortlist_memo_cuts_no_tie_and_names_the_universe(tmp_path, ds, ranki
     ws = wb["Shortlist"]
     assert ws.cell(memo_mod.FIRST_DATA_ROW + 1, 2).value == ds.company("icbc").name
     assert ws.cell(memo_mod.FIRST_DATA_ROW + 1, 1).value == present.NONE
-    sheet = wb[wb.sheetnames[4]]
+    sheet = wb[wb.sheetnames[7]]
     profile = {row[0].value: row[1].value for row in sheet.iter_rows(max_col=2) if row[0].value}
     assert profile["Rank"] == "Not ranked: outside the providers universe"
 
@@ -483,7 +493,7 @@ def test_memo_sheet_shows_value_and_funding_parts(tmp_path, ds, ranking):
     out = write_memo(tmp_path / "parts.xlsx", request(ds, ranking, ["openai"]))
     wb = openpyxl.load_workbook(out)
     profile = {
-        row[0].value: row[1].value for row in wb[wb.sheetnames[3]].iter_rows(max_col=2) if row[0].value
+        row[0].value: row[1].value for row in wb[wb.sheetnames[6]].iter_rows(max_col=2) if row[0].value
     }
     parts = ranking.funding_parts(ranking.table.row_of["openai"])
     assert profile["Funding parts"].splitlines() == [

@@ -540,7 +540,9 @@ def test_export_with_an_empty_shortlist_asks_for_top_n(qtbot, win, tmp_path, mon
     assert sig.args[0] == str(out) + ".xlsx"
     wb = openpyxl.load_workbook(sig.args[0])
     assert [wb["Shortlist"].cell(r, 1).value for r in range(5, 9)] == [1, 2, 3, 4]
-    assert len(wb.sheetnames) == 3 + 4
+    from exports.memo import FIXED_SHEETS
+
+    assert len(wb.sheetnames) == len(FIXED_SHEETS) + 4  # one sheet per company
 
 
 def test_export_failure_is_reported_and_loses_nothing(qtbot, win, tmp_path):

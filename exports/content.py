@@ -1,0 +1,232 @@
+"""What a memo holds, worked out once for all its sheets (no Qt).
+
+:class:`MemoRequest` is :class:`core.session.MemoSelection` (the one description of a memo's
+content, which the session and the command line fill) plus how the memo is written.
+:class:`MemoContent` is what the sheets read: the companies as the views show them, the
+lenses, the tie at the memo's last place, the report's title and date, the gaps in the
+figures.  Nothing here writes a cell.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+import numpy as np
+
+from core import present
+from core.lenses import DEFAULT_TOP_N, LensResult, compute_lenses, default_lenses
+from core.models import Dataset
+from core.results import CompanyOut, company_out, shown_rows
+from core.scoring import SIGNALS
+from core.session import MemoSelection
+
+
+class MemoError(Exception):
+    """The memo could not be written; the message says why and what to do."""
+
+
+class MemoCancelled(Exception):
+    """The user cancelled the export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class MemoRequest(MemoSelection):
+    """A memo to write: what it holds (:class:`core.session.MemoSelection`, every field of it)
+    and how it is written: its time stamp, and whether one sheet per company is added."""
+
+    created: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    memo_sheets: bool = True
+
+    @classmethod
+    def of(cls, selection: MemoSelection, **how: object) -> MemoRequest:
+        """The request for a session's :meth:`core.session.Session.memo_request`."""
+        return cls(**selection.as_kwargs(), **how)  # type: ignore[arg-type]
+
+
+class CompanyNames(Mapping[str, str]):
+    """Company names by id, asked of the dataset one at a time (a large import has no index)."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self._ds = ds
+
+    def __getitem__(self, company_id: str) -> str:
+        try:
+            return self._ds.company(company_id).name
+        except (KeyError, LookupError) as exc:
+            raise KeyError(company_id) from exc
+
+    def __iter__(self) -> Iterator[str]:
+        return (c.id for c in self._ds.companies)
+
+    def __len__(self) -> int:
+        return self._ds.n_companies
+
+    def __bool__(self) -> bool:  # "names or {}" must keep it, even for a large import
+        return True
+
+
+def company_label(name: str, name_en: str) -> str:
+    """A company in running text: "智谱AI (Zhipu AI)"; the name alone when the two agree."""
+    return f"{name} ({name_en})" if name_en and name_en != name else name
+
+
+# --- the source and the date of the data ------------------------------------------------------
+
+_TITLE = re.compile(r"《[^》]+》.*")
+_PATHLIKE = re.compile(r"[/\\]|\.(txt|csv|xlsx?|json|md|pdf)$", re.IGNORECASE)
+
+
+def source_title(ds: Dataset) -> str:
+    """The source of the data named by its title, never by a file path: the report's title
+    from 《 on ("《中美 AIGC 产业…报告》, appendix sections 1.1.1–1.4.2"), else the parts of the
+    stated source that are not a path, else the dataset's name (an imported file's name
+    without its folder)."""
+    source = " ".join(ds.meta.source.split())
+    m = _TITLE.search(source)
+    if m:
+        return m.group(0).strip()
+    parts = [p.strip() for p in re.split(r"\s+[—–-]\s+", source) if p.strip()]
+    kept = [p for p in parts if not _PATHLIKE.search(p)]
+    return " — ".join(kept) if kept else ds.name
+
+
+def is_report(ds: Dataset) -> bool:
+    """The data is the report's (its source names a title 《…》), not the user's own table."""
+    return bool(_TITLE.search(ds.meta.source))
+
+
+def latest_date(ds: Dataset, recency: np.ndarray | None = None) -> str | None:
+    """The latest date the data gives for an event ("2024-07"; a year when only that is
+    known): the latest dated funding event, or, for a large import with no records at hand,
+    the latest recency year of the signal table; None when the data dates nothing."""
+    dates = [r.date for r in ds.funding if r.date]
+    if dates:
+        return max(dates)  # ISO dates of any precision sort as text ("2024" < "2024-03")
+    if recency is not None and len(recency) and np.isfinite(recency).any():
+        return str(int(math.floor(float(np.nanmax(recency)))))
+    return None
+
+
+# --- the content ----------------------------------------------------------------------------
+
+#: The Summary lists at most this many companies with their reasons; the Compare sheet puts at
+#: most this many side by side (the Shortlist sheet lists them all).
+MAX_SUMMARY_ROWS = 30
+MAX_COMPARE = 24
+
+
+@dataclass
+class MemoContent:
+    """What every sheet reads, worked out once."""
+
+    req: MemoRequest
+    rows: list[CompanyOut]
+    memo_names: dict[str, str] = field(default_factory=dict)  # company id -> its sheet's name
+
+    @property
+    def ds(self) -> Dataset:
+        return self.req.dataset
+
+    @cached_property
+    def names(self) -> CompanyNames:
+        return CompanyNames(self.req.dataset)
+
+    @cached_property
+    def lenses(self) -> LensResult:
+        """The universe under every lens of the request (every preset when it names none):
+        robust = in the top :data:`core.lenses.DEFAULT_TOP_N` under each."""
+        chosen = self.req.lenses or tuple(default_lenses())
+        ranking = self.req.ranking
+        return compute_lenses(
+            ranking.table, chosen, ranking.policy, DEFAULT_TOP_N, sub_weights=ranking.weights
+        )
+
+    @cached_property
+    def lens_shared(self) -> np.ndarray:
+        """rows x lenses: the rank under that lens is shared (computed once)."""
+        return self.lenses.shared
+
+    @property
+    def ids(self) -> list[str]:
+        return [c.id for c in self.rows]
+
+    def reason(self, c: CompanyOut) -> str:
+        """The one-line reason of the Summary (core.present.reason_line)."""
+        return present.reason_line(c, weights=self.req.ranking.weights, names=self.names)
+
+    def strongest_fact(self, c: CompanyOut) -> str:
+        return present.strongest_fact(c, self.names)
+
+    # --- ties ---------------------------------------------------------------------------------
+
+    @cached_property
+    def tie_note(self) -> str | None:
+        """What to say when the memo's last company shares its place with one left out (a "top
+        N" memo whose boundary cuts a tie: Ranking.tie_note over the rows the table showed);
+        None otherwise (a shortlist is chosen by hand, not cut at a place)."""
+        req = self.req
+        if not req.selection.startswith("top "):
+            return None
+        shortlist = req.company_ids if req.filters.shortlist_only else ()
+        shown = shown_rows(req.dataset, req.ranking, req.filters, shortlist)
+        return req.ranking.tie_note(len(req.company_ids), shown)
+
+    def tie_note_text(self) -> str:
+        """The Method sheet's line on a tie at the memo's last place."""
+        note = self.tie_note
+        selection = self.req.selection
+        if note is not None:
+            return (
+                present.capital_first(note) + "; the memo holds the first of them in the order inside a tie."
+            )
+        if selection.startswith("top "):
+            return "None: the last place in the memo is not shared with a company left out."
+        if selection == "shortlist":
+            return "Not applicable: a shortlist is chosen by hand, not cut at a place."
+        return "None: the memo holds every ranked company shown."
+
+    def shared_in_memo(self) -> list[CompanyOut]:
+        """The memo's ranked companies whose rank another company shares ("8=")."""
+        return [c for c in self.rows if c.rank > 0 and c.shared]
+
+    # --- gaps ---------------------------------------------------------------------------------
+
+    def weighed(self) -> list[str]:
+        w = self.req.ranking.weights
+        return [k for k in SIGNALS if getattr(w, k)]
+
+    def undisclosed(self) -> dict[str, list[CompanyOut]]:
+        """By weighted signal: the memo's companies the data gives no figure for."""
+        return {k: [c for c in self.rows if k in c.missing] for k in self.weighed()}
+
+    # --- the data's date ------------------------------------------------------------------------
+
+    @cached_property
+    def latest(self) -> str | None:
+        return latest_date(self.req.dataset, self.req.ranking.table.raw.get("recency"))
+
+    @property
+    def source(self) -> str:
+        return source_title(self.req.dataset)
+
+    def in_memo(self, company_id: str) -> bool:
+        return company_id in self._id_set
+
+    @cached_property
+    def _id_set(self) -> frozenset[str]:
+        return frozenset(self.ids)
+
+
+def memo_content(req: MemoRequest) -> MemoContent:
+    """The request's companies as the views show them (MemoError for an id not in the data)."""
+    row_of = req.ranking.table.row_of
+    unknown = [cid for cid in req.company_ids if cid not in row_of]
+    if unknown:
+        raise MemoError(f"unknown company id(s): {', '.join(unknown[:5])}")
+    rows = [company_out(req.dataset, req.ranking, row_of[cid]) for cid in req.company_ids]
+    return MemoContent(req=req, rows=rows)

@@ -1,0 +1,212 @@
+"""The Compare sheet: the memo's companies side by side, one column each, in blocks that fit
+a printed page (the next block continues below, on its own page) (no Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from core import columns, present
+from core.results import CompanyOut
+from exports import cells
+from exports.cells import (
+    BOLD_FONT,
+    HEAD,
+    HEADER_FILL,
+    HEADER_FONT,
+    MUTED_FONT,
+    SCORE_FORMAT,
+    SIGNAL_FORMAT,
+    STAR_FONT,
+    TITLE_FONT,
+    put,
+)
+from exports.content import MAX_COMPARE, MemoContent
+
+#: Companies side by side in one block (with the label column: seven columns a page).
+PER_BLOCK = 6
+LABEL_WIDTH = 24.0
+COMPANY_WIDTH = 22.0
+#: Lines of a funding timeline or of traction facts shown per company (the rest on its sheet).
+MOST_LINES = 8
+
+Cell = tuple[object, str | None]
+
+
+def _lines(items: list[str], more_where: str = "its sheet") -> str:
+    if not items:
+        return present.NONE
+    shown = items[:MOST_LINES]
+    more = len(items) - len(shown)
+    return "\n".join(shown) + (f"\n… {more} more on {more_where}" if more > 0 else "")
+
+
+Row = tuple[str, Callable[[CompanyOut], Cell], object]
+
+
+def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
+    """The comparison in parts, each (title, rows): a row is (label, cell maker, font)."""
+    req = content.req
+    ds = content.ds
+    ranking = req.ranking
+    lens = content.lenses
+    row_of = ranking.table.row_of
+    w = ranking.weights
+
+    def marks(c: CompanyOut) -> Cell:
+        row = row_of[c.id]
+        out = []
+        if lens.robust[row]:
+            out.append(f"{present.ROBUST_MARK} robust")
+        if lens.pareto[row]:
+            out.append(f"{present.PARETO_MARK} Pareto-optimal")
+        return ("\n".join(out) or present.NONE, None)
+
+    def lenses_top(c: CompanyOut) -> Cell:
+        return (f"{int(lens.top_count[row_of[c.id]])} of {len(lens.lenses)}", None)
+
+    def contribution(k: str) -> Callable[[CompanyOut], Cell]:
+        return lambda c: (getattr(c.contributions, k), SCORE_FORMAT)
+
+    def signal(k: str) -> Callable[[CompanyOut], Cell]:
+        def make(c: CompanyOut) -> Cell:
+            if k in c.missing:
+                return ("no figure", None)
+            return (getattr(c.signals, k), SIGNAL_FORMAT)
+
+        return make
+
+    def segments(c: CompanyOut) -> Cell:
+        return (_lines([f"{ref} {ds.segment_by_ref[ref].label}" for ref in c.segments]), None)
+
+    def stars(attr: str) -> Callable[[CompanyOut], Cell]:
+        def make(c: CompanyOut) -> Cell:
+            lines = [f"{ref}  {present.stars(getattr(ds.segment_by_ref[ref], attr))}" for ref in c.segments]
+            return (_lines(lines), None)
+
+        return make
+
+    def timeline(c: CompanyOut) -> Cell:
+        out = []
+        for rd in c.rounds:
+            when = present.date_text(rd.date, rd.date_text)
+            amount = present.usd(rd.amount_usd, rd.amount_approximate) if rd.amount_text else ""
+            value = (
+                f"valued {present.usd(rd.valuation_usd, rd.valuation_approximate)}"
+                if rd.valuation_text
+                else ""
+            )
+            parts = [p for p in (when, present.round_label(rd), amount, value) if p and p != present.NONE]
+            out.append(" · ".join(parts))
+        return (_lines(out), None)
+
+    def traction(c: CompanyOut) -> Cell:
+        out = [
+            f"{present.fact_kind_label(g.kind)}: {', '.join(g.values(ds))}"
+            for g in present.fact_groups(ds, c.id)
+        ]
+        return (_lines(out), None)
+
+    def fact(c: CompanyOut) -> Cell:
+        return (content.strongest_fact(c) or present.NONE, None)
+
+    def note(c: CompanyOut) -> Cell:
+        text = req.notes.get(c.id, "")
+        if not text:
+            return (present.NONE, None)
+        if len(text) > 300:
+            return (cells.clean_text(text[:280]).rstrip() + " … [the whole note is on its sheet]", None)
+        return (text, None)
+
+    difficulty_name = present.contribution_name("difficulty", w.difficulty)
+    money = [
+        ("Rank", lambda c: cells.column_cell(columns.RANK, c), BOLD_FONT),
+        ("Score (0–100)", lambda c: cells.column_cell(columns.SCORE, c), BOLD_FONT),
+        ("Robust / Pareto", marks, cells.MARK_FONT),
+        (f"In the top {lens.top_n} under", lenses_top, None),
+        (f"Points from value (weight {w.value:g})", contribution("value"), None),
+        (
+            f"Points from {difficulty_name} (difficulty weight {w.difficulty:g})",
+            contribution("difficulty"),
+            None,
+        ),
+        (f"Points from funding (weight {w.funding:g})", contribution("funding"), None),
+        ("Value signal (0–1)", signal("value"), None),
+        ("Difficulty signal (0–1)", signal("difficulty"), None),
+        ("Funding signal (0–1)", signal("funding"), None),
+        ("Disclosed capital (USD)", lambda c: cells.column_cell(columns.DISCLOSED, c), None),
+        ("Latest valuation (USD)", lambda c: cells.column_cell(columns.VALUATION, c), None),
+        ("Latest round", lambda c: cells.column_cell(columns.LATEST_ROUND, c), None),
+        ("Funding timeline (USD)", timeline, None),
+    ]
+    evidence = [
+        ("Segments", segments, None),
+        ("Market space ★", stars("market"), STAR_FONT),
+        ("Logic difficulty ★", stars("logic"), STAR_FONT),
+        ("Compute difficulty ★", stars("compute"), STAR_FONT),
+        ("Corpus difficulty ★", stars("corpus"), STAR_FONT),
+        ("Traction: facts the report gives", traction, None),
+        ("Strongest quoted fact", fact, None),
+        ("Analyst note", note, None),
+    ]
+    return [("Scores and money", money), ("Segments and evidence", evidence)]
+
+
+def compare_sheet(ws: Worksheet, content: MemoContent) -> None:
+    rows = content.rows[:MAX_COMPARE]
+    n = len(content.rows)
+    cells.set_widths(ws, [LABEL_WIDTH] + [COMPANY_WIDTH] * PER_BLOCK)
+    put(ws, 1, 1, "Compare: the companies side by side", font=TITLE_FONT, align=cells.LINE)
+    ws.row_dimensions[1].height = 24
+    intro = (
+        f"{min(n, MAX_COMPARE)} companies, {PER_BLOCK} to a page; the next continue below."
+        + (f" The first {MAX_COMPARE} of {n}: the Shortlist sheet lists all." if n > MAX_COMPARE else "")
+        + " ≈ marks a converted or vague figure; each name opens the company's sheet."
+    )
+    put(ws, 2, 1, intro, font=MUTED_FONT)
+    cells.merge(ws, 2, 1, 1 + PER_BLOCK)
+    r = 4
+    if not rows:
+        put(ws, r, 1, "No company: the memo is empty.", font=MUTED_FONT, align=cells.LINE)
+        cells.print_setup(ws)
+        return
+    parts = compare_rows(content)
+    first = True
+    for start in range(0, len(rows), PER_BLOCK):
+        block = rows[start : start + PER_BLOCK]
+        for title, spec in parts:
+            if not first:
+                ws.row_breaks.append(Break(id=r - 1))  # each part of a block starts a page
+            first = False
+            r = _names_header(ws, r, content, block, title)
+            for i, (label, make, font) in enumerate(spec):
+                band = cells.BAND_FILL if i % 2 else None
+                put(ws, r, 1, label, font=BOLD_FONT, fill=band)
+                for col, c in enumerate(block, start=2):
+                    value, fmt = make(c)
+                    align = cells.NUMBER_LEFT if cells.is_number(value) else cells.TEXT
+                    put(ws, r, col, value, number_format=fmt, font=font, fill=band, align=align)
+                r += 1
+            r += 1
+    ws.freeze_panes = "B1"
+    cells.fit_rows(ws, 1)
+    cells.print_setup(ws)
+
+
+def _names_header(ws: Worksheet, r: int, content: MemoContent, block: list[CompanyOut], title: str) -> int:
+    """The companies' names over a part of a block: the name (a link to its sheet), then the
+    English name."""
+    put(ws, r, 1, title, font=HEADER_FONT, fill=HEADER_FILL, align=HEAD)
+    put(ws, r + 1, 1, "", fill=cells.LABEL_FILL)
+    for i, c in enumerate(block, start=2):
+        cell = put(ws, r, i, c.name, font=BOLD_FONT, fill=cells.LABEL_FILL, align=HEAD)
+        sheet = content.memo_names.get(c.id)
+        if sheet:
+            cell.hyperlink = cells.sheet_link(sheet)
+            cell.font = cells.LINK_BOLD_FONT
+        english = c.name_en if c.name_en and c.name_en != c.name else ""
+        put(ws, r + 1, i, english, fill=cells.LABEL_FILL, align=HEAD).border = cells.RULE
+    ws.cell(row=r + 1, column=1).border = cells.RULE
+    return r + 2

@@ -1,0 +1,407 @@
+"""The memo's reference sheets: the Shortlist table, the Method that makes the memo
+reproducible, and the Segments of the report (no Qt)."""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import DataBarRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from core import __version__, columns, present
+from exports import cells
+from exports.cells import (
+    BOLD_FONT,
+    LINK_FONT,
+    MUTED_FONT,
+    NUMBER,
+    NUMBER_LEFT,
+    SECTION_FONT,
+    STAR_FONT,
+    TEXT,
+    TITLE_FONT,
+    put,
+)
+from exports.content import MemoContent
+
+# --- Shortlist ------------------------------------------------------------------------------
+
+#: The Shortlist sheet's columns: the ranked list's (core.columns.MEMO, its rank the shared
+#: rank of every view, "8="), then the note.
+MEMO_COLUMNS = list(columns.MEMO)
+NOTE_HEADER = "Analyst note"
+#: Widths (characters) chosen so the fifteen columns print on A4 landscape at 80% or more:
+#: names, segments, amounts and rounds wrap inside their cells instead of running on.
+SHORTLIST_WIDTHS: dict[str, float] = {
+    "rank": 5,
+    "name": 15,
+    "name_en": 13,
+    "country": 9,
+    "segments": 11,
+    "score": 10,
+    "value": 8,
+    "difficulty": 10,
+    "funding": 9,
+    "funding_total_usd": 11,
+    "amounts_written": 15,
+    "latest_round": 13,
+    "latest_valuation_usd": 11,
+    "stability": 10,
+}
+NOTE_WIDTH = 20
+SHORTLIST_COLUMNS = [(col.header, SHORTLIST_WIDTHS.get(col.key, col.memo_width)) for col in MEMO_COLUMNS] + [
+    (NOTE_HEADER, NOTE_WIDTH)
+]
+HEADER_ROW = 4
+FIRST_DATA_ROW = 5
+#: A note longer than this is shortened in the table (with a marker); the company's sheet has it whole.
+NOTE_IN_TABLE = 400
+NOTE_MORE = " … [the whole note is on the company's sheet]"
+SCORE_COL = 1 + next(i for i, col in enumerate(MEMO_COLUMNS) if col.key == "score")
+NAME_COL = 1 + next(i for i, col in enumerate(MEMO_COLUMNS) if col.key == "name")
+_WRAPPED_KEYS = {"name", "name_en", "segments", "amounts_written", "latest_round", "country"}
+
+
+def _short_note(note: str, has_sheet: bool) -> str:
+    if len(note) <= NOTE_IN_TABLE:
+        return cells.fit_cell(note)
+    return cells.clean_text(note[: NOTE_IN_TABLE - len(NOTE_MORE)]).rstrip() + (
+        NOTE_MORE if has_sheet else " … [cut here: the note is longer than the table shows]"
+    )
+
+
+def shortlist_sheet(ws: Worksheet, content: MemoContent) -> None:
+    req = content.req
+    rows = content.rows
+    ncols = len(SHORTLIST_COLUMNS)
+    w = req.ranking.weights
+    put(ws, 1, 1, f"AIGC screener — {req.selection} memo", font=TITLE_FONT, align=cells.LINE)
+    cells.merge(ws, 1, 1, ncols)
+    ws.row_dimensions[1].height = 24
+    put(
+        ws,
+        2,
+        1,
+        f"{content.source} · {present.universe_label(req.ranking.universe)}"
+        f" · weights value {w.value:+g}, difficulty {w.difficulty:+g}, funding {w.funding:+g}"
+        f" · {present.policy_sentence(req.ranking.policy)} · 1 USD = {req.ranking.table.fx_cny_per_usd:g} CNY"
+        f" · {req.created:%Y-%m-%d %H:%M}",
+        font=MUTED_FONT,
+    )
+    cells.merge(ws, 2, 1, ncols)
+    note = content.tie_note
+    put(
+        ws,
+        3,
+        1,
+        "≈ marks figures converted from yuan or read from vague wording; “8=” a rank shared by equal scores"
+        + (f"; {note}, cut by this memo's last place" if note else "")
+        + "; each name opens the company's sheet (see the Method sheet).",
+        font=MUTED_FONT,
+    )
+    cells.merge(ws, 3, 1, ncols)
+    cells.header_row(ws, HEADER_ROW, [c for c, _ in SHORTLIST_COLUMNS], dark=True)
+    cells.set_widths(ws, [w for _, w in SHORTLIST_COLUMNS])
+
+    # a style per column and number format, made once and copied to every cell (the fast way
+    # to style a long table: no per-cell look-ups)
+    aligns = [
+        cells.TEXT if col.key in _WRAPPED_KEYS else (NUMBER if col.kind != "text" else TEXT)
+        for col in MEMO_COLUMNS
+    ] + [TEXT]
+    styles: dict[tuple[int, str | None], object] = {}
+
+    def style(col: int, fmt: str | None):
+        made = styles.get((col, fmt))
+        if made is None:
+            scratch = Cell(ws, row=FIRST_DATA_ROW, column=col)  # not on the sheet: a style to copy
+            scratch.alignment = aligns[col - 1]
+            if fmt:
+                scratch.number_format = fmt
+            made = styles[(col, fmt)] = scratch._style
+        return made  # Cell() copies it
+
+    r = FIRST_DATA_ROW
+    for c in rows:
+        text = req.notes.get(c.id, "")
+        made = [cells.column_cell(col, c) for col in MEMO_COLUMNS]
+        made.append((_short_note(text, c.id in content.memo_names) if text else "", None))
+        row_cells = []
+        for col, (v, fmt) in enumerate(made, start=1):
+            v = cells.fit_cell(v, cells.CUT_MARKER) if isinstance(v, str) else cells.finite(v)
+            cell = Cell(ws, value=v, style_array=style(col, fmt))
+            if isinstance(v, str):
+                cell.data_type = "s"  # "=1+1" stays the text "=1+1"
+                if v.startswith(cells.RISKY_START):
+                    cell.quotePrefix = True
+            row_cells.append(cell)
+        ws.append(row_cells)
+        if c.id in content.memo_names:
+            cell = ws.cell(row=r, column=NAME_COL)
+            cell.hyperlink = cells.sheet_link(content.memo_names[c.id])
+            cell.font = LINK_FONT
+        r += 1
+    last = r - 1
+    ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=NAME_COL + 1)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{max(last, HEADER_ROW)}"
+    if last >= FIRST_DATA_ROW:
+        scores = [c.score for c in rows if c.rank > 0 and math.isfinite(c.score)]
+        low = max(0.0, math.floor(min(scores, default=0.0) / 10) * 10 - 10)
+        score_range = f"{get_column_letter(SCORE_COL)}{FIRST_DATA_ROW}:{get_column_letter(SCORE_COL)}{last}"
+        ws.conditional_formatting.add(
+            score_range,
+            DataBarRule(
+                start_type="num",
+                start_value=low,
+                end_type="num",
+                end_value=100,
+                color="8FB4E3",
+                showValue=True,
+            ),
+        )
+        _score_chart(ws, last)
+    cells.fit_rows(ws, 1, 3)
+    cells.fit_rows(ws, HEADER_ROW, HEADER_ROW)
+    if len(rows) <= 2000:  # a long table keeps one line a row (its cells still wrap on screen)
+        cells.fit_rows(ws, FIRST_DATA_ROW, last)
+    cells.print_setup(ws, f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _score_chart(ws: Worksheet, last: int) -> None:
+    chart = BarChart()
+    chart.type = "bar"
+    chart.style = 10
+    chart.gapWidth = 40
+    chart.title = "Score (0–100)"
+    chart.y_axis.title = "Score"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.y_axis.majorUnit = 20
+    chart.x_axis.delete = False  # openpyxl hides axes unless told otherwise
+    chart.y_axis.delete = False
+    chart.legend = None
+    shown = min(last, FIRST_DATA_ROW + 29)  # the chart shows at most the first 30 companies
+    data = Reference(ws, min_col=SCORE_COL, min_row=HEADER_ROW, max_row=shown)
+    cats = Reference(ws, min_col=NAME_COL, min_row=FIRST_DATA_ROW, max_row=shown)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(cats)
+    chart.x_axis.scaling.orientation = "maxMin"  # best at the top
+    chart.x_axis.tickLblSkip = 1
+    chart.height = max(6.0, 0.75 * (shown - FIRST_DATA_ROW + 1) + 3)
+    chart.width = 18
+    # below the table, so the printed page keeps the table readable
+    ws.add_chart(chart, f"B{last + 3}")
+
+
+# --- Method ---------------------------------------------------------------------------------
+
+METHOD_WIDTHS = (36.0, 104.0)
+
+
+def method_rows(content: MemoContent, max_memo_sheets: int) -> list[tuple[str, object]]:
+    req = content.req
+    n_rows = len(content.rows)
+    w = req.ranking.weights
+    ds = req.dataset
+    universe = req.ranking.universe
+    lens = content.lenses
+    return [
+        ("Memo", f"{req.selection}, {n_rows} companies"),
+        (
+            "Memo sheets",
+            (
+                f"one per company for the first {min(n_rows, max_memo_sheets)}"
+                + (f" (of {n_rows}; the Shortlist sheet lists all)" if n_rows > max_memo_sheets else "")
+            )
+            if req.memo_sheets
+            else "none",
+        ),
+        ("Created", req.created.strftime("%Y-%m-%d %H:%M:%S %Z").strip()),
+        ("App version", f"AIGC screener {__version__}"),
+        ("Dataset", ds.name),
+        ("Dataset source", content.source),
+        ("Dataset content hash (SHA-256, first 16 hex)", ds.content_hash),
+        ("Latest dated event in the data", content.latest or present.NONE),
+        ("Universe", f"{present.universe_label(universe)}: {present.universe_sentence(universe)}"),
+        ("Companies screened", req.screened if req.screened is not None else int(req.ranking.included.sum())),
+        ("Companies in the universe", int(req.ranking.in_universe.sum())),
+        ("Companies in the dataset", ds.n_companies),
+        ("Filters in effect", req.filters.describe()),
+        ("Preset", present.preset_label(req.preset)),
+        ("Weights in words", present.weights_in_words(w)),
+        ("Weight: value", w.value),
+        ("Weight: difficulty", w.difficulty),
+        ("Weight: funding", w.funding),
+        ("Sub-weights: value (market, traction)", f"{w.market:g}, {w.traction:g}"),
+        ("Sub-weights: difficulty (logic, compute, corpus)", f"{w.logic:g}, {w.compute:g}, {w.corpus:g}"),
+        (
+            "Sub-weights: funding (capital, valuation, recency, stage)",
+            f"{w.capital:g}, {w.valuation:g}, {w.recency:g}, {w.stage:g}",
+        ),
+        ("Missing-data policy", f"{req.ranking.policy}: {present.policy_sentence(req.ranking.policy)}"),
+        ("Exchange rate (CNY per USD)", req.ranking.table.fx_cny_per_usd),
+        ("Rank stability", present.capital_first(present.stability_definition(req.ranking.top_k, seed=True))),
+        ("Ties", present.capital_first(present.TIE_ORDER) + "."),
+        ("Tie at the cut", content.tie_note_text()),
+        (
+            "Lenses",
+            "; ".join(f"{x.label} {present.weights_triple(x.weights)}" for x in lens.lenses)
+            + " (value, difficulty, funding).",
+        ),
+        ("Robust", present.capital_first(present.robust_definition(lens.top_n)) + "."),
+        ("Pareto-optimal", present.capital_first(present.PARETO_DEFINITION) + "."),
+        (
+            "Sensitivity charts",
+            "On each company's sheet: its shared rank as one weight sweeps from -100 to 100 in steps of "
+            "10, the other weights and the sub-weights as above.",
+        ),
+    ]
+
+
+def method_sheet(ws: Worksheet, content: MemoContent, max_memo_sheets: int) -> None:
+    put(ws, 1, 1, "Method", font=TITLE_FONT, align=cells.LINE)
+    ws.row_dimensions[1].height = 24
+    put(ws, 2, 1, "Everything needed to reproduce this memo's ranking.", font=MUTED_FONT, align=cells.LINE)
+    cells.set_widths(ws, METHOD_WIDTHS)
+    r = 4
+    for label, value in method_rows(content, max_memo_sheets):
+        put(ws, r, 1, label, font=BOLD_FONT, align=TEXT)
+        # the value sits beside its label: left-aligned, numbers too
+        put(ws, r, 2, value, align=NUMBER_LEFT if cells.is_number(value) else TEXT)
+        r += 1
+    r += 1
+    put(ws, r, 1, "How the score is made", font=SECTION_FONT, align=cells.LINE)
+    r += 1
+    for line in present.score_rules(content.req.ranking.universe):
+        put(ws, r, 1, line, align=TEXT)
+        cells.merge(ws, r, 1, 2)
+        r += 1
+    cells.fit_rows(ws)
+    cells.print_setup(ws)
+
+
+# --- Segments -------------------------------------------------------------------------------
+
+#: The Segments sheet's grid, shared by its three tables.
+SEGMENT_WIDTHS = (7.0, 36.0, 11.0, 11.0, 12.0, 11.0, 12.0, 10.0, 9.0, 40.0)
+SEGMENT_SHEET_COLUMNS = len(SEGMENT_WIDTHS)
+SEGMENT_LABELS = (
+    "Ref",
+    "Scenario × industry",
+    "Market ★",
+    "Logic ★",
+    "Compute ★",
+    "Corpus ★",
+    "Companies",
+    "Figures quoted",
+    "Market size, as the report gives it",
+)
+#: The column the market sizes start in (merged to the sheet's last column).
+MARKET_SIZE_COL = len(SEGMENT_LABELS)
+#: The Segments sheet's table of figures: its columns, the quote in the last (merged to the
+#: sheet's last column).
+NUMBER_LABELS = ("Ref", "Metric", "Kind", "Figure", "Unit", "As written", "Year", "Forecast", "Quote")
+NUMBER_QUOTE_COL = len(NUMBER_LABELS)
+#: The title of the Segments sheet's last table: what the report says beyond its figures.
+MORE_QUOTES_TITLE = "More the report says about the segments"
+
+
+def segments_sheet(ws: Worksheet, content: MemoContent) -> None:
+    req = content.req
+    ds = req.dataset
+    put(ws, 1, 1, "Segments of the report", font=TITLE_FONT, align=cells.LINE)
+    ws.row_dimensions[1].height = 24
+    put(
+        ws,
+        2,
+        1,
+        "Ratings from the report: market space, and the difficulty of logic, compute and corpus "
+        "(more stars: larger, harder). Companies: how many of the universe play its role there.",
+        font=MUTED_FONT,
+    )
+    cells.merge(ws, 2, 1, SEGMENT_SHEET_COLUMNS)
+    cells.set_widths(ws, SEGMENT_WIDTHS)
+    cells.header_row(ws, 3, SEGMENT_LABELS, dark=True)
+    cells.merge(ws, 3, MARKET_SIZE_COL, SEGMENT_SHEET_COLUMNS)
+    counts = req.ranking.table.segment_counts()
+    r = 4
+    for s in ds.segments:
+        put(ws, r, 1, s.ref)
+        put(ws, r, 2, f"{s.scenario} × {s.industry}\n{s.scenario_zh} × {s.industry_zh}")
+        for col, attr in enumerate(("market", "logic", "compute", "corpus"), start=3):
+            put(ws, r, col, present.stars(getattr(s, attr)), font=STAR_FONT)
+        put(ws, r, 7, counts.get(s.ref, 0))
+        put(ws, r, 8, len(ds.numbers_of(s.ref)))
+        sizes = [present.number_text(n) for n in ds.numbers_of(s.ref) if n.kind == "market_size"]
+        put(ws, r, MARKET_SIZE_COL, "\n".join(sizes) or present.NONE)
+        cells.merge(ws, r, MARKET_SIZE_COL, SEGMENT_SHEET_COLUMNS)
+        r += 1
+    ws.freeze_panes = "B4"
+    ws.auto_filter.ref = f"A3:{get_column_letter(MARKET_SIZE_COL - 1)}{r - 1}"
+    r = _segment_numbers_table(ws, content, r + 1)
+    r = _segment_quotes_table(ws, content, r + 1)
+    cells.fit_rows(ws, 2)
+    cells.print_setup(ws)  # no repeated header: the sheet holds three tables
+
+
+def _segment_numbers_table(ws: Worksheet, content: MemoContent, r: int) -> int:
+    """The figures the report gives for each segment, one row each: the figure as a number, its
+    unit, year and whether it is a forecast in cells of their own, and the quote in full (over
+    continuation rows if it is longer than a cell holds).  Returns the next free row."""
+    ds = content.ds
+    numbers = [n for s in ds.segments for n in ds.numbers_of(s.ref)]
+    if not numbers:
+        return r
+    put(ws, r, 1, "Figures the report gives", font=SECTION_FONT, align=cells.LINE)
+    r += 1
+    cells.header_row(ws, r, NUMBER_LABELS)
+    cells.merge(ws, r, NUMBER_QUOTE_COL, SEGMENT_SHEET_COLUMNS)
+    r += 1
+    for n in numbers:
+        values = [
+            n.segment,
+            n.metric,
+            present.number_kind_label(n.kind),
+            n.value,
+            n.unit,
+            n.text,
+            n.year or present.NONE,
+            "yes" if n.forecast else "no",
+        ]
+        for col, v in enumerate(values, start=1):
+            put(ws, r, col, v)
+        for i, part in enumerate(cells.split_text(f"“{n.quote}”")):
+            if i:
+                put(ws, r, 1, "(quote continued)", font=MUTED_FONT)
+            put(ws, r, NUMBER_QUOTE_COL, part)
+            cells.merge(ws, r, NUMBER_QUOTE_COL, SEGMENT_SHEET_COLUMNS)
+            r += 1
+    return r
+
+
+def _segment_quotes_table(ws: Worksheet, content: MemoContent, r: int) -> int:
+    """What the report says about a segment beyond its figures: each quoted sentence not
+    already quoted with a figure, in a row of its own, whole."""
+    ds = content.ds
+    quoted = {(n.segment, n.quote) for n in ds.segment_numbers}
+    facts = [(s.ref, f) for s in ds.segments for f in s.facts if (s.ref, f.quote) not in quoted]
+    if not facts:
+        return r
+    put(ws, r, 1, MORE_QUOTES_TITLE, font=SECTION_FONT, align=cells.LINE)
+    r += 1
+    cells.header_row(ws, r, ["Ref", "Kind", "Quote"])
+    cells.merge(ws, r, 3, SEGMENT_SHEET_COLUMNS)
+    r += 1
+    for ref, f in facts:
+        put(ws, r, 1, ref)
+        put(ws, r, 2, f.kind.replace("_", " ").capitalize())
+        for i, part in enumerate(cells.split_text(f"“{f.quote}”")):
+            if i:
+                put(ws, r, 1, "(quote continued)", font=MUTED_FONT)
+            put(ws, r, 3, part)
+            cells.merge(ws, r, 3, SEGMENT_SHEET_COLUMNS)
+            r += 1
+    return r
