@@ -21,6 +21,7 @@ from core.ingest import DatasetError, load_dataset
 from core.lenses import DEFAULT_TOP_N
 from core.models import CompanyKind, Dataset
 from core.paths import shown_path
+from core.progress import CliProgress
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
@@ -250,8 +251,11 @@ def screen_options(args: argparse.Namespace, ds: Dataset) -> tuple[str, Filters,
 
 
 def _load(path: Path | None) -> Dataset | None:
-    try:
-        ds = load_dataset(path)
+    try:  # a progress line on a terminal's stderr for a load of over a second
+        with CliProgress(
+            f"Loading {path.name if path is not None and path.name else 'the data'}"
+        ) as progress:
+            ds = load_dataset(path, progress)
     except DatasetError as exc:
         print(str(exc), file=sys.stderr)
         return None
@@ -331,7 +335,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         lenses=tuple(default_lenses(saved_profiles(args.state, ds))),
     )
     try:
-        path = write_memo(args.out, req)
+        with CliProgress("Writing the memo") as progress:
+            path = write_memo(args.out, req, progress)
     except MemoError as exc:
         raise UsageError(str(exc)) from None
     print(f"Wrote {len(ids)} companies to {shown_path(path)}")
@@ -376,7 +381,8 @@ def cmd_lenses(args: argparse.Namespace) -> int:
     policy, filters, top, fx = screen_options(args, ds)
     lenses = default_lenses(saved_profiles(args.state, ds))
     table = build_signals(ds, fx, universe=args.universe)
-    result = compute_lenses(table, lenses, policy, top or DEFAULT_TOP_N)
+    with CliProgress("Ranking under every lens") as progress:
+        result = compute_lenses(table, lenses, policy, top or DEFAULT_TOP_N, progress=progress)
     out = build_lenses_result(ds, result, filters, top=top > 0)
     if args.format == "json":
         print(out.model_dump_json(indent=1))

@@ -1,6 +1,7 @@
 """Deterministic synthetic universes in the import format (data/README.md).
 
     python3 -m bench.generate OUT.csv N [--seed 0]
+    python3 -m bench.generate OUT.parquet N       # the same table as Parquet (text columns)
 
 A realistic mix: Chinese and Latin names, one to three of the report's segments, about 55% of
 companies with a disclosed round — amounts as plain US-dollar numbers, as yuan numbers, and in
@@ -129,8 +130,22 @@ def write(path: Path, n: int, seed: int = 0) -> Path:
     return path
 
 
+def write_parquet(path: Path, n: int, seed: int = 0) -> Path:
+    """The table :func:`write` writes, as a Parquet file of text columns (empty cells missing)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cols: dict[str, list] = {c: [] for c in COLUMNS}
+    for row in rows(n, seed):
+        for c in COLUMNS:
+            cols[c].append(row.get(c) or None)
+    pq.write_table(pa.table({c: pa.array(v, type=pa.string()) for c, v in cols.items()}), path)
+    return path
+
+
 if __name__ == "__main__":
     out, n = Path(sys.argv[1]), int(sys.argv[2])
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 0
-    write(out, n, seed)
+    (write_parquet if out.suffix.lower() == ".parquet" else write)(out, n, seed)
     print(f"wrote {n:,} companies to {out}")

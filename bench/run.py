@@ -2,6 +2,7 @@
 
     python3 -m bench.run                       # N = 100, 10,000, 100,000, 1,000,000
     python3 -m bench.run --sizes 100,10000     # a quicker run
+    python3 -m bench.run --open-only --sizes 100000,1000000   # only the open figures (no GUI)
 
 Prints a table and one JSON line (the last line).  Universes are generated once
 (deterministically, bench/generate.py) into bench/.cache/.  Every GUI figure is measured in the
@@ -27,12 +28,12 @@ DEFAULT_SIZES = (100, 10_000, 100_000, 1_000_000)
 REPEATS = 21
 
 
-def universe(n: int) -> Path:
-    from bench.generate import write
+def universe(n: int, suffix: str = ".csv") -> Path:
+    from bench.generate import write, write_parquet
 
-    path = CACHE / f"universe-{n}.csv"
+    path = CACHE / f"universe-{n}{suffix}"
     if not path.exists():
-        write(path, n, seed=0)
+        (write_parquet if suffix == ".parquet" else write)(path, n, seed=0)
     return path
 
 
@@ -45,6 +46,7 @@ def _median_ms(samples: list[float]) -> float:
 
 def core_rerank(n: int) -> dict:
     import numpy as np
+    import pandas as pd
 
     from core.ingest import load_dataset
     from core.scoring import PRESETS, composite_signals, rank
@@ -55,7 +57,9 @@ def core_rerank(n: int) -> dict:
     base = PRESETS["balanced"]
     rank(table, base, stability=False)  # warm: composite signals are prepared once per policy
     matrix = composite_signals(table, base, "zero").matrix
-    ours, floor = [], []
+    frame = pd.DataFrame(matrix[:, :3], columns=["value", "difficulty", "funding"])
+    frame["name"] = table.names
+    ours, floor, pandas_way = [], [], []
     for i in range(REPEATS):
         w = base.model_copy(update={"value": 20 + (i % 60)})  # one slider step each time
         t0 = time.perf_counter()
@@ -66,8 +70,20 @@ def core_rerank(n: int) -> dict:
         s = matrix @ vec
         np.argsort(s)
         floor.append(time.perf_counter() - t0)
-    o, f = _median_ms(ours), _median_ms(floor)
-    return {"rerank_ms": o, "floor_ms": f, "ratio": round(o / f, 2) if f else None}
+        # the pandas way a user would write it: a score column, then a sort
+        t0 = time.perf_counter()
+        frame.assign(
+            score=frame["value"] * vec[0] + frame["difficulty"] * vec[1] + frame["funding"] * vec[2]
+        ).sort_values("score", ascending=False)
+        pandas_way.append(time.perf_counter() - t0)
+    o, f, p = _median_ms(ours), _median_ms(floor), _median_ms(pandas_way)
+    return {
+        "rerank_ms": o,
+        "floor_ms": f,
+        "ratio": round(o / f, 2) if f else None,
+        "pandas_rerank_ms": p,
+        "rerank_vs_pandas": round(o / p, 2) if p else None,
+    }
 
 
 # --- 2, 3, 5. the real window, offscreen, in a child process ----------------------------------
@@ -160,6 +176,46 @@ def gui(n: int) -> dict:
         "drag_max_block_ms": round(out["max_block_s"] * 1000, 1),
         "app_peak_memory_mb": round(out["rss_mb"], 1),
     }
+
+
+# --- 2b. opening a file: read, validate, signals, first ranking, beside a raw Arrow read ------
+
+_OPEN_CHILD = r"""
+import json, resource, sys, time
+import pyarrow.csv
+from core.ingest import load_dataset
+from core.scoring import PRESETS, rank
+from core.signals import build_signals
+path, raw = sys.argv[1], sys.argv[2] == "raw"
+out = {}
+if raw:  # the floor: Arrow's multi-threaded CSV reader, every column as it infers it
+    t0 = time.perf_counter(); pyarrow.csv.read_csv(path); out["arrow_read_s"] = time.perf_counter() - t0
+t0 = time.perf_counter(); ds = load_dataset(path); t1 = time.perf_counter()
+table = build_signals(ds); t2 = time.perf_counter()
+rank(table, PRESETS["balanced"]); t3 = time.perf_counter()
+out.update(load_s=t1 - t0, signals_s=t2 - t1, rank_s=t3 - t2, open_s=t3 - t0,
+           rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+print(json.dumps(out))
+"""
+
+
+def open_file(path: Path, raw: bool = True) -> dict:
+    """Open (read, validate, signals, first ranking) in a fresh process, and the raw Arrow read
+    of the same file in the same process first (the file is then in the page cache for both)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _OPEN_CHILD, str(path), "raw" if raw else "-"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    res = {k: round(v, 3) for k, v in out.items()}
+    if raw:
+        res["open_vs_arrow"] = round(out["open_s"] / out["arrow_read_s"], 1)
+    return res
 
 
 # --- 4. start-up --------------------------------------------------------------------------------
@@ -266,8 +322,22 @@ def memory(n: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default=",".join(str(n) for n in DEFAULT_SIZES))
+    ap.add_argument("--open-only", action="store_true", help="only open vs the raw Arrow read, and Parquet")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
+    if args.open_only:
+        out = {n: open_file(universe(n)) for n in sizes}
+        out["parquet"] = {n: open_file(universe(n, ".parquet"), raw=False) for n in sizes}
+        for n in sizes:
+            o = out[n]
+            print(
+                f"N={n:>9,}  arrow read {o['arrow_read_s']:.2f} s  open {o['open_s']:.2f} s "
+                f"(load {o['load_s']:.2f}, signals {o['signals_s']:.2f}, rank {o['rank_s']:.2f})  "
+                f"ratio {o['open_vs_arrow']:.1f}x  peak {o['rss_mb']:.0f} MB  "
+                f"Parquet open {out['parquet'][n]['open_s']:.2f} s"
+            )
+        print(json.dumps(out))
+        return 0
     for n in sizes:
         universe(n)
     result: dict = {
@@ -277,25 +347,32 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in sizes:
         core = core_rerank(n)
+        opened = open_file(universe(n))
         ui = gui(n)
-        result["sizes"][n] = {**core, **ui}
-        rows.append((n, core, ui))
+        result["sizes"][n] = {**core, **ui, **{f"open_{k}": v for k, v in opened.items()}}
+        rows.append((n, core, ui, opened))
+    biggest = max(sizes)
+    result[f"parquet_open_{biggest}"] = open_file(universe(biggest, ".parquet"), raw=False)
     result["startup_s"] = startup()
     result.update(export())
-    biggest = max(sizes)
     result[f"peak_memory_mb_{biggest}"] = memory(biggest)
 
     print(f"machine: {result['machine']}")
     print(
-        f"{'N':>10} {'re-rank ms':>11} {'floor ms':>9} {'ratio':>6} {'slider→paint ms':>16} {'(p90)':>7} "
-        f"{'drag max block ms':>18} {'load CSV s':>11} {'in window s':>12} {'app MB':>7}"
+        f"{'N':>10} {'re-rank ms':>11} {'floor ms':>9} {'ratio':>6} {'pandas ms':>10} {'vs pandas':>10} "
+        f"{'slider→paint ms':>16} {'(p90)':>7} {'drag max block ms':>18} {'arrow read s':>13} {'open s':>7} "
+        f"{'open/arrow':>11} {'in window s':>12} {'app MB':>7}"
     )
-    for n, core, ui in rows:
+    for n, core, ui, op in rows:
         print(
             f"{n:>10,} {core['rerank_ms']:>11.2f} {core['floor_ms']:>9.2f} {core['ratio']:>6.2f} "
+            f"{core['pandas_rerank_ms']:>10.2f} {core['rerank_vs_pandas']:>10.2f} "
             f"{ui['slider_repaint_ms']:>16.2f} {ui['slider_repaint_p90_ms']:>7.1f} {ui['drag_max_block_ms']:>18.1f} "
-            f"{ui['load_csv_s']:>11.2f} {ui['open_in_window_s']:>12.2f} {ui['app_peak_memory_mb']:>7.0f}"
+            f"{op['arrow_read_s']:>13.2f} {op['open_s']:>7.2f} {op['open_vs_arrow']:>11.1f} "
+            f"{ui['open_in_window_s']:>12.2f} {ui['app_peak_memory_mb']:>7.0f}"
         )
+    pq_open = result[f"parquet_open_{biggest}"]
+    print(f"Parquet open at {biggest:,} (read, validate, signals, first ranking): {pq_open['open_s']:.2f} s")
     print(f"start-up to first paint (bundled data): {result['startup_s']:.2f} s")
     print(
         f"export 10,000-row shortlist sheet: {result['export_10000_rows_s']:.2f} s; 50 memo sheets: "

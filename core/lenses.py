@@ -22,7 +22,7 @@ Nothing here imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -160,10 +160,12 @@ def compute_lenses(
     top_n: int = DEFAULT_TOP_N,
     *,
     sub_weights: Weights | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> LensResult:
     """Rank the table under every lens (:func:`core.scoring.rank`, without stability) and flag
     the robust and Pareto-optimal companies.  ``sub_weights`` gives the sub-weights of the
-    Pareto figures (default: :class:`Weights` defaults, as every preset has)."""
+    Pareto figures (default: :class:`Weights` defaults, as every preset has).  ``progress`` is
+    told ``(done, total)`` after each lens (a progress line; its answer is not a cancel)."""
     if top_n < 1:
         raise ValueError(f"top_n must be at least 1 (got {top_n})")
     lenses = tuple(lenses)
@@ -171,6 +173,8 @@ def compute_lenses(
     ranks = np.zeros((n, len(lenses)), dtype=np.int64)
     for j, lens in enumerate(lenses):
         ranks[:, j] = rank(table, lens.weights, policy, stability=False).rank
+        if progress is not None:
+            progress(j + 1, len(lenses) + 1)
     robust = ((ranks > 0) & (ranks <= top_n)).all(axis=1) if lenses else np.zeros(n, dtype=bool)
     candidates = (ranks > 0).any(axis=1)
     prepared = composite_signals(table, sub_weights or Weights(), policy)

@@ -82,10 +82,13 @@ The table keeps rows sorted by name (then id).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.models import ROLES, Dataset
 from core.source import (
@@ -95,7 +98,9 @@ from core.source import (
     FUNDING_SIGNALS,
     SEGMENT_SIGNALS,
     UNIVERSES,
+    ImportCancelled,
     Universe,
+    release_memory,
     sentence_counts,
     universe_roles,
 )
@@ -106,6 +111,7 @@ __all__ = [
     "COMPANY_SIGNALS",
     "DEFAULT_UNIVERSE",
     "FUNDING_SIGNALS",
+    "ImportCancelled",
     "SEGMENT_SIGNALS",
     "UNIVERSES",
     "RowIndex",
@@ -132,6 +138,49 @@ def minmax(x: np.ndarray, floor_step: float = 0.0) -> np.ndarray:
     if hi - lo <= 1e-12 * max(1.0, abs(hi)):
         return np.where(finite, 0.5, np.nan)
     return (x - lo) / (hi - lo)
+
+
+#: Text whose case folding Arrow's lower-casing gives exactly: ASCII and the CJK ideographs.
+_FOLDS_AS_LOWER = r"^[\x00-\x7f\x{4e00}-\x{9fff}]*$"
+
+
+def _strings(values) -> pa.Array:
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        return values.cast(pa.large_string())
+    return pa.array(np.asarray(values, dtype=object), type=pa.large_string())
+
+
+def name_order(names, ids) -> np.ndarray:
+    """The rows in table order: by case-folded name, then id (code-point order, as Python
+    compares strings).  Arrow's sort; Python's casefold only once per distinct name that is
+    neither ASCII nor CJK ideographs."""
+    text = pc.fill_null(_strings(names), "")
+    plain = pc.match_substring_regex(text, pattern=_FOLDS_AS_LOWER)
+    keys = pc.utf8_lower(text)
+    if pc.all(plain).as_py() is False:
+        other = pc.invert(plain)
+        rest = text.filter(other)
+        distinct = pc.unique(rest)
+        folded = pa.array([v.casefold() for v in distinct.to_pylist()], type=pa.large_string())
+        keys = pc.replace_with_mask(keys, other, folded.take(pc.index_in(rest, value_set=distinct)))
+    by = pa.table({"key": keys, "id": pc.fill_null(_strings(ids), "")})
+    return pc.sort_indices(by, sort_keys=[("key", "ascending"), ("id", "ascending")]).to_numpy()
+
+
+def _objects(values, order: np.ndarray) -> np.ndarray:
+    """An object array of the values in table order (an Arrow array becomes Python strings)."""
+    if isinstance(values, pa.Array | pa.ChunkedArray):
+        return values.take(pa.array(order)).to_numpy(zero_copy_only=False)
+    return np.asarray(values, dtype=object)[order]
+
+
+def _text_column(values, order: np.ndarray) -> pd.Series:
+    """A text column in table order as pandas' Arrow-backed text (no Python object per row)."""
+    arr = _strings(values).take(pa.array(order))
+    dtype = pd.StringDtype("pyarrow", na_value=np.nan)
+    return pa.chunked_array([arr]).to_pandas(types_mapper={pa.large_string(): dtype}.get)
 
 
 class RowIndex:
@@ -255,8 +304,7 @@ class SignalTable:
         without ``traction`` (a store with no facts) has 0 for all; ``kinds`` defaults to
         "other" and ``evidence`` to 0."""
         n = len(ids)
-        keys = pd.Series(names, dtype=object).astype(str).str.casefold().to_numpy(dtype=str)
-        order = np.lexsort((np.asarray(ids, dtype=str), keys))
+        order = name_order(names, ids)
         raw = dict(raw)
         for k in COMPANY_SIGNALS:
             if k not in raw:
@@ -281,8 +329,8 @@ class SignalTable:
                 logged = np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), np.nan)
             norm[k] = minmax(inside(logged), floor_step=1.0)  # a decade below the smallest
         return cls(
-            ids=np.asarray(ids, dtype=object)[order],
-            names=np.asarray(names, dtype=object)[order],
+            ids=_objects(ids, order),
+            names=_objects(names, order),
             raw=raw,
             norm=norm,
             funding_total_usd=np.asarray(funding_total_usd, dtype=np.float64)[order],
@@ -293,9 +341,7 @@ class SignalTable:
             segment_refs=tuple(segment_refs),
             segment_member=np.asarray(segment_member, dtype=bool)[order],
             role_member=np.asarray(role_member, dtype=bool)[order],
-            search_text=pd.Series(np.asarray(search_text, dtype=object)[order], dtype="str").reset_index(
-                drop=True
-            ),
+            search_text=_text_column(search_text, order),
             valuation_approx=(
                 np.ones(n, dtype=bool) if valuation_approx is None else np.asarray(valuation_approx, bool)
             )[order],
@@ -309,18 +355,43 @@ class SignalTable:
         )
 
 
+#: The steps :func:`build_signals` reports: (done, STEPS) after each.
+STEPS = 4
+
+
 def build_signals(
-    ds: Dataset, fx_cny_per_usd: float | None = None, *, universe: Universe | str = DEFAULT_UNIVERSE
+    ds: Dataset,
+    fx_cny_per_usd: float | None = None,
+    *,
+    universe: Universe | str = DEFAULT_UNIVERSE,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> SignalTable:
     """Every base signal of every company in the dataset, normalised across the universe.
 
     The dataset's store gives the raw columns for the universe (:class:`core.source.SignalSource`);
     the company signals come from the dataset's records (its facts; none for a large import).
-    This module never reads a file or knows how the store keeps its companies."""
+    This module never reads a file or knows how the store keeps its companies.
+
+    ``progress(done, STEPS)`` is called before the work and after each of its steps; when it
+    returns False the work stops there with :class:`core.source.ImportCancelled`."""
+
+    def step(done: int) -> None:
+        release_memory()  # (the allocators keep freed blocks otherwise)
+        if progress is not None and progress(done, STEPS) is False:
+            raise ImportCancelled("cancelled while making the signals")
+
     universe_roles(universe)  # an unknown universe is refused here, before any work
+    step(0)
     fx = ds.meta.fx_cny_per_usd if fx_cny_per_usd is None else fx_cny_per_usd
     cols = dict(ds.store.signal_columns(fx, universe))
+    step(1)
     traction, evidence = sentence_counts(cols["ids"], ds.mentions, ds.funding, ds.facts)
     cols["raw"] = {**cols["raw"], "traction": traction}
     cols["evidence"] = evidence
-    return SignalTable.from_columns(**cols)
+    step(2)
+    table = SignalTable.from_columns(**cols)
+    del cols
+    step(3)
+    table.row_of  # noqa: B018 - the id index, made here rather than on the first click
+    step(STEPS)
+    return table

@@ -11,11 +11,16 @@ its own means (row by row here, by array operations there), under the definition
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from collections.abc import Iterable
 from functools import cached_property
-from typing import Literal, NotRequired, Protocol, TypedDict
+from typing import TYPE_CHECKING, Literal, NotRequired, Protocol, TypedDict
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 from core.records import (
     ADOPTER_ROLES,
@@ -95,6 +100,35 @@ def sentence_counts(
     return t, e
 
 
+def _malloc_trim():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim  # glibc; absent under musl
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def release_memory() -> None:
+    """Give the memory freed by a step of a large import back to the system: Arrow's allocator
+    (mimalloc) and the C heap (pandas' and numpy's temporaries) otherwise keep freed blocks,
+    which at a million companies doubled the peak.  A few microseconds."""
+    import pyarrow as pa  # (already loaded by pandas wherever there is work to release)
+
+    pa.default_memory_pool().release_unused()
+    if _TRIM is not None:
+        _TRIM(0)
+
+
+class ImportCancelled(Exception):
+    """The user cancelled an import (reading the file or making its signals); nothing was
+    loaded.  (Defined here so that :mod:`core.signals` can raise it; the readers re-export it
+    from :mod:`core.ingest`.)"""
+
+
 def squash(text: str) -> str:
     """The form a name is searched in ("智谱 AI" finds "智谱AI", "ａｃｍｅ" finds "Acme"):
     :func:`core.records.name_key`, the form in which two names are the same name."""
@@ -109,8 +143,8 @@ def search_key(names: Iterable[str]) -> str:
 class SignalColumns(TypedDict):
     """The raw signals of every company, in any row order (see SignalTable.from_columns)."""
 
-    ids: np.ndarray  # object array of company ids
-    names: np.ndarray  # object array of names as written
+    ids: np.ndarray | pa.Array  # company ids (object array, or Arrow strings for a large import)
+    names: np.ndarray | pa.Array  # names as written (likewise)
     raw: dict[str, np.ndarray]  # BASE_SIGNALS -> float column, NaN where there is no figure
     funding_total_usd: np.ndarray
     funding_approx: np.ndarray
@@ -120,7 +154,7 @@ class SignalColumns(TypedDict):
     segment_refs: tuple[str, ...]
     segment_member: np.ndarray  # bool, rows x segment_refs
     role_member: np.ndarray  # bool, rows x ROLES
-    search_text: np.ndarray  # search_key() of each company's names
+    search_text: np.ndarray | pa.Array  # search_key() of each company's names (Arrow for a large import)
     valuation_approx: np.ndarray
     # the universe the segment signals and membership were computed for (see universe_roles):
     # in_universe marks its companies; segment_member and the segment signals of each company

@@ -1014,7 +1014,8 @@ class MainWindow(QMainWindow):
                 self,
                 "Import companies",
                 keys.IMPORT_FOLDER.read(self.settings),
-                "Tables (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)",
+                "Tables (*.csv *.xlsx *.parquet *.feather *.arrow);;CSV (*.csv);;Excel workbook (*.xlsx);;"
+                "Parquet (*.parquet);;Arrow IPC / Feather (*.feather *.arrow);;All files (*)",
             )
             if not path:
                 return

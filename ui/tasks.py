@@ -144,4 +144,4 @@ def load_universe(path: Path, progress: Progress):
     """Read and validate a table file (or a dataset folder) and compute its signals — both
     off the UI thread: seconds for a million companies.  Returns (Dataset, SignalTable)."""
     ds = load_dataset(path, progress)
-    return ds, build_signals(ds)
+    return ds, build_signals(ds, progress=progress)

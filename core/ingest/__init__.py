@@ -16,6 +16,7 @@ importing only those listed before it:
     table_file     a user's table, row by row (small files, workbooks)
     arrays, frame  column helpers; the columnar store of a large import (a CompanyStore)
     columnar       a large CSV, read and checked in columns
+    parquet        a Parquet or Arrow IPC (Feather) table, on the columnar path
     entry          load_dataset: which of the above a path needs
 """
 

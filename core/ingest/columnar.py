@@ -14,14 +14,38 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
-from core.ingest.arrays import column, map_unique, plain_numbers, plausible, squash, stated_currency
+from core.ingest.arrays import (
+    PY_SPACE,
+    arrow,
+    column,
+    exploded_refs,
+    map_unique,
+    no_ascii_controls,
+    plain_numbers,
+    plausible,
+    printable_ascii,
+    release,
+    squash_arrow,
+    stated_currency,
+)
 from core.ingest.bundled import report_segment_rows
-from core.ingest.csvfile import SNIFF_BYTES, check_csv_bytes, decode, read_csv_table, sniff_delimiter
+from core.ingest.csvfile import (
+    SNIFF_BYTES,
+    check_csv_bytes,
+    decode,
+    read_csv_table,
+    sniff_delimiter,
+    text_encoding,
+)
 from core.ingest.errors import DatasetError, Problem, Progress, fail, tick
 from core.ingest.frame import CompanyFrame
 from core.ingest.import_format import (
@@ -72,14 +96,99 @@ def _case_variants(word: str) -> set[str]:
 _NA_VARIANTS = frozenset(v for t in NA_TOKENS for v in _case_variants(t))
 
 
-def read_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str], list[str]]:
+#: Bytes per block of the streaming Arrow reader (a cancel is looked at between blocks).
+BLOCK_BYTES = 1 << 20
+#: The string type a cell is read as: pandas' own text columns ("str") hold it without a copy.
+_TEXT = pd.StringDtype("pyarrow", na_value=np.nan)
+
+
+def _plain_csv(data: bytes) -> bool:
+    """Whether a UTF-8 CSV is one Arrow's reader splits exactly as the csv module does: no
+    quote (where the strict reading could refuse what Arrow takes), no NUL, no carriage return
+    but in a CRLF line end."""
+    return b'"' not in data and b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
+
+
+def _arrow_frame(
+    data: bytes, delimiter: str, header: list[str], step: Callable[[float], None] | None
+) -> pd.DataFrame | None:
+    """The used columns of a plain CSV (:func:`_plain_csv`) read by Arrow's multi-threaded
+    reader, block by block (``step(fraction read)`` between blocks, which may raise to cancel);
+    None when Arrow's reading would not be the csv module's (a row with another number of
+    cells than the header, a blank line) - the caller then reads it the slow way."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    body = pa.py_buffer(data)[start:]
+    names = [f"c{i}" for i in range(len(header))]
+    used = {n: h.strip() for n, h in zip(names, header, strict=True) if h.strip() in COLUMNS}
+    if len(set(used.values())) != len(used) or not used:
+        return None
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    try:
+        reader = pacsv.open_csv(
+            body,
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=BLOCK_BYTES),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.large_string() for n in used},
+                include_columns=list(used),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+                check_utf8=False,  # (decoded once already)
+            ),
+        )
+        batches = []
+        done = 0
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                break
+            batches.append(batch)
+            done += batch.num_rows
+            if step is not None:
+                step(min(1.0, done / max(1, lines - 1)))
+    except pa.ArrowInvalid:
+        return None
+    table = pa.Table.from_batches(batches, schema=reader.schema)
+    if table.num_rows != lines - 1:  # a line Arrow did not make a row of
+        return None
+    df = table.rename_columns([used[n] for n in table.column_names]).to_pandas(
+        types_mapper={pa.large_string(): _TEXT}.get, self_destruct=True
+    )
+    return df
+
+
+def read_frame(
+    path: Path, data: bytes, step: Callable[[float], None] | None = None
+) -> tuple[pd.DataFrame, list[str], list[str]]:
     """The columns of the CSV the screener uses, as text (missing cells as NA), with "_row", the
     row the user sees; the notes on how it was read; the header as written.
 
     The text is decoded and the dialect sniffed exactly as the row path does
     (:func:`core.ingest.csvfile.decode`, :func:`~core.ingest.csvfile.sniff_delimiter` on the same
     sample), so that both read the same cells.  A column the screener does not use is not read
-    (a wide sheet costs no more than a narrow one), nor a longer row's cells beyond the header."""
+    (a wide sheet costs no more than a narrow one), nor a longer row's cells beyond the header.
+    A plain UTF-8 file (:func:`_plain_csv`, the usual export of a large table) is read by Arrow's
+    multi-threaded reader in blocks (``step(fraction)`` after each); any other by the csv
+    module's strict reading and pandas' C parser."""
+    check_csv_bytes(path.name, data)
+    _, note = text_encoding(path.name, data)
+    sample = (
+        data[: SNIFF_BYTES * 4].decode("utf-8-sig", errors="ignore")[:SNIFF_BYTES] if note is None else ""
+    )
+    if sample.strip() and _plain_csv(data):
+        delimiter = sniff_delimiter(sample)
+        header = next(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), [])
+        df = _arrow_frame(data, delimiter, header, step) if header else None
+        if df is not None:
+            df["_row"] = np.arange(2, len(df) + 2)
+            return df, [], [h.strip() for h in header]
+    return _pandas_frame(path, data)
+
+
+def _pandas_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """:func:`read_frame` of any CSV: the csv module's strict reading, pandas' C parser."""
     check_csv_bytes(path.name, data)
     text, note = decode(path.name, data)
     notes = [f"{path.name}: {note}"] if note else []
@@ -143,10 +252,17 @@ def _normalise(
     table = Table(source, header)
     content = np.zeros(len(df), dtype=bool)  # a row with any value is not a blank line
     for name in dict.fromkeys(c for c in df.columns if c and c != "_row"):
-        s = df[name].astype("str").str.strip()
+        # (a column is taken out of the table read once its reading is made: the two copies of
+        # the text are never all held at once)
+        cells = df.pop(name) if list(df.columns).count(name) == 1 else df[name]
+        s = cells.astype("str").str.strip()
+        del cells
         missing = (s.isna() | s.isin(_NA_VARIANTS)).to_numpy(dtype=bool)  # (a short row's cells are NaN)
         long = s.str.len().fillna(0).gt(MAX_CELL_CHARS).to_numpy(dtype=bool)
-        bad = s.str.contains(CONTROL, regex=True).fillna(False).to_numpy(dtype=bool) & ~missing & ~long
+        if no_ascii_controls(s):  # (the usual column: no regular expression over it)
+            bad = np.zeros(len(s), dtype=bool)
+        else:
+            bad = s.str.contains(CONTROL, regex=True).fillna(False).to_numpy(dtype=bool) & ~missing & ~long
         if bad.any():
             _say(notes, source, df["_row"].to_numpy()[bad], table.column_label(name), CONTROL_REMOVED, name)
             before = s
@@ -158,6 +274,8 @@ def _normalise(
                 as_written[(int(number), name)] = text
         out[name] = s.where(~missing, pd.NA)
         content = content | ~missing
+        del s
+        release()
     return out[content].reset_index(drop=True)
 
 
@@ -177,6 +295,10 @@ _TEXT_COLUMNS = {
     "lead_investors": "lead_investors",
 }
 _DIRTY = DIRTY_CHARS
+#: Cells kept as written: the funding record cleans each investor's name itself, after telling
+#: the leads from the others by the names as written (as the row path does: "Ac\u200bme" and a
+#: lead "Acme" are two entries there, so they must be here).
+_CLEANED_BY_RECORD = frozenset({"investors", "lead_investors"})
 
 
 def _say(notes: list[str], source: str, numbers: np.ndarray, label: str, message: str, name: str) -> None:
@@ -208,6 +330,8 @@ def _clean_text(
         if col not in df.columns:
             continue
         s = df[col]
+        if printable_ascii(s):  # nothing to clean, known from the bytes alone
+            continue
         dirty = (s.notna() & s.str.contains(_DIRTY, regex=True).fillna(False)).to_numpy(dtype=bool)
         if not dirty.any():
             continue
@@ -224,8 +348,9 @@ def _clean_text(
         for j, i in enumerate(at):
             if keep[j] and cleaned[j] in _NA_VARIANTS:
                 as_written[(int(numbers[i]), col)] = values[i]
-        values[at[keep]] = cleaned[keep]
-        df[col] = pd.Series(values, index=df.index, dtype="str")
+        if col not in _CLEANED_BY_RECORD:
+            values[at[keep]] = cleaned[keep]
+            df[col] = pd.Series(values, index=df.index, dtype="str")
         said = at[keep & changed]
         if col == "source":
             said = said[quoted[said]]
@@ -233,8 +358,16 @@ def _clean_text(
     return emptied
 
 
-def _suspicious(df: pd.DataFrame) -> np.ndarray:
-    """Rows a cheap look finds something wrong with (they are validated one by one)."""
+def _well_formed(refs: pa.Array) -> np.ndarray:
+    """Whether each segment reference is one the model takes (checked once per distinct one)."""
+    distinct = pc.unique(refs)
+    good = [r for r in distinct.to_pylist() if SEGMENT_REF.fullmatch(r)]
+    return pc.is_in(refs, value_set=pa.array(good, type=refs.type)).to_numpy(zero_copy_only=False)
+
+
+def _suspicious(df: pd.DataFrame, refs: tuple[np.ndarray, pa.Array]) -> np.ndarray:
+    """Rows a cheap look finds something wrong with (they are validated one by one); ``refs``
+    is :func:`core.ingest.arrays.exploded_refs` of the segments column."""
     bad = np.zeros(len(df), dtype=bool)
 
     def flag(mask) -> None:
@@ -243,12 +376,11 @@ def _suspicious(df: pd.DataFrame) -> np.ndarray:
 
     ids = column(df, "id")
     flag(ids.isna() | ~ids.fillna("x").str.fullmatch(_ID))
-    segs = column(df, "segments")
-    if segs.notna().any():  # a reference the model refuses (its message is the row path's)
-        refs = segs.dropna().str.split(r"[;；,，]", regex=True).explode().str.strip()
-        refs = refs[refs.ne("")]
-        wrong = refs[~refs.str.fullmatch(SEGMENT_REF.pattern).fillna(False).astype(bool)]
-        flag(np.isin(np.arange(len(df)), wrong.index.unique().to_numpy()))
+    parents, pieces = refs
+    if len(parents):  # a reference the model refuses (its message is the row path's)
+        wrong = np.zeros(len(df), dtype=bool)
+        wrong[parents[~_well_formed(pieces)]] = True
+        flag(wrong)
     flag(column(df, "name").isna())
     country = column(df, "country")
     flag(country.notna() & ~country.fillna("CN").str.fullmatch(r"[A-Za-z]{2}"))
@@ -309,14 +441,23 @@ def _row_problems(
 
 
 def _cross_row_problems(
-    df: pd.DataFrame, header: list[str], source: str, segment_refs: set[str], segments_file: str
+    df: pd.DataFrame,
+    header: list[str],
+    source: str,
+    segment_refs: set[str],
+    segments_file: str,
+    refs: tuple[np.ndarray, pa.Array],
 ) -> list[Problem]:
     table = Table(source, header)
     problems: list[Problem] = []
     ids = df["id"]
     numbers = df["_row"]
-    # duplicate ids
-    dup = ids.notna() & ids.duplicated(keep="first")
+    # duplicate ids (Arrow's hash count first: almost always there are none)
+    id_arr = arrow(ids)
+    if len(pc.unique(pc.drop_null(id_arr))) != len(id_arr) - id_arr.null_count:  # (unique: the fast hash)
+        dup = ids.notna() & ids.duplicated(keep="first")
+    else:
+        dup = pd.Series(False, index=ids.index)
     if dup.any():
         first_row = numbers.groupby(ids).transform("first")
         for cid, number, first in zip(ids[dup], numbers[dup], first_row[dup], strict=True):
@@ -329,14 +470,12 @@ def _cross_row_problems(
                 )
             )
     # unknown segment refs
-    segs = column(df, "segments")
-    has = segs.notna() & ids.notna()  # (a row without an id makes no mention)
-    if has.any():
-        exploded = segs[has].str.split(r"[;；,，]", regex=True).explode().str.strip()
-        exploded = exploded[exploded.fillna("") != ""]
-        exploded = exploded[exploded.str.fullmatch(SEGMENT_REF.pattern).fillna(False).astype(bool)]
-        unknown = exploded[~exploded.isin(segment_refs)]
-        for pos, ref in unknown.items():
+    parents, pieces = refs
+    if len(parents):  # (a row without an id makes no mention)
+        keep = ids.notna().to_numpy()[parents] & _well_formed(pieces)
+        known = pa.array(sorted(segment_refs), type=pieces.type)
+        keep &= ~pc.is_in(pieces, value_set=known).to_numpy(zero_copy_only=False)
+        for pos, ref in zip(parents[keep].tolist(), pieces.filter(pa.array(keep)).to_pylist(), strict=True):
             problems.append(
                 Problem(
                     source,
@@ -345,25 +484,55 @@ def _cross_row_problems(
                     f"unknown segment {ref!r}; add it to {segments_file} or correct the reference",
                 )
             )
-    # one company under two names: any name, English name or alias used by two ids
-    parts = []
+    # one company under two names: any name, English name or alias used by two ids.  Every
+    # row with an id counts, valid or not; a name that shows nothing names nobody.  In Arrow
+    # arrays (no Python object per name); a frame only when two ids share a key (rare)
+    id_all = arrow(ids)
+    pos_parts, col_parts, text_parts, key_parts = [], [], [], []
     for col in ("name", "name_en", "aliases"):
-        s = column(df, col)
-        if col == "aliases":
-            s = s.str.split(r"[;；]", regex=True).explode()
-        s = s.dropna()
-        if not len(s):
+        if col not in df.columns:
             continue
-        s = s.astype("str")
-        s = s[s.str.strip() != ""]
-        parts.append(pd.DataFrame({"pos": s.index, "col": col, "text": s.str.strip().to_numpy()}))
-    names = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"pos": [], "col": [], "text": []})
-    names["key"] = squash(names["text"].astype("str")).to_numpy()
-    names["id"] = ids.to_numpy(dtype=object, na_value=None)[names["pos"].to_numpy(dtype=np.int64)]
-    # every row with an id counts, valid or not; a name that shows nothing names nobody.  In the
-    # order the row path reads them: by row, then name, English name, aliases (a stable sort)
-    names = names[names["id"].notna() & names["key"].ne("")].sort_values("pos", kind="stable")
-    names = names.drop_duplicates(["key", "id"])
+        arr = arrow(df[col])
+        pos = np.arange(len(arr), dtype=np.int64)
+        if col == "aliases":
+            lists = pc.split_pattern_regex(arr, pattern="[;；]")
+            pos = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+            arr = pc.list_flatten(lists)
+        text = pc.fill_null(arr, "")
+        if col == "aliases":  # (a name and an English name were stripped as read)
+            text = pc.utf8_trim(text, characters=PY_SPACE)
+        key = squash_arrow(text)
+        keep = pc.and_(
+            pc.and_(pc.not_equal(text, ""), pc.not_equal(key, "")), id_all.take(pa.array(pos)).is_valid()
+        )
+        keep_np = keep.to_numpy(zero_copy_only=False)
+        pos_parts.append(pos[keep_np])
+        col_parts.append(np.full(int(keep_np.sum()), col, dtype=object))
+        text_parts.append(text.filter(keep))
+        key_parts.append(key.filter(keep))
+        del arr, text, key, keep
+        release()
+    if not pos_parts:
+        return problems
+    release()
+    pos_all = np.concatenate(pos_parts)
+    keys = pa.chunked_array(key_parts, type=pa.large_string()).combine_chunks()
+    # a number per distinct id: the row itself when no id is repeated (no second hash table)
+    id_codes = (
+        pc.dictionary_encode(id_all).indices.to_numpy(zero_copy_only=False)[pos_all] if dup.any() else pos_all
+    )
+    if _one_id_per_key(keys, id_codes):
+        return problems
+    names = pd.DataFrame(
+        {
+            "pos": pos_all,
+            "col": np.concatenate(col_parts),
+            "text": pa.chunked_array(text_parts, type=pa.large_string()).to_numpy(),
+            "key": keys.to_numpy(zero_copy_only=False),
+            "id": id_all.take(pa.array(pos_all)).to_numpy(zero_copy_only=False),
+        }
+    )
+    names = names.sort_values("pos", kind="stable").drop_duplicates(["key", "id"])
     clash = names[names.duplicated("key", keep=False)]
     if len(clash):
         owner = clash.drop_duplicates("key")
@@ -384,6 +553,18 @@ def _cross_row_problems(
     return problems
 
 
+def _one_id_per_key(keys: pa.Array, id_codes: np.ndarray) -> bool:
+    """Whether no name key is used by two ids (``id_codes``: a number per distinct id): as
+    many distinct keys as distinct (key, id) pairs - one hash of the text, then of integers
+    (the common case, a universe without clashes, costs no sort)."""
+    if not len(keys):
+        return True
+    encoded = pc.dictionary_encode(keys)
+    key_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    pairs = key_codes * (int(id_codes.max()) + 1) + id_codes.astype(np.int64)
+    return len(encoded.dictionary) == len(pd.unique(pairs))
+
+
 def _segments_for(path: Path, problems: list[Problem], notes: list[str]) -> tuple[tuple[Segment, ...], str]:
     """The segments of an import: a NAME.segments.csv beside it, else the report's nine."""
     beside = segments_beside(path)
@@ -399,17 +580,46 @@ def _segments_for(path: Path, problems: list[Problem], notes: list[str]) -> tupl
     return segments, source
 
 
-def load_large_csv(path: Path, data: bytes, progress: Progress | None = None) -> Dataset:
-    """A large CSV universe (the bytes of ``path``) as a Dataset backed by columns."""
-    problems: list[Problem] = []
-    notes: list[str] = []
-    segments, segments_file = _segments_for(path, problems, notes)
+def load_large_csv(path: Path, data: bytes | list[bytes], progress: Progress | None = None) -> Dataset:
+    """A large CSV universe (the bytes of ``path``) as a Dataset backed by columns.  ``data`` may
+    be a one-item list the bytes are taken out of, so that the caller keeps no reference to
+    them and their memory goes once they are read."""
 
     def step(percent: int) -> None:
         tick(progress, percent, 100)
 
     step(0)
-    raw, read_notes, header = read_frame(path, data)
+    data = data.pop() if isinstance(data, list) else data
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    raw, read_notes, header = read_frame(path, data, lambda f: step(int(30 * f)))
+    del data  # (the bytes read are not held while the columns are checked)
+    box = [raw]
+    del raw
+    return load_frame(path, box, header, read_notes, digest, progress)
+
+
+def load_frame(
+    path: Path,
+    raw: pd.DataFrame | list[pd.DataFrame],
+    header: list[str],
+    read_notes: list[str],
+    digest: str,
+    progress: Progress | None = None,
+) -> Dataset:
+    """The columns of a table as read (text, missing cells NA, "_row" the row the user sees,
+    ``header`` the column names as written) checked and kept as a Dataset backed by columns:
+    the one way on for a large CSV and a Parquet or Arrow file alike.  ``raw`` may be a
+    one-item list the table is taken out of: its columns are then let go one by one as they
+    are read (the caller keeps no reference), which keeps the peak memory near one copy."""
+    raw = raw.pop() if isinstance(raw, list) else raw.copy(deep=False)
+    problems: list[Problem] = []
+    notes: list[str] = []
+    segments, segments_file = _segments_for(path, problems, notes)
+
+    def step(percent: int) -> None:
+        release()
+        tick(progress, percent, 100)
+
     notes += read_notes
     source = path.name
     check_header(Table(source, header), REQUIRED, tuple(COLUMNS), problems, notes)
@@ -422,11 +632,15 @@ def load_large_csv(path: Path, data: bytes, progress: Progress | None = None) ->
     if not len(df):
         raise fail(source, NO_COMPANIES)
     emptied = _clean_text(df, source, header, notes, as_written)
+    release()
     step(45)
-    bad = np.flatnonzero(_suspicious(df) | emptied)
+    refs = exploded_refs(column(df, "segments"))
+    release()
+    bad = np.flatnonzero(_suspicious(df, refs) | emptied)
     problems += _row_problems(df, bad[: MAX_LISTED_PROBLEMS * 4], header, source, as_written)
+    release()
     step(60)
-    problems += _cross_row_problems(df, header, source, {s.ref for s in segments}, segments_file)
+    problems += _cross_row_problems(df, header, source, {s.ref for s in segments}, segments_file, refs)
     if problems:
         problems = unique_problems(problems)
         n = len(problems)
@@ -462,7 +676,7 @@ def load_large_csv(path: Path, data: bytes, progress: Progress | None = None) ->
     for col in COLUMNS:
         if col not in df.columns:
             df[col] = pd.Series(pd.NA, index=df.index, dtype="str")
-    frame = CompanyFrame(source, df, segments)
+    frame = CompanyFrame(source, df, segments, refs if "segments" in df.columns else None)
     step(100)
     return Dataset(
         meta=DatasetMeta(name=path.stem, source=str(path)),
@@ -470,7 +684,7 @@ def load_large_csv(path: Path, data: bytes, progress: Progress | None = None) ->
         companies=(),
         mentions=(),
         funding=(),
-        content_hash=hashlib.sha256(data).hexdigest()[:16],
+        content_hash=digest,
         origin=str(path),
         warnings=tuple(notes),
         columns=frame,

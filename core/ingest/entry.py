@@ -10,6 +10,7 @@ from core.ingest.columnar import load_large_csv
 from core.ingest.errors import DatasetError, Problem, Progress, fail
 from core.ingest.files import read_checked
 from core.ingest.folder import load_folder
+from core.ingest.parquet import ARROW_SUFFIXES, load_arrow_file
 from core.ingest.table_file import load_table
 from core.models import Dataset
 from core.paths import path_problem, shown_path
@@ -17,7 +18,7 @@ from core.paths import path_problem, shown_path
 #: CSV files at least this large (bytes) are read in columns; smaller ones row by row.
 COLUMNAR_MIN_BYTES = 2_000_000
 #: The file types a user's table may come in.
-TABLE_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv", *ARROW_SUFFIXES)
 
 
 def load_dataset(
@@ -29,7 +30,7 @@ def load_dataset(
     """Load and validate a dataset, or raise DatasetError listing every problem found.
 
     ``path`` is a folder of CSV tables like data/report (the bundled report's when None), or a
-    user's CSV or XLSX table of companies, one row per company (data/README.md).  A CSV of
+    user's CSV, XLSX, Parquet or Arrow IPC (Feather) table of companies, one row per company (data/README.md).  A CSV of
     ``columnar_min_bytes`` or more is read in columns, a smaller one (and any workbook) row by
     row; both give the same records and the same messages.  ``progress(done, total)`` is called
     as the file is read; when it returns False the load stops with ImportCancelled.
@@ -47,12 +48,16 @@ def load_dataset(
         hint = (
             "an old .xls workbook: save it as .xlsx or CSV"
             if suffix == ".xls"
-            else "use a .csv or .xlsx file"
+            else "use a .csv, .xlsx, .parquet or .feather file"
         )
         raise fail(path.name, f"not a file type the screener reads ({suffix or 'no extension'}); {hint}")
+    if suffix in ARROW_SUFFIXES:
+        return load_arrow_file(path, progress)
     data = read_checked(path)
     if suffix != ".xlsx" and len(data) >= columnar_min_bytes:
-        return load_large_csv(path, data, progress)
+        box = [data]  # (handed over: the bytes go once they are read, not when the load ends)
+        del data
+        return load_large_csv(path, box, progress)
     return load_table(path, data, progress)
 
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.source import ImportCancelled
+
+__all__ = ["DatasetError", "ImportCancelled", "Problem", "Progress", "fail", "tick"]
+
 #: Called with (done, total) while a file is read; returning False cancels the import.
 Progress = Callable[[int, int], bool]
 
@@ -39,10 +43,6 @@ class DatasetError(Exception):
             f"{head}{n} problem{'s' if n != 1 else ''} in the dataset:\n"
             + "\n".join(f"  - {p}" for p in problems)
         )
-
-
-class ImportCancelled(Exception):
-    """The user cancelled the import; nothing was loaded."""
 
 
 def fail(file: str, message: str) -> DatasetError:

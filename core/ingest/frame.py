@@ -9,38 +9,55 @@ equal the record path's, company by company).
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from core.ingest.arrays import map_unique, plain_numbers, plausible, squash, stated_currency
+from core.ingest.arrays import (
+    arrow,
+    exploded_refs,
+    lookup,
+    map_unique,
+    plain_numbers,
+    plausible,
+    squash_arrow,
+    stated_currency,
+)
 from core.ingest.import_format import COLUMNS, FUNDING_COLUMNS, funding_date, row_records, split_refs
 from core.money import parse_amount
 from core.records import ROLES, Company, FundingEvent, Mention, Role, Segment, normalise_round, round_stage
 from core.source import BASE_SIGNALS, DEFAULT_UNIVERSE, SEGMENT_SIGNALS, SignalColumns, universe_roles
 
-_REFS = r"[;；,，]"
-
 
 class CompanyFrame:
     """The companies of a large import, one column per field, one row per company."""
 
-    def __init__(self, source: str, df: pd.DataFrame, segments: tuple[Segment, ...]) -> None:
+    def __init__(
+        self,
+        source: str,
+        df: pd.DataFrame,
+        segments: tuple[Segment, ...],
+        refs: tuple[np.ndarray, pa.Array] | None = None,
+    ) -> None:
+        """``refs`` is :func:`core.ingest.arrays.exploded_refs` of the segments column, when the
+        reader has it already."""
         self.source = source
         self.df = df.reset_index(drop=True)
         self.segments = segments
-        self._index = pd.Index(self.df["id"])
         self._segment_order = {s.ref: i for i, s in enumerate(segments)}
         self._has_funding = (
             self.df[[c for c in FUNDING_COLUMNS if c in self.df]].notna().any(axis=1).to_numpy()
         )
-        present = self.df["segments"].dropna()
-        self._n_mentions = (
-            int(present.str.split(_REFS, regex=True).explode().str.strip().ne("").sum())
-            if len(present)
-            else 0
-        )
+        self._refs = exploded_refs(self.df["segments"]) if refs is None else refs
+        self._n_mentions = len(self._refs[0])
+
+    @cached_property
+    def _index(self) -> pd.Index:
+        return pd.Index(self.df["id"])
 
     # --- the CompanyStore questions -------------------------------------------------------------
 
@@ -88,15 +105,17 @@ class CompanyFrame:
         return {str(k): int(v) for k, v in self.df["country"].dropna().str.upper().value_counts().items()}
 
     @cached_property
-    def _search_text(self) -> np.ndarray:
+    def _search_text(self) -> pa.Array:
         """Every name and alias squashed, joined by a unit separator (core.source.search_key);
-        made once (it depends on neither the universe nor the exchange rate)."""
+        made once (it depends on neither the universe nor the exchange rate), in Arrow."""
         df = self.df
         # (squash drops the unit separator: the aliases are split at a private-use mark instead)
-        aliases = df["aliases"].fillna("").str.replace(r"[;；]", "\ue000", regex=True)
-        aliases = squash(aliases).str.replace("\ue000", "\x1f", regex=False)
-        search = squash(df["name"]) + "\x1f" + squash(df["name_en"]) + "\x1f" + aliases
-        return search.to_numpy(dtype=object)
+        aliases = pc.replace_substring_regex(pc.fill_null(arrow(df["aliases"]), ""), "[;；]", "\ue000")
+        aliases = pc.replace_substring(squash_arrow(aliases), "\ue000", "\x1f")
+        sep = pa.scalar("\x1f", type=pa.large_string())
+        return pc.binary_join_element_wise(
+            squash_arrow(arrow(df["name"])), squash_arrow(arrow(df["name_en"])), aliases, sep
+        )
 
     # --- the SignalSource question --------------------------------------------------------------
 
@@ -112,29 +131,35 @@ class CompanyFrame:
         df = self.df
         n = len(df)
         refs = tuple(s.ref for s in self.segments)
-        col = {r: j for j, r in enumerate(refs)}
         member = np.zeros((n, len(refs)), dtype=bool)
         first = np.full(n, -1, dtype=np.int64)  # the column of each row's first segment
-        segs = df["segments"]
-        has = segs.notna()
-        if has.any():
-            exploded = segs[has].str.split(_REFS, regex=True).explode().str.strip()
-            exploded = exploded[exploded.ne("")]
-            firsts = exploded.groupby(level=0).first()
-            firsts = firsts[firsts.isin(col.keys())]
-            first[firsts.index.to_numpy()] = firsts.map(col).to_numpy(dtype=np.int64)
-            exploded = exploded[exploded.isin(col.keys())]
-            member[exploded.index.to_numpy(), exploded.map(col).to_numpy(dtype=np.int64)] = True
+        parents, pieces = self._refs
+        if len(parents):
+            known = pa.array(list(refs), type=pieces.type)
+            code = pc.fill_null(pc.index_in(pieces, value_set=known), -1).to_numpy().astype(np.int64)
+            rows, at = np.unique(parents, return_index=True)  # each row's first reference
+            first[rows] = code[at]  # (-1 when it is not a known segment)
+            ok = code >= 0
+            member[parents[ok], code[ok]] = True
         count = member.sum(axis=1)
-        roles_text = df["role"].fillna(
-            pd.Series(np.where(self._has_funding, "funded", "vendor"), index=df.index)
-        )
+        # each row's role: its cell, else funded when it has funding, else vendor (one bool
+        # column per role: no text per row)
+        role = df["role"]
+        unset = role.isna().to_numpy(dtype=bool)
+        plays_role = {
+            r: role.eq(r).fillna(False).to_numpy(dtype=bool)
+            | (
+                unset
+                & (self._has_funding if r == "funded" else ~self._has_funding if r == "vendor" else False)
+            )
+            for r in ROLES
+        }
         wanted = universe_roles(universe)
         if wanted is None:
             in_universe = np.ones(n, dtype=bool)
             umember = member
         else:
-            plays = roles_text.isin(wanted).to_numpy() & (count > 0)
+            plays = np.logical_or.reduce([plays_role[r] for r in wanted]) & (count > 0)
             umember = member & plays[:, None]
             in_universe = plays.copy()
             if "funded" in wanted:
@@ -161,29 +186,21 @@ class CompanyFrame:
         valuation_usd, valuation_approx = _amounts(df["valuation"], val_cur, fx_cny_per_usd)
         raw["capital"] = amount_usd
         raw["valuation"] = valuation_usd
-        normal = map_unique(df["funding_date"], funding_date).astype("str")
-        parts = normal.str.extract(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$").astype(float)
-        y, m, d = parts[0].to_numpy(), parts[1].to_numpy(), parts[2].to_numpy()
-        raw["recency"] = np.where(
-            np.isnan(m),
-            y + 0.5,
-            np.where(np.isnan(d), y + (m - 0.5) / 12, y + (m - 1) / 12 + (d - 0.5) / 365),
-        )
-        stages = {t: round_stage(normalise_round(t)) for t in df["funding_round"].dropna().unique()}
-        raw["stage"] = df["funding_round"].map(stages, na_action="ignore").astype(float).to_numpy()
+        raw["recency"] = lookup(df["funding_date"], _year_fraction, np.nan, np.float64)
+        raw["stage"] = lookup(df["funding_round"], _stage, np.nan, np.float64)
         role_member = np.zeros((n, len(ROLES)), dtype=bool)
         for j, r in enumerate(ROLES):
-            role_member[:, j] = (roles_text == r).to_numpy() & (count > 0)
+            role_member[:, j] = plays_role[r] & (count > 0)
 
         return SignalColumns(
-            ids=df["id"].to_numpy(dtype=object),
-            names=df["name"].to_numpy(dtype=object),
+            ids=arrow(df["id"]),  # (Arrow: the table makes one Python string each, in its order)
+            names=arrow(df["name"]),
             raw=raw,
             funding_total_usd=amount_usd,
             funding_approx=amount_approx,
             latest_valuation_usd=valuation_usd,
             fx_cny_per_usd=fx_cny_per_usd,
-            countries=df["country"].fillna("").str.upper().to_numpy(dtype=str),
+            countries=lookup(df["country"], str.upper, "", dtype="<U2"),
             segment_refs=refs,
             segment_member=umember,
             role_member=role_member,
@@ -191,9 +208,8 @@ class CompanyFrame:
             valuation_approx=valuation_approx,
             universe=universe,
             in_universe=in_universe,
-            kinds=(df["kind"] if "kind" in df else pd.Series("other", index=df.index))
-            .fillna("other")
-            .to_numpy(dtype=object),
+            # (a few distinct kinds: one Python string each, shared by the rows)
+            kinds=lookup(df["kind"], str, "other") if "kind" in df else np.full(n, "other", dtype=object),
         )
 
 
@@ -205,21 +221,46 @@ def _amounts(text: pd.Series, currency: pd.Series, fx: float) -> tuple[np.ndarra
     if not has.any():
         return usd, approx
     plain = plain_numbers(text)
-    cur = currency.fillna("USD").to_numpy(dtype=object)
+    cny = currency.eq("CNY").fillna(False).to_numpy(dtype=bool)
     is_plain = plausible(plain)  # an implausible figure is undisclosed, as parse_amount says
-    rate = np.where(cur == "CNY", 1.0 / fx, 1.0)
+    rate = np.where(cny, 1.0 / fx, 1.0)
     usd[is_plain] = plain[is_plain] * rate[is_plain]
-    approx[is_plain] = cur[is_plain] == "CNY"
+    approx[is_plain] = cny[is_plain]
     rest = has & np.isnan(plain)
-    if rest.any():
-        texts = text[rest]
-        curs = currency[rest].fillna("USD")
-        parsed = {}
-        for t, c in set(zip(texts, curs, strict=True)):
-            m = parse_amount(t, c)
+    if rest.any():  # words: parsed once per distinct (text, currency)
+        texts = text[rest].to_numpy(dtype=object)
+        curs = currency[rest].fillna("USD").to_numpy(dtype=object)
+        codes, _ = pd.factorize(pd.MultiIndex.from_arrays([texts, curs]))
+        _, at = np.unique(codes, return_index=True)
+        got_usd = np.full(len(at), np.nan)
+        got_approx = np.zeros(len(at), dtype=bool)
+        for j, i in enumerate(at):
+            m = parse_amount(texts[i], curs[i])
             v = m.usd_point(fx)
-            parsed[(t, c)] = (np.nan, False) if v is None else (v, bool(m.approximate or m.currency != "USD"))
-        vals = [parsed[(t, c)] for t, c in zip(texts, curs, strict=True)]
-        usd[rest] = [v for v, _ in vals]
-        approx[rest] = [a for _, a in vals]
+            if v is not None:
+                got_usd[j], got_approx[j] = v, bool(m.approximate or m.currency != "USD")
+        usd[rest] = got_usd[codes]
+        approx[rest] = got_approx[codes]
     return usd, approx
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def _year_fraction(text: str) -> float:
+    """A funding date as a fractional year (mid-period when only the year or month is known)."""
+    m = _DATE.match(str(funding_date(text)))
+    if m is None:
+        return np.nan
+    y = float(m.group(1))
+    if m.group(2) is None:
+        return y + 0.5
+    mo = float(m.group(2))
+    if m.group(3) is None:
+        return y + (mo - 0.5) / 12
+    return y + (mo - 1) / 12 + (float(m.group(3)) - 0.5) / 365
+
+
+def _stage(text: str) -> float:
+    stage = round_stage(normalise_round(text))
+    return np.nan if stage is None else float(stage)

@@ -563,3 +563,14 @@ def test_both_import_paths_put_a_company_in_the_same_universe(tmp_path, universe
     if universe == "providers":  # the bank's funding event sits in its first segment only
         row = list(a.ids).index("bankfund")
         assert [r for r, m in zip(a.segment_refs, a.segment_member[row], strict=True) if m] == ["1.3.1"]
+
+
+def test_an_invisible_character_in_an_investor_gives_the_same_investors_on_both_paths(tmp_path: Path) -> None:
+    # the row path tells the leads from the others by the names as written, then cleans each
+    path = tmp_path / "t.csv"
+    path.write_text("id,name,investors,lead_investors\nc0,Acme,Ac\u200bme;Beta,Acme\n", encoding="utf-8")
+    small, big = load_dataset(path), load_dataset(path, columnar_min_bytes=0)
+    assert big.columns is not None and small.columns is None
+    assert big.funding_of("c0") == small.funding_of("c0")
+    assert len(big.funding_of("c0")[0].investors) >= 2
+    assert sorted(big.warnings) == sorted(small.warnings)

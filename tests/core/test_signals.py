@@ -428,3 +428,26 @@ def test_ties_in_the_report_share_their_rank(ds):
         # more quoted evidence first inside a tie
         ev = [t.evidence[i] for i in sorted(g, key=lambda i: r.position[i])]
         assert ev == sorted(ev, reverse=True)
+
+
+@pytest.mark.parametrize("columnar", [False, True])
+def test_making_the_signals_can_be_cancelled_between_its_steps(tmp_path, columnar: bool) -> None:
+    from bench.generate import write
+    from core.ingest import ImportCancelled
+    from core.signals import STEPS
+
+    data = load_dataset(write(tmp_path / "u.csv", 300), columnar_min_bytes=0 if columnar else 10**9)
+    seen: list[tuple[int, int]] = []
+    full = build_signals(data, progress=lambda done, total: seen.append((done, total)) is None)
+    assert seen == [(i, STEPS) for i in range(STEPS + 1)]
+    assert len(full) == 300
+    for stop_at in range(STEPS + 1):  # a False at any step: no later step runs, the cancel is raised
+        asked: list[int] = []
+
+        def progress(done: int, total: int, stop_at: int = stop_at, asked: list[int] = asked) -> bool:
+            asked.append(done)
+            return done < stop_at
+
+        with pytest.raises(ImportCancelled):
+            build_signals(data, progress=progress)
+        assert asked == list(range(stop_at + 1))

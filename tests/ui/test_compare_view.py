@@ -10,15 +10,9 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
 from core import present
-from core.ingest import load_dataset
 from tests.ui.test_main_window import open_window
 from ui.compare_view import MAX_COMPARE, MIN_COMPARE, compare_html, compare_problem
 from ui.ranking_model import Col
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture

@@ -10,17 +10,11 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from core import present
-from core.ingest import load_dataset
 from core.present import fact_kind_label, fact_value_text
 from core.results import company_out
 from core.scoring import PRESETS, rank
 from core.signals import build_signals
 from ui.detail_view import COMPANY_LINK, DetailView, company_html
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from core.filters import UNKNOWN_COUNTRY, Filters
-from core.ingest import load_dataset
 from core.present import NONE, NOTE_MARK
 from core.scoring import PRESETS, rank
 from core.signals import build_signals
@@ -23,11 +22,6 @@ from ui.main_window import MainWindow
 from ui.ranking_model import SORT_ROLE, Col, RankingModel
 
 EMPTY_TITLE = "No company matches the filters"
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextBrowser, QToolButton
 
 import core
-from core.ingest import load_dataset
 from core.present import stability_definition
 from ui import settings as keys
 from ui.app import create_window
@@ -23,11 +22,6 @@ from ui.dialogs import (
     show_about,
     show_help,
 )
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture

@@ -5,31 +5,15 @@ and never on a slider move."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from core import present
-from core.ingest import load_dataset
 from core.lenses import DEFAULT_TOP_N
 from core.scoring import PRESETS, Weights
-from tests.ui.test_main_window import open_window, set_slider
+from tests.ui.test_main_window import set_slider
 from ui.lenses_view import COMPANY, FIXED_COLUMNS, PARETO, ROBUST, TOP
 from ui.ranking_model import COMPANY_ID_ROLE, Col
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
-
-
-@pytest.fixture
-def win(qtbot, ds, tmp_path):
-    w = open_window(qtbot, ds, tmp_path / "state")
-    yield w
-    w.close()
-    if w.store is not None:
-        w.store.close()
 
 
 def wait_lenses(qtbot, w, top_n: int | None = None, policy: str | None = None):

@@ -8,18 +8,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from core.ingest import load_dataset
 from core.models import PROVIDER_ROLES
 from core.state import StateStore
 from ui import settings as keys
 from ui.app import create_window, settings_for
 from ui.main_window import MainWindow
 from ui.ranking_model import COMPANY_ID_ROLE, SORT_ROLE, Col, RankingModel
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

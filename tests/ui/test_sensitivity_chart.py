@@ -4,12 +4,10 @@ thread when the weights and the selection rest, a stale result never shown."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6.QtGui import QColor
 
-from core.ingest import load_dataset
 from core.sensitivity import SWEEP_STEPS, Sweep
-from tests.ui.test_main_window import open_window, set_slider
+from tests.ui.test_main_window import set_slider
 from ui.sensitivity_chart import (
     LINE_COLORS,
     MIN_POINT_SIZE,
@@ -19,20 +17,6 @@ from ui.sensitivity_chart import (
     sweep_summary,
     top_runs,
 )
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
-
-
-@pytest.fixture
-def win(qtbot, ds, tmp_path):
-    w = open_window(qtbot, ds, tmp_path / "state")
-    yield w
-    w.close()
-    if w.store is not None:
-        w.store.close()
 
 
 def a_sweep(ranks: list[int], current: float = 50.0, top_n: int = 10, signal: str = "value") -> Sweep:

@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from core.ingest import load_dataset
 from core.scoring import DEFAULT_PRESET, PRESETS, rank
 from core.signals import build_signals
 from ui import settings as keys
 from ui.ranking_model import Col, RankingModel
 from ui.table_view import ALWAYS_SHOWN, FROZEN, HIDDEN_BY_DEFAULT, SCROLL_ROOM, RankingTableView
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")
