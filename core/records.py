@@ -553,8 +553,16 @@ class FundingEvent(_Record):
         names = _split_list(data.get("investors"))
         leads = _split_list(data.pop("lead_investors", ""))
         assert isinstance(names, list) and isinstance(leads, list)
-        ordered = list(leads) + [n for n in names if n not in leads]
-        data["investors"] = tuple(Investor(name=n, lead=n in leads) for n in ordered)
+        # one investor once: compared cleaned and normalised ("Acme" as lead and "Ac\u200bme" among
+        # the investors are one lead investor), shown as first written
+        seen: set[str] = set()
+        investors = []
+        for n, lead in [(n, True) for n in leads] + [(n, False) for n in names]:
+            key = name_key(clean_line(n))
+            if key and key not in seen:
+                seen.add(key)
+                investors.append(Investor(name=n, lead=lead))
+        data["investors"] = tuple(investors)
         return data
 
     @field_validator("date")

@@ -319,3 +319,22 @@ def test_a_wrong_id_is_one_problem_not_one_per_record(tmp_path, path_kind):
         "i.csv, row 5 (ok), column A (id)",
     ]
     assert len(found) == len(set(found)) == 3
+
+
+def test_an_investor_named_as_lead_and_again_with_an_invisible_character_is_one_lead():
+    from core.records import FundingEvent
+
+    event = FundingEvent.model_validate(
+        {
+            "id": "f1",
+            "company_id": "acme",
+            "segment": "1.1.2",
+            "round": "A轮",
+            "amount_text": "1亿美元",
+            "currency": "USD",
+            "investors": "Ac\u200bme;Beta;ＢＥＴＡ",
+            "lead_investors": "Acme",
+            "quote": "Acme raised a round.",
+        }
+    )
+    assert [(i.name, i.lead) for i in event.investors] == [("Acme", True), ("Beta", False)]
