@@ -559,9 +559,11 @@ class FundingEvent(_Record):
         investors = []
         for n, lead in [(n, True) for n in leads] + [(n, False) for n in names]:
             key = name_key(clean_line(n))
-            if key and key not in seen:
+            if key in seen:
+                continue
+            if key:  # a name of only invisible characters is left for the record to refuse
                 seen.add(key)
-                investors.append(Investor(name=n, lead=lead))
+            investors.append(Investor(name=n, lead=lead))
         data["investors"] = tuple(investors)
         return data
 
