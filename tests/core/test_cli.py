@@ -17,6 +17,7 @@ from core.scoring import PRESETS, Weights
 from core.signals import build_signals
 from core.state import StateStore
 from core.texttable import display_width
+from tests.helpers import write_named_companies
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -376,20 +377,8 @@ def test_lenses_include_saved_profiles_and_create_no_state(capsys, tmp_path):
 
 
 def test_lenses_csv_neutralises_formulas(tmp_path, capsys):
-    template = Path(__file__).resolve().parents[2] / "data" / "import_template.csv"
-    cols = template.read_text(encoding="utf-8").splitlines()[0].split(",")
     names = ['=HYPERLINK("http://x","x")', "+SUM(1,2)", "-2+3", "@SUM(A1)"]
-    rows = []
-    for i, name in enumerate(names):
-        row = dict.fromkeys(cols, "")
-        row.update(id=f"c{i}", name=name, name_en=name, country="US", kind="startup", segments="1.1.2")
-        row.update(funding_amount=str(10_000_000 * (i + 1)), funding_currency="USD", funding_date="2024")
-        rows.append(row)
-    path = tmp_path / "hostile.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, cols)
-        w.writeheader()
-        w.writerows(rows)
+    path = write_named_companies(tmp_path / "hostile.csv", names)
     code, out, err = run(capsys, "lenses", "--data", str(path), "--format", "csv", "--top", "0")
     assert code == 0, err
     table = list(csv.DictReader(io.StringIO(out)))

@@ -24,7 +24,6 @@ import contextlib
 import csv
 import io
 import os
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +35,7 @@ import main
 from core.ingest import DatasetError, load_dataset
 from core.records import clean_line, name_key
 from core.signals import build_signals
+from tests.helpers import run_guarded
 
 #: Seconds a load may take before the test says it hangs (a small table loads in milliseconds).
 HANG_GUARD_S = 20
@@ -272,23 +272,8 @@ def table_bytes(rows: list[dict], encoding: str, delimiter: str, columns: list[s
 
 
 def guarded(fn, *args, **kwargs):
-    """``fn(*args, **kwargs)`` in a thread: its result, or the exception it raised; the test fails
-    when it has not returned within :data:`HANG_GUARD_S` (a hang or quadratic growth)."""
-    out: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            out["value"] = fn(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
-            out["error"] = exc
-
-    t = threading.Thread(target=run, daemon=True)
-    t.start()
-    t.join(HANG_GUARD_S)
-    assert not t.is_alive(), f"{getattr(fn, '__name__', fn)} did not return within {HANG_GUARD_S} s"
-    if "error" in out:
-        return out["error"]
-    return out["value"]
+    """``fn(*args, **kwargs)`` under the hang guard: its result, or the exception it raised."""
+    return run_guarded(HANG_GUARD_S, fn, *args, **kwargs)
 
 
 def outcome(path: Path, **kw):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import threading
 import zipfile
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import openpyxl
 import pytest
 
 from core.ingest import DatasetError, load_dataset
+from tests.helpers import run_guarded
 
 ROW_PATH = {"columnar_min_bytes": 10**12}
 COLUMNAR = {"columnar_min_bytes": 0}
@@ -30,21 +30,10 @@ HANG_GUARD_S = 60
 
 def within_guard(fn, *args, **kwargs):
     """Run ``fn`` in a thread; fail (not hang) when it has not returned within the guard."""
-    out: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            out["value"] = fn(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
-            out["error"] = exc
-
-    t = threading.Thread(target=run, daemon=True)
-    t.start()
-    t.join(HANG_GUARD_S)
-    assert not t.is_alive(), f"{fn.__name__} did not finish within {HANG_GUARD_S} s: super-linear?"
-    if "error" in out:
-        raise out["error"]  # type: ignore[misc]
-    return out["value"]
+    got = run_guarded(HANG_GUARD_S, fn, *args, **kwargs)
+    if isinstance(got, BaseException):
+        raise got
+    return got
 
 
 def problems(path: Path, **kw) -> list[str]:

@@ -28,6 +28,7 @@ from core.render import neutralise
 from core.state import SCHEMA_VERSION, STATE_FILENAME, StateError, StateStore
 from exports import memo as memo_mod
 from exports.memo import MemoError, write_memo
+from tests.helpers import write_named_companies
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "data" / "import_template.csv"
@@ -434,19 +435,7 @@ HOSTILE_NAMES = [
 
 
 def test_rank_csv_neutralises_formulas_and_keeps_numbers(tmp_path, capsys):
-    header = TEMPLATE.read_text(encoding="utf-8").splitlines()[0]
-    cols = header.split(",")
-    rows = []
-    for i, name in enumerate(HOSTILE_NAMES):
-        row = dict.fromkeys(cols, "")
-        row.update(id=f"c{i}", name=name, name_en=name, country="US", kind="startup", segments="1.1.2")
-        row.update(funding_amount=str(10_000_000 * (i + 1)), funding_currency="USD", funding_date="2024")
-        rows.append(row)
-    path = tmp_path / "hostile.csv"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, cols)
-        w.writeheader()
-        w.writerows(rows)
+    path = write_named_companies(tmp_path / "hostile.csv", HOSTILE_NAMES)
     code, out, err = run(capsys, "rank", "--data", str(path), "--format", "csv", "--top", "0")
     assert code == 0, err
     table = list(csv.DictReader(io.StringIO(out)))
