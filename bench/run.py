@@ -181,20 +181,52 @@ def gui(n: int) -> dict:
 # --- 2b. opening a file: read, validate, signals, first ranking, beside a raw Arrow read ------
 
 _OPEN_CHILD = r"""
-import json, resource, sys, time
-import pyarrow.csv
+import json, resource, sys, threading, time
+import pyarrow as pa, pyarrow.csv, pyarrow.compute as pc
 from core.ingest import load_dataset
 from core.scoring import PRESETS, rank
 from core.signals import build_signals
+from core.source import ImportCancelled
 path, raw = sys.argv[1], sys.argv[2] == "raw"
 out = {}
 if raw:  # the floor: Arrow's multi-threaded CSV reader, every column as it infers it
     t0 = time.perf_counter(); pyarrow.csv.read_csv(path); out["arrow_read_s"] = time.perf_counter() - t0
-t0 = time.perf_counter(); ds = load_dataset(path); t1 = time.perf_counter()
-table = build_signals(ds); t2 = time.perf_counter()
+    # the least any open that checks ids and names must do beyond the read: the read as text,
+    # one hash of the ids, the name key (NFKC, lower case) and its hash, and the name sort
+    t0 = time.perf_counter()
+    t = pyarrow.csv.read_csv(path, convert_options=pyarrow.csv.ConvertOptions(
+        column_types={c: pa.large_string() for c in ("id", "name")}, include_columns=["id", "name"]))
+    pc.unique(t["id"]); key = pc.utf8_lower(pc.utf8_normalize(t["name"], "NFKC")); pc.unique(key); pc.sort_indices(key)
+    out["kernel_floor_s"] = time.perf_counter() - t0
+    del t, key
+ticks = []
+def progress(done, total):
+    ticks.append(time.perf_counter())
+    return True
+t0 = time.perf_counter(); ticks.append(t0); ds = load_dataset(path, progress=progress); t1 = time.perf_counter()
+table = build_signals(ds, progress=progress); t2 = time.perf_counter()
 rank(table, PRESETS["balanced"]); t3 = time.perf_counter()
+ticks.append(t2)
 out.update(load_s=t1 - t0, signals_s=t2 - t1, rank_s=t3 - t2, open_s=t3 - t0,
-           rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+           rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+           longest_progress_gap_s=max(b - a for a, b in zip(ticks, ticks[1:])))
+del ds, table
+# a real cancel, asked at 10 moments spread over the open: how long until it takes effect
+lags = []
+for k in range(10):
+    asked = []
+    def stop(done, total):
+        return not asked
+    def ask(at=(k + 0.5) / 10 * (t2 - t0)):
+        time.sleep(at); asked.append(time.perf_counter())
+    th = threading.Thread(target=ask); th.start()
+    try:
+        build_signals(load_dataset(path, progress=stop), progress=stop)
+    except ImportCancelled:
+        lags.append(time.perf_counter() - asked[0])
+    th.join()
+out["cancel_lag_max_s"] = max(lags) if lags else None
+out["cancel_lag_median_s"] = sorted(lags)[len(lags) // 2] if lags else None
 print(json.dumps(out))
 """
 
@@ -215,6 +247,7 @@ def open_file(path: Path, raw: bool = True) -> dict:
     res = {k: round(v, 3) for k, v in out.items()}
     if raw:
         res["open_vs_arrow"] = round(out["open_s"] / out["arrow_read_s"], 1)
+        res["floor_vs_arrow"] = round(out["kernel_floor_s"] / out["arrow_read_s"], 1)
     return res
 
 
@@ -333,7 +366,9 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"N={n:>9,}  arrow read {o['arrow_read_s']:.2f} s  open {o['open_s']:.2f} s "
                 f"(load {o['load_s']:.2f}, signals {o['signals_s']:.2f}, rank {o['rank_s']:.2f})  "
-                f"ratio {o['open_vs_arrow']:.1f}x  peak {o['rss_mb']:.0f} MB  "
+                f"ratio {o['open_vs_arrow']:.1f}x  (kernel floor {o['kernel_floor_s']:.2f} s, "
+                f"{o['floor_vs_arrow']:.1f}x)  peak {o['rss_mb']:.0f} MB  longest progress gap "
+                f"{o['longest_progress_gap_s']:.2f} s  cancel lag max {o['cancel_lag_max_s'] or 0:.2f} s  "
                 f"Parquet open {out['parquet'][n]['open_s']:.2f} s"
             )
         print(json.dumps(out))

@@ -263,9 +263,10 @@ def shortlist_rows(ds: Dataset, ranking: Ranking, filters: Filters, shortlist: C
     (left out by the policy, or outside the universe: a starred company stays in its memo even
     when it is not ranked), by name."""
     mask = dataset_mask(ds, ranking.table, filters, shortlist)
-    wanted = set(shortlist)
-    mask &= np.fromiter((i in wanted for i in ranking.table.ids), dtype=bool, count=len(mask))
-    rows = np.flatnonzero(mask)
+    starred = np.zeros(len(mask), dtype=bool)
+    found = ranking.table.row_of.rows(set(shortlist)) if shortlist else np.zeros(0, dtype=np.int64)
+    starred[found[found >= 0]] = True
+    rows = np.flatnonzero(mask & starred)
     places = ranking.position[rows]
     key = np.where(places > 0, places, np.iinfo(np.int64).max)
     return rows[np.argsort(key, kind="stable")]

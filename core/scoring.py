@@ -145,12 +145,25 @@ def _weighted_mean(
         w = np.ones_like(w)
     stack = np.column_stack(cols)
     present = np.isfinite(stack)
-    wsum = present @ w
+    wsum = _weight_present(present, w)
     has = wsum > 0
+    stack[~present] = 0.0 if skip_nan else fill  # (in place: a million rows make no second copy)
+    del present
     if skip_nan:
-        num = np.where(present, stack, 0.0) @ w
+        num = stack @ w
         return np.where(has, num / np.where(has, wsum, 1.0), np.nan), has
-    return np.where(present, stack, fill) @ w / w.sum(), has
+    return stack @ w / w.sum(), has
+
+
+def _weight_present(present: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``present @ w`` for a boolean matrix, a block of rows at a time: numpy would first make
+    a float copy of the whole matrix (the same products, the same sums)."""
+    n = present.shape[0]
+    out = np.empty(n)
+    step = 65_536
+    for start in range(0, n, step):
+        out[start : start + step] = present[start : start + step] @ w
+    return out
 
 
 def _sub_weights(weights: Weights, keys: tuple[str, ...]) -> np.ndarray:
@@ -179,7 +192,9 @@ def composite_signals(table: SignalTable, weights: Weights, policy: MissingPolic
     diff = minmax(diff)
     fund, fund_has = _funding(table, weights, fill)
     missing = np.column_stack([~np.isfinite(value), ~diff_has, ~fund_has])
-    matrix = np.where(missing, fill, np.column_stack([value, diff, fund]))
+    matrix = np.column_stack([value, diff, fund])
+    del value, diff, fund
+    matrix[missing] = fill
     prepared = Prepared(np.ascontiguousarray(matrix), missing, policy)
     table._cache[key] = prepared
     return prepared
@@ -194,22 +209,36 @@ def _funding(table: SignalTable, weights: Weights, fill: float) -> tuple[np.ndar
     neutral as 0.5 on the final scale.  Then divided by the best company's, so the best has 1.
     """
     w = _sub_weights(weights, FUNDING_SUBS)
-    stack = np.column_stack([table.norm[k] for k in FUNDING_SUBS])
-    present = np.isfinite(stack)
-    filled = np.where(present, stack, 0.0)
-    wsum = present @ w
+    filled = np.empty((len(table), len(FUNDING_SUBS)))
+    for j, k in enumerate(FUNDING_SUBS):  # one normalised column at a time (they are made when asked)
+        filled[:, j] = table.norm[k]
+    present = np.isfinite(filled)
+    filled[~present] = 0.0  # (in place: a million rows make no second copy)
+    wsum = _weight_present(present, w)
     has = wsum > 0
-    capital = present[:, 0]
-    skip = (filled @ w) / np.where(has, wsum, 1.0)  # the mean of what is there
-    disclosed = np.where(capital, skip, (filled @ w) / w.sum())
+    capital = present[:, 0].copy()
+    total = filled @ w
+    if not fill:
+        del filled, present  # (a million rows: let the temporaries go as soon as they are used)
+    skip = total / np.where(has, wsum, 1.0)  # the mean of what is there
+    del wsum
+    total /= w.sum()
+    disclosed = np.where(capital, skip, total)
+    del total
     top = float(disclosed[has].max()) if has.any() else 0.0
     scale = top if top > 0 else 1.0
     if fill:
         # under neutral a missing sub-signal counts as 0.5 on the final scale, the same as a
         # company with no funding figure at all
-        neutral = (np.where(present, stack, fill * scale) @ w) / w.sum()
+        filled[~present] = fill * scale
+        neutral = (filled @ w) / w.sum()
+        del filled, present
         disclosed = np.where(capital, skip, neutral)
-    return np.where(has, np.minimum(disclosed / scale, 1.0), np.nan), has
+    del skip
+    disclosed /= scale
+    np.minimum(disclosed, 1.0, out=disclosed)
+    disclosed[~has] = np.nan
+    return disclosed, has
 
 
 #: Scores are compared at their display resolution, in points: two scores tie when they read the
@@ -340,11 +369,11 @@ class Ranking:
         :data:`FUNDING_SUBS` order), with what each counts as under this ranking's policy."""
         t = self.table
         w = _sub_weights(self.weights, FUNDING_SUBS)
-        has_capital = bool(np.isfinite(t.norm["capital"][row]))
+        has_capital = bool(np.isfinite(_norm_at(t, "capital", row)))
         has_any = not bool(self.missing[row, SIGNALS.index("funding")])
         out: dict[str, FundingPart] = {}
         for key, weight in zip(FUNDING_SUBS, w, strict=True):
-            norm = float(t.norm[key][row])
+            norm = _norm_at(t, key, row)
             raw = float(t.raw[key][row])
             status: str
             if np.isfinite(norm):
@@ -370,6 +399,12 @@ class Ranking:
         return out
 
 
+def _norm_at(table: SignalTable, key: str, row: int) -> float:
+    """One company's normalised signal (without making the whole column, core.signals.Normalised)."""
+    at = getattr(table.norm, "at", None)
+    return at(key, row) if at is not None else float(table.norm[key][row])
+
+
 def _scores(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Score 0..100 of every row for a weight vector (or a matrix of weight vectors, R x 3)."""
     w = np.atleast_2d(w)
@@ -392,32 +427,41 @@ def score_of(matrix: np.ndarray, w: np.ndarray) -> np.ndarray:
     return out
 
 
-def _order(table: SignalTable, score: np.ndarray, included: np.ndarray | None) -> np.ndarray:
-    """Rows best first: by score at the display resolution, then the order inside a tie
-    (:attr:`SignalTable.tie_order`).  The key is unique per row, so an ordinary unstable
-    sort gives the one deterministic order."""
-    n = len(score)
-    key = (1001.0 - tie_key(score)).astype(np.int64)  # scores are 0..100: 1..1001 tenths
-    key *= n
-    key += table.tie_order
-    if included is None:
-        return np.argsort(key)
-    keep = np.flatnonzero(included)
-    return keep[np.argsort(key[keep])]
+def _rank_key(score: np.ndarray) -> np.ndarray:
+    """What orders the scores, best first: ``1001 - tenths`` (:func:`tie_key`), as 16-bit
+    integers when the scores are 0..100 (numpy sorts those by radix, in linear time)."""
+    key = tie_key(score)
+    np.subtract(1001.0, key, out=key)  # scores are 0..100: 1..1001 tenths
+    if len(key) and np.isfinite(key).all() and key.min() >= 0 and key.max() <= np.iinfo(np.int16).max:
+        return key.astype(np.int16)
+    return key
 
 
-def _shared_ranks(score: np.ndarray, order: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(rank, position, shared) over n rows for the rows of ``order`` (best first)."""
+def _order(table: SignalTable, key: np.ndarray, included: np.ndarray | None) -> np.ndarray:
+    """Rows best first: by score at the display resolution (:func:`_rank_key`), then the order
+    inside a tie: the rows in tie order (:attr:`SignalTable.tie_rows`), stably sorted by key."""
+    rows = table.tie_rows
+    if included is not None:
+        rows = rows[included[rows]]
+    return rows[np.argsort(key[rows], kind="stable")].astype(np.int64, copy=False)
+
+
+def _shared_ranks(key: np.ndarray, order: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rank, position, shared) over n rows for the rows of ``order`` (best first, so ascending
+    in :func:`_rank_key`)."""
     rank_ = np.zeros(n, dtype=np.int64)
     position = np.zeros(n, dtype=np.int64)
     shared = np.zeros(n, dtype=bool)
     if len(order):
-        neg = -tie_key(score[order])  # ascending along the order
-        first = np.searchsorted(neg, neg, side="left")
-        last = np.searchsorted(neg, neg, side="right")
-        rank_[order] = first + 1
+        k = key[order]  # ascending along the order: equal keys are runs
+        new = np.empty(len(k), dtype=bool)
+        new[0] = True
+        np.not_equal(k[1:], k[:-1], out=new[1:])
+        starts = np.flatnonzero(new)  # where each run of a shared score begins
+        run = np.cumsum(new) - 1
+        rank_[order] = starts[run] + 1
         position[order] = np.arange(1, len(order) + 1)
-        shared[order] = (last - first) > 1
+        shared[order] = (np.diff(starts, append=len(k)) > 1)[run]
     return rank_, position, shared
 
 
@@ -440,9 +484,11 @@ def rank(
     if policy == "exclude":
         kept = ~(prepared.missing & (w != 0)).any(axis=1)
         included = kept if included is None else included & kept
-    order = _order(table, score, included)
+    key = _rank_key(score)
+    order = _order(table, key, included)
     n = len(table)
-    ranks, position, shared = _shared_ranks(score, order, n)
+    ranks, position, shared = _shared_ranks(key, order, n)
+    del key
     ranking = Ranking(
         table=table,
         weights=weights,

@@ -225,6 +225,7 @@ class MemoContent:
 def memo_content(req: MemoRequest) -> MemoContent:
     """The request's companies as the views show them (MemoError for an id not in the data)."""
     row_of = req.ranking.table.row_of
+    row_of.rows(req.company_ids)  # (one scan for them all; each is then looked up from memory)
     unknown = [cid for cid in req.company_ids if cid not in row_of]
     if unknown:
         raise MemoError(f"unknown company id(s): {', '.join(unknown[:5])}")

@@ -337,8 +337,8 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
         w = req.ranking.weights
         sentences = f"{c.traction} distinct sentence{'' if c.traction == 1 else 's'} of the report"
         norm = req.ranking.table.norm
-        market = present.signal_text(float(norm["market"][row]))
-        traction = present.signal_text(float(np.nan_to_num(norm["traction"][row])))
+        market = present.signal_text(norm.at("market", row))
+        traction = present.signal_text(float(np.nan_to_num(norm.at("traction", row))))
         line(
             "Value parts",
             f"market space {market}, weight {w.market:g}; traction {traction} ({sentences}), weight {w.traction:g}",

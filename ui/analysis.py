@@ -171,6 +171,7 @@ class AnalysisMixin:
         """The shortlist in score order (companies not ranked last, by name)."""
         s = self.session
         t = s.signals
+        t.row_of.rows(s.shortlist)  # (one scan for them all; each is then looked up from memory)
         ids = [cid for cid in s.shortlist if cid in t.row_of]
         position = s.ranking.position
 

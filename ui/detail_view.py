@@ -138,7 +138,7 @@ def parts_html(c: CompanyOut, ranking: Ranking, row: int) -> str:
     capital as a valuation floor, left out, or counted per the missing-data policy)."""
     t = ranking.table
     w = ranking.weights
-    market, traction = float(t.norm["market"][row]), float(t.norm["traction"][row])
+    market, traction = t.norm.at("market", row), t.norm.at("traction", row)
     stars_mean = float(t.raw["market"][row])
     sentences = f"{c.traction} distinct sentence{'' if c.traction == 1 else 's'} of the report"
     if math.isfinite(market):

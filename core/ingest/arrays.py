@@ -109,6 +109,27 @@ def no_ascii_controls(s: pd.Series) -> bool:
     return not len(b) or (int(b.min()) >= 0x20 and not bool((b == 0x7F).any()))
 
 
+def within_chars(s: pd.Series, limit: int) -> bool:
+    """Whether no value of a text column is longer than ``limit`` characters, known from the
+    lengths in bytes alone when none is longer than that (a character is one byte or more);
+    False when that does not settle it."""
+    if not isinstance(s.dtype, pd.StringDtype):
+        return False
+    arr = pa.array(s.array)
+    for chunk in arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]:
+        longest = pc.max(pc.binary_length(chunk)).as_py() if len(chunk) else None
+        if longest is not None and longest > limit:
+            return False
+    return True
+
+
+def longer_than(s: pd.Series, limit: int) -> np.ndarray:
+    """Whether each value of a text column is longer than ``limit`` characters (missing: no)."""
+    if within_chars(s, limit):
+        return np.zeros(len(s), dtype=bool)
+    return s.str.len().fillna(0).gt(limit).to_numpy(dtype=bool)
+
+
 def keys_of(arr: pa.Array, fn: Callable[[str], str], ascii_pattern: str) -> pa.Array:
     """``fn`` of every value (missing read as ""), as an Arrow string array: Arrow's kernels
     where the text is ASCII or CJK ideographs (where they give the same as ``fn``), ``fn``

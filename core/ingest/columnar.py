@@ -14,7 +14,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,7 @@ from core.ingest.arrays import (
     arrow,
     column,
     exploded_refs,
+    longer_than,
     map_unique,
     no_ascii_controls,
     plain_numbers,
@@ -241,40 +244,63 @@ def _pandas_frame(path: Path, data: bytes) -> tuple[pd.DataFrame, list[str], lis
 
 
 def _normalise(
-    df: pd.DataFrame, source: str, header: list[str], notes: list[str], as_written: dict[tuple[int, str], str]
+    df: pd.DataFrame,
+    source: str,
+    header: list[str],
+    notes: list[str],
+    as_written: dict[tuple[int, str], str],
+    step: Callable[[float], None] | None = None,
 ) -> pd.DataFrame:
     """Each cell as the row path's reading of it (:func:`core.ingest.import_format.cell_text` and
     the cell checks): stripped, "NA"/"null"/empty missing, control characters removed (said) -
     in that order, and never in a cell too long to be taken (that one is refused).  A cell whose
     reading is not idempotent ("N\\x07A" reads "NA", which read again is missing) is kept in
-    ``as_written`` by (row, column), for :func:`_row_problems`."""
+    ``as_written`` by (row, column), for :func:`_row_problems`.  ``step(fraction done)`` is
+    called after each column (it may raise to cancel)."""
     out = pd.DataFrame({"_row": df["_row"]})
     table = Table(source, header)
     content = np.zeros(len(df), dtype=bool)  # a row with any value is not a blank line
-    for name in dict.fromkeys(c for c in df.columns if c and c != "_row"):
-        # (a column is taken out of the table read once its reading is made: the two copies of
-        # the text are never all held at once)
-        cells = df.pop(name) if list(df.columns).count(name) == 1 else df[name]
+    names = list(dict.fromkeys(c for c in df.columns if c and c != "_row"))
+    numbers = df["_row"].to_numpy()
+
+    def read(cells: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray, pd.Series | None]:
+        # (the kernels of two columns run side by side; what is said is said in column order)
         s = cells.astype("str").str.strip()
         del cells
         missing = (s.isna() | s.isin(_NA_VARIANTS)).to_numpy(dtype=bool)  # (a short row's cells are NaN)
-        long = s.str.len().fillna(0).gt(MAX_CELL_CHARS).to_numpy(dtype=bool)
+        long = longer_than(s, MAX_CELL_CHARS)
         if no_ascii_controls(s):  # (the usual column: no regular expression over it)
             bad = np.zeros(len(s), dtype=bool)
         else:
             bad = s.str.contains(CONTROL, regex=True).fillna(False).to_numpy(dtype=bool) & ~missing & ~long
+        before = None
         if bad.any():
-            _say(notes, source, df["_row"].to_numpy()[bad], table.column_label(name), CONTROL_REMOVED, name)
             before = s
             s = s.where(~bad, s.str.replace(CONTROL, "", regex=True).str.strip())
             missing = missing | (bad & s.eq("").to_numpy(dtype=bool))
-            # "N\x07A" is the text "NA", not a missing value: its row is checked as written
-            revived = bad & ~missing & s.isin(_NA_VARIANTS).to_numpy(dtype=bool)
-            for number, text in zip(df["_row"].to_numpy()[revived], before[revived], strict=True):
-                as_written[(int(number), name)] = text
-        out[name] = s.where(~missing, pd.NA)
-        content = content | ~missing
-        del s
+        return s, missing, bad, before
+
+    done = 0
+    for at in range(0, len(names), 2):
+        # (a column is taken out of the table read once its reading is made: the two copies of
+        # the text are never all held at once, but for the two columns being read)
+        pair = names[at : at + 2]
+        cells = [df.pop(name) if list(df.columns).count(name) == 1 else df[name] for name in pair]
+        with _in_pool(read, cells) as made:
+            del cells
+            for name, (s, missing, bad, before) in zip(pair, made, strict=True):
+                if before is not None:
+                    _say(notes, source, numbers[bad], table.column_label(name), CONTROL_REMOVED, name)
+                    # "N\x07A" is the text "NA", not a missing value: its row is checked as written
+                    revived = bad & ~missing & s.isin(_NA_VARIANTS).to_numpy(dtype=bool)
+                    for number, text in zip(numbers[revived], before[revived], strict=True):
+                        as_written[(int(number), name)] = text
+                out[name] = s.where(~missing, pd.NA) if missing.any() else s
+                content = content | ~missing
+                del s, before
+                done += 1
+                if step is not None:
+                    step(done / len(names))
         release()
     return out[content].reset_index(drop=True)
 
@@ -315,6 +341,7 @@ def _clean_text(
     header: list[str],
     notes: list[str],
     as_written: dict[tuple[int, str], str],
+    step: Callable[[], None] | None = None,
 ) -> np.ndarray:
     """Each text cell as its record keeps it (:func:`core.records.clean_field`: bidi controls,
     zero-width and other invisible characters removed, a name on one line), said as the row
@@ -323,17 +350,31 @@ def _clean_text(
     ("\\x9b-" is "-") is kept in ``as_written`` for :func:`_row_problems`, as in :func:`_normalise`."""
     emptied = np.zeros(len(df), dtype=bool)
     table = Table(source, header)
-    funded = df[[c for c in FUNDING_COLUMNS if c in df]].notna().any(axis=1).to_numpy()
-    refs = column(df, "segments").fillna("").str.replace(r"[;；,，]", "", regex=True).str.strip().ne("")
-    quoted = funded | refs.to_numpy(dtype=bool)  # a row whose source is a quote of a record
-    for col, field in _TEXT_COLUMNS.items():
-        if col not in df.columns:
-            continue
-        s = df[col]
+
+    def quoted() -> np.ndarray:  # a row whose source is a quote of a record
+        funded = df[[c for c in FUNDING_COLUMNS if c in df]].notna().any(axis=1).to_numpy()
+        refs = column(df, "segments").fillna("").str.replace(r"[;；,，]", "", regex=True).str.strip().ne("")
+        return funded | refs.to_numpy(dtype=bool)
+
+    def dirty_of(s: pd.Series) -> np.ndarray | None:  # (each column's own cells: side by side)
         if printable_ascii(s):  # nothing to clean, known from the bytes alone
-            continue
-        dirty = (s.notna() & s.str.contains(_DIRTY, regex=True).fillna(False)).to_numpy(dtype=bool)
-        if not dirty.any():
+            return None
+        return (s.notna() & s.str.contains(_DIRTY, regex=True).fillna(False)).to_numpy(dtype=bool)
+
+    cols = [c for c in _TEXT_COLUMNS if c in df.columns]
+    masks: dict[str, np.ndarray | None] = {}
+    with _in_pool(dirty_of, [df[c] for c in cols]) as made:
+        for col, dirty in zip(cols, made, strict=True):
+            masks[col] = dirty
+            if step is not None:
+                step()
+    for col in cols:
+        field = _TEXT_COLUMNS[col]
+        if step is not None:
+            step()
+        s = df[col]
+        dirty = masks.pop(col)
+        if dirty is None or not dirty.any():
             continue
         kind = TEXT_FIELDS[field]
         at = np.flatnonzero(dirty)
@@ -353,7 +394,7 @@ def _clean_text(
             df[col] = pd.Series(values, index=df.index, dtype="str")
         said = at[keep & changed]
         if col == "source":
-            said = said[quoted[said]]
+            said = said[quoted()[said]]
         _say(notes, source, df["_row"].to_numpy()[said], table.column_label(col), CLEANED, col)
     return emptied
 
@@ -365,45 +406,69 @@ def _well_formed(refs: pa.Array) -> np.ndarray:
     return pc.is_in(refs, value_set=pa.array(good, type=refs.type)).to_numpy(zero_copy_only=False)
 
 
-def _suspicious(df: pd.DataFrame, refs: tuple[np.ndarray, pa.Array]) -> np.ndarray:
+def _suspicious(
+    df: pd.DataFrame,
+    refs: tuple[np.ndarray, pa.Array],
+    numbers: dict[str, np.ndarray] | None = None,
+    step: Callable[[], None] | None = None,
+) -> np.ndarray:
     """Rows a cheap look finds something wrong with (they are validated one by one); ``refs``
-    is :func:`core.ingest.arrays.exploded_refs` of the segments column."""
-    bad = np.zeros(len(df), dtype=bool)
+    is :func:`core.ingest.arrays.exploded_refs` of the segments column, ``numbers`` the
+    :func:`core.ingest.arrays.plain_numbers` of the amount columns when made already."""
+    numbers = numbers or {}
+    checks: list[Callable[[], object]] = []  # (each a mask; two made side by side)
+    # (the columns are taken out of the table here, not on the threads)
+    cells = {name: column(df, name) for name in COLUMNS}
 
-    def flag(mask) -> None:
-        nonlocal bad
-        bad |= np.asarray(mask, dtype=bool)
+    def check(fn: Callable[[], object]) -> None:
+        checks.append(fn)
 
-    ids = column(df, "id")
-    flag(ids.isna() | ~ids.fillna("x").str.fullmatch(_ID))
+    ids = cells["id"]
+    check(lambda: ids.isna() | ~ids.fillna("x").str.fullmatch(_ID))
     parents, pieces = refs
     if len(parents):  # a reference the model refuses (its message is the row path's)
-        wrong = np.zeros(len(df), dtype=bool)
-        wrong[parents[~_well_formed(pieces)]] = True
-        flag(wrong)
-    flag(column(df, "name").isna())
-    country = column(df, "country")
-    flag(country.notna() & ~country.fillna("CN").str.fullmatch(r"[A-Za-z]{2}"))
-    flag(column(df, "kind").notna() & ~column(df, "kind").isin(_KINDS))
-    flag(column(df, "listed").notna() & ~column(df, "listed").isin(["listed", "private"]))
-    flag(column(df, "role").notna() & ~column(df, "role").isin(ROLES))
+
+        def refused() -> np.ndarray:
+            wrong = np.zeros(len(df), dtype=bool)
+            wrong[parents[~_well_formed(pieces)]] = True
+            return wrong
+
+        check(refused)
+    check(lambda: cells["name"].isna())
+    country = cells["country"]
+    check(lambda: country.notna() & ~country.fillna("CN").str.fullmatch(r"[A-Za-z]{2}"))
+    check(lambda: cells["kind"].notna() & ~cells["kind"].isin(_KINDS))
+    check(lambda: cells["listed"].notna() & ~cells["listed"].isin(["listed", "private"]))
+    check(lambda: cells["role"].notna() & ~cells["role"].isin(ROLES))
     for cur in ("funding_currency", "valuation_currency"):
-        flag(column(df, cur).notna() & ~column(df, cur).isin(["CNY", "USD"]))
-    cum = column(df, "funding_cumulative")
-    flag(cum.notna() & ~cum.str.strip().str.lower().isin(_BOOL_WORDS))
-    dates = column(df, "funding_date")
-    flag(dates.notna() & ~map_unique(dates, _date_ok).fillna(True).astype(bool))
+        check(lambda cur=cur: cells[cur].notna() & ~cells[cur].isin(["CNY", "USD"]))
+    cum = cells["funding_cumulative"]
+    check(lambda: cum.notna() & ~cum.str.strip().str.lower().isin(_BOOL_WORDS))
+    dates = cells["funding_date"]
+    check(lambda: dates.notna() & ~map_unique(dates, _date_ok).fillna(True).astype(bool))
     for name in COLUMNS:
         if name in df.columns:
-            flag(df[name].str.len().fillna(0) > MAX_CELL_CHARS)
+            check(lambda name=name: longer_than(cells[name], MAX_CELL_CHARS))
     # an amount whose written currency contradicts the currency cell
     for text_col, cur_col in (("funding_amount", "funding_currency"), ("valuation", "valuation_currency")):
-        text, cur = column(df, text_col), column(df, cur_col)
-        # only words can name a currency ("2亿美元"); a plain number never contradicts the cell
-        both = text.notna() & cur.notna() & np.isnan(plain_numbers(text))
-        if both.any():
+
+        def contradicted(text_col: str = text_col, cur_col: str = cur_col) -> object:
+            text, cur = cells[text_col], cells[cur_col]
+            # only words can name a currency ("2亿美元"); a plain number never contradicts the cell
+            figures = numbers[text_col] if text_col in numbers else plain_numbers(text)
+            both = text.notna() & cur.notna() & np.isnan(figures)
+            if not both.any():
+                return False
             stated = map_unique(text[both], stated_currency).reindex(df.index)
-            flag(both & stated.notna() & (stated != cur))
+            return both & stated.notna() & (stated != cur)
+
+        check(contradicted)
+    bad = np.zeros(len(df), dtype=bool)
+    with _in_pool(lambda fn: fn(), checks) as made:
+        for mask in made:
+            bad |= np.asarray(mask, dtype=bool)
+            if step is not None:
+                step()
     return bad
 
 
@@ -447,7 +512,12 @@ def _cross_row_problems(
     segment_refs: set[str],
     segments_file: str,
     refs: tuple[np.ndarray, pa.Array],
+    step: Callable[[], None] | None = None,
+    search_out: list[pa.Array] | None = None,
 ) -> list[Problem]:
+    """The problems across rows (duplicate ids, unknown segments, one company under two names).
+    ``step()`` is called between the long steps (it may raise to cancel); the search text of
+    every row (:func:`search_text`, of the name keys made here) is put in ``search_out``."""
     table = Table(source, header)
     problems: list[Problem] = []
     ids = df["id"]
@@ -458,6 +528,8 @@ def _cross_row_problems(
         dup = ids.notna() & ids.duplicated(keep="first")
     else:
         dup = pd.Series(False, index=ids.index)
+    if step is not None:
+        step()
     if dup.any():
         first_row = numbers.groupby(ids).transform("first")
         for cid, number, first in zip(ids[dup], numbers[dup], first_row[dup], strict=True):
@@ -484,50 +556,107 @@ def _cross_row_problems(
                     f"unknown segment {ref!r}; add it to {segments_file} or correct the reference",
                 )
             )
+    if step is not None:
+        step()
     # one company under two names: any name, English name or alias used by two ids.  Every
     # row with an id counts, valid or not; a name that shows nothing names nobody.  In Arrow
     # arrays (no Python object per name); a frame only when two ids share a key (rare)
     id_all = arrow(ids)
-    pos_parts, col_parts, text_parts, key_parts = [], [], [], []
-    for col in ("name", "name_en", "aliases"):
-        if col not in df.columns:
-            continue
+    id_valid = id_all.is_valid()
+    cols = [c for c in ("name", "name_en", "aliases") if c in df.columns]
+
+    def texts_of(
+        col: str, lo: int = 0, hi: int | None = None
+    ) -> tuple[np.ndarray, pa.Array, np.ndarray | None]:
+        """Each name of a column's rows ``lo:hi`` as compared (an alias per piece): its row
+        (from ``lo``), its text, and the offsets of each row's pieces (aliases only)."""
         arr = arrow(df[col])
-        pos = np.arange(len(arr), dtype=np.int64)
-        if col == "aliases":
-            lists = pc.split_pattern_regex(arr, pattern="[;；]")
-            pos = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
-            arr = pc.list_flatten(lists)
-        text = pc.fill_null(arr, "")
-        if col == "aliases":  # (a name and an English name were stripped as read)
-            text = pc.utf8_trim(text, characters=PY_SPACE)
+        if lo or hi is not None:
+            arr = arr.slice(lo, (len(arr) if hi is None else hi) - lo)
+        if col != "aliases":
+            return np.arange(len(arr), dtype=np.int64), pc.fill_null(arr, ""), None
+        lists = pc.split_pattern_regex(arr, pattern="[;；]")
+        pos = pc.list_parent_indices(lists).to_numpy().astype(np.int64)
+        offsets = lists.offsets.to_numpy().astype(np.int64)
+        # (a name and an English name were stripped as read)
+        text = pc.utf8_trim(pc.fill_null(pc.list_flatten(lists), ""), characters=PY_SPACE)
+        return pos, text, offsets - offsets[0]
+
+    def keys_for(task: tuple[str, int, int]) -> tuple[np.ndarray, np.ndarray, pa.Array, np.ndarray | None]:
+        # (Arrow's kernels let go of the GIL: the columns are made side by side, in blocks of
+        # rows; only the names that count are kept, not their text - a clash reads it again)
+        col, lo, hi = task
+        pos, text, offsets = texts_of(col, lo, hi)
+        pos += lo
         key = squash_arrow(text)
-        keep = pc.and_(
-            pc.and_(pc.not_equal(text, ""), pc.not_equal(key, "")), id_all.take(pa.array(pos)).is_valid()
-        )
+        keep = pc.and_(pc.and_(pc.not_equal(text, ""), pc.not_equal(key, "")), id_valid.take(pa.array(pos)))
+        del text
         keep_np = keep.to_numpy(zero_copy_only=False)
-        pos_parts.append(pos[keep_np])
-        col_parts.append(np.full(int(keep_np.sum()), col, dtype=object))
-        text_parts.append(text.filter(keep))
-        key_parts.append(key.filter(keep))
-        del arr, text, key, keep
-        release()
+        return keep_np, pos[keep_np], key.filter(keep), offsets
+
+    n_rows = len(df)
+    tasks = [
+        (c, lo, min(n_rows, lo + _KEY_BLOCK)) for c in cols for lo in range(0, max(n_rows, 1), _KEY_BLOCK)
+    ]
+    masks: dict[str, list[np.ndarray]] = {c: [] for c in cols}
+    splits: dict[str, list[np.ndarray]] = {c: [] for c in cols}
+    pos_parts, key_parts = [], []
+    col_sizes = dict.fromkeys(cols, 0)
+    with _in_pool(keys_for, tasks) as made:
+        for (col, _, _), (keep_np, pos, key, offsets) in zip(tasks, made, strict=True):
+            masks[col].append(keep_np)
+            if offsets is not None:  # (each block's offsets follow on from the last one's)
+                splits[col].append(offsets[1:] + (splits[col][-1][-1] if splits[col] else 0))
+            pos_parts.append(pos)
+            col_sizes[col] += len(pos)
+            key_parts.append(key)
+            del keep_np, pos, key, offsets
+            if step is not None:
+                step()
+    kept = {
+        c: (
+            np.concatenate(masks[c]),
+            np.concatenate([[0], *splits[c]]).astype(np.int64) if splits[c] else None,
+        )
+        for c in cols
+    }
+    del masks, splits
     if not pos_parts:
+        if search_out is not None:
+            search_out.append(search_text(len(df), {}))
         return problems
     release()
     pos_all = np.concatenate(pos_parts)
+    del pos_parts
     keys = pa.chunked_array(key_parts, type=pa.large_string()).combine_chunks()
+    del key_parts
+    if step is not None:
+        step()
     # a number per distinct id: the row itself when no id is repeated (no second hash table)
     id_codes = (
         pc.dictionary_encode(id_all).indices.to_numpy(zero_copy_only=False)[pos_all] if dup.any() else pos_all
     )
-    if _one_id_per_key(keys, id_codes):
+    one_id = _one_id_per_key(keys, id_codes, step)
+    del id_codes
+    release()
+    if one_id:
+        if search_out is not None and id_all.null_count == 0:  # (every name kept: its key is here)
+            sizes = [col_sizes[c] for c in cols]
+            starts = np.concatenate([[0], np.cumsum(sizes)])
+            every = {
+                col: (_spread(keys.slice(starts[i], sizes[i]), kept[col][0]), kept[col][1])
+                for i, col in enumerate(cols)
+            }
+            search_out.append(search_text(len(df), every))
         return problems
+    texts = []
+    for col in cols:
+        texts.append(texts_of(col)[1].filter(pa.array(kept[col][0])))
     names = pd.DataFrame(
         {
             "pos": pos_all,
-            "col": np.concatenate(col_parts),
-            "text": pa.chunked_array(text_parts, type=pa.large_string()).to_numpy(),
+            "col": np.repeat(np.array(cols, dtype=object), [col_sizes[c] for c in cols]),
+            "text": pa.chunked_array(texts, type=pa.large_string()).to_numpy(),
             "key": keys.to_numpy(zero_copy_only=False),
             "id": id_all.take(pa.array(pos_all)).to_numpy(zero_copy_only=False),
         }
@@ -553,16 +682,95 @@ def _cross_row_problems(
     return problems
 
 
-def _one_id_per_key(keys: pa.Array, id_codes: np.ndarray) -> bool:
+def _spread(values: pa.Array, at: np.ndarray) -> pa.Array:
+    """An array of ``len(at)`` texts: ``values`` in order where ``at`` holds, "" elsewhere."""
+    if len(values) == len(at):
+        return values
+    empty = pa.nulls(len(at), type=pa.large_string())
+    return pc.fill_null(pc.replace_with_mask(empty, pa.array(at), values), "")
+
+
+#: Rows per block of the name keys (a block is a step between two progress calls).
+_KEY_BLOCK = 1 << 18
+
+
+@contextmanager
+def _in_pool(fn: Callable, items: list) -> Iterator[Iterator]:
+    """``fn`` of each item, in order as each is made, on two threads (Arrow's kernels release
+    the GIL).  Leaving the block early (a cancel) drops the items not yet begun."""
+    pool = ThreadPoolExecutor(max_workers=2)
+    try:
+        yield pool.map(fn, items)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def search_text(n: int, keys: dict[str, tuple[pa.Array, np.ndarray | None]]) -> pa.Array:
+    """:func:`core.source.search_key` of every row's name, English name and aliases (as
+    :meth:`core.ingest.frame.CompanyFrame._search_text` makes it), from the name keys of
+    :func:`_cross_row_problems`: the key of each name, and of each alias piece with the offsets
+    of each row's pieces.  A name key is the same of the cell and of its pieces joined (NFKC and
+    case folding never reach across the private-use mark the aliases were split at, and the
+    whitespace trimmed off a piece has an empty key), so the pieces' keys joined by a unit
+    separator are the cell's."""
+    empty = pa.scalar("", type=pa.large_string())
+    parts = []
+    for col in ("name", "name_en", "aliases"):
+        if col not in keys:
+            parts.append(pa.array(np.full(n, "", dtype=object), type=pa.large_string()))
+            continue
+        key, offsets = keys[col]
+        if offsets is not None:
+            joined = pa.LargeListArray.from_arrays(pa.array(offsets), key.cast(pa.large_string()))
+            key = pc.fill_null(pc.binary_join(joined, pa.scalar("\x1f", type=pa.large_string())), empty)
+        parts.append(key.cast(pa.large_string()))
+    sep = pa.scalar("\x1f", type=pa.large_string())
+    return pc.binary_join_element_wise(*parts, sep)
+
+
+#: Above this many names the distinct-count is made in parts, side by side (see
+#: :func:`_one_id_per_key`).
+_SPLIT_KEYS = 1 << 18
+_PARTS = 8
+
+
+def _one_id_per_key(keys: pa.Array, id_codes: np.ndarray, step: Callable[[], None] | None = None) -> bool:
     """Whether no name key is used by two ids (``id_codes``: a number per distinct id): as
     many distinct keys as distinct (key, id) pairs - one hash of the text, then of integers
-    (the common case, a universe without clashes, costs no sort)."""
+    (the common case, a universe without clashes, costs no sort).
+
+    Many keys are split by their length in bytes (two equal keys have the same length, so no
+    key is in two parts, and the counts add up), the parts hashed on two threads, ``step()``
+    called after each (it may raise to cancel)."""
     if not len(keys):
         return True
-    encoded = pc.dictionary_encode(keys)
-    key_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    pairs = key_codes * (int(id_codes.max()) + 1) + id_codes.astype(np.int64)
-    return len(encoded.dictionary) == len(pd.unique(pairs))
+    width = int(id_codes.max()) + 1
+
+    def one(part: tuple[pa.Array, np.ndarray]) -> bool:
+        k, ids = part
+        if not len(k):
+            return True
+        encoded = pc.dictionary_encode(k)
+        pairs = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64) * width + ids.astype(np.int64)
+        return len(encoded.dictionary) == len(pc.unique(pa.array(pairs)))
+
+    if len(keys) < _SPLIT_KEYS:
+        return one((keys, id_codes))
+    bucket = (pc.binary_length(keys).to_numpy(zero_copy_only=False) % _PARTS).astype(np.int8)
+    if step is not None:
+        step()
+
+    def part(b: int) -> tuple[pa.Array, np.ndarray]:
+        mask = bucket == b
+        return keys.filter(pa.array(mask)), id_codes[mask]
+
+    ok = True
+    with _in_pool(lambda b: one(part(b)), list(range(_PARTS))) as results:
+        for r in results:
+            ok &= bool(r)
+            if step is not None:
+                step()
+    return ok
 
 
 def _segments_for(path: Path, problems: list[Problem], notes: list[str]) -> tuple[tuple[Segment, ...], str]:
@@ -627,20 +835,33 @@ def load_frame(
         raise DatasetError(problems, str(path))
     step(30)
     as_written: dict[tuple[int, str], str] = {}
-    df = _normalise(raw, source, header, notes, as_written)  # blank lines left out
+    df = _normalise(raw, source, header, notes, as_written, lambda f: tick(progress, 30 + int(10 * f), 100))
     del raw
     if not len(df):
         raise fail(source, NO_COMPANIES)
-    emptied = _clean_text(df, source, header, notes, as_written)
+    emptied = _clean_text(df, source, header, notes, as_written, lambda: tick(progress, 40, 100))
     release()
     step(45)
     refs = exploded_refs(column(df, "segments"))
     release()
-    bad = np.flatnonzero(_suspicious(df, refs) | emptied)
+    tick(progress, 45, 100)
+    numbers = {c: plain_numbers(column(df, c)) for c in ("funding_amount", "valuation")}
+    tick(progress, 45, 100)
+    bad = np.flatnonzero(_suspicious(df, refs, numbers, lambda: tick(progress, 45, 100)) | emptied)
     problems += _row_problems(df, bad[: MAX_LISTED_PROBLEMS * 4], header, source, as_written)
     release()
     step(60)
-    problems += _cross_row_problems(df, header, source, {s.ref for s in segments}, segments_file, refs)
+    search: list[pa.Array] = []
+    problems += _cross_row_problems(
+        df,
+        header,
+        source,
+        {s.ref for s in segments},
+        segments_file,
+        refs,
+        lambda: tick(progress, 60, 100),
+        search,
+    )
     if problems:
         problems = unique_problems(problems)
         n = len(problems)
@@ -651,7 +872,7 @@ def load_frame(
     step(75)
     for text_col in ("funding_amount", "valuation"):
         text = column(df, text_col)
-        number = plain_numbers(text)
+        number = numbers[text_col]
         words = text.notna() & np.isnan(number)
         readable = map_unique(text[words], lambda t: parse_amount(t).parsed).reindex(df.index)
         # unreadable words, and plain figures outside the plausible range (parse_amount's rule)
@@ -676,7 +897,14 @@ def load_frame(
     for col in COLUMNS:
         if col not in df.columns:
             df[col] = pd.Series(pd.NA, index=df.index, dtype="str")
-    frame = CompanyFrame(source, df, segments, refs if "segments" in df.columns else None)
+    frame = CompanyFrame(
+        source,
+        df,
+        segments,
+        refs if "segments" in df.columns else None,
+        search_text=search[0] if search else None,
+        numbers=numbers,
+    )
     step(100)
     return Dataset(
         meta=DatasetMeta(name=path.stem, source=str(path)),

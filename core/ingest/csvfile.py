@@ -77,6 +77,22 @@ def _reads_as_chinese(data: bytes) -> int | None:
     return None
 
 
+def _valid_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 text, by Arrow's validation of the bytes where they are (the
+    same rule as Python's strict decoder: no surrogate, overlong form or code point beyond
+    U+10FFFF), without making a str of a file; False when it cannot tell."""
+    try:
+        import numpy as np
+        import pyarrow as pa
+
+        offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+        arr = pa.LargeBinaryArray.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
+        arr.cast(pa.large_string())
+    except Exception:  # (invalid, or no Arrow: the decoder decides)
+        return False
+    return True
+
+
 def text_encoding(name: str, data: bytes) -> tuple[str, str | None]:
     """The codec the CSV ``data`` is read with, and the note said when it is not UTF-8.
 
@@ -97,7 +113,8 @@ def text_encoding(name: str, data: bytes) -> tuple[str, str | None]:
             )
         raise fail(name, "not a text file (it holds binary data); export your table as CSV or XLSX")
     try:
-        data.decode("utf-8")
+        if not _valid_utf8(data):
+            data.decode("utf-8")  # (raises; its error says where)
     except UnicodeDecodeError as exc:
         bad = _reads_as_chinese(data)
         if bad is not None:

@@ -42,9 +42,13 @@ class CompanyFrame:
         df: pd.DataFrame,
         segments: tuple[Segment, ...],
         refs: tuple[np.ndarray, pa.Array] | None = None,
+        search_text: pa.Array | None = None,
+        numbers: dict[str, np.ndarray] | None = None,
     ) -> None:
         """``refs`` is :func:`core.ingest.arrays.exploded_refs` of the segments column, when the
-        reader has it already."""
+        reader has it already; ``search_text`` the search text of every row (as
+        :attr:`_search_text` makes it) and ``numbers`` the
+        :func:`core.ingest.arrays.plain_numbers` of amount columns, when the reader made them."""
         self.source = source
         self.df = df.reset_index(drop=True)
         self.segments = segments
@@ -54,6 +58,15 @@ class CompanyFrame:
         )
         self._refs = exploded_refs(self.df["segments"]) if refs is None else refs
         self._n_mentions = len(self._refs[0])
+        self._numbers = dict(numbers or {})
+        if search_text is not None:
+            self.__dict__["_search_text"] = search_text  # (the cached property, made already)
+
+    def _plain(self, name: str) -> np.ndarray:
+        """:func:`core.ingest.arrays.plain_numbers` of a column, made once."""
+        if name not in self._numbers:
+            self._numbers[name] = plain_numbers(self.df[name])
+        return self._numbers[name]
 
     @cached_property
     def _index(self) -> pd.Index:
@@ -177,13 +190,17 @@ class CompanyFrame:
         # valuation falls back to the funding's currency
         def stated(name: str) -> pd.Series:
             text = df[name]
-            words = text.notna() & np.isnan(plain_numbers(text))
+            words = text.notna() & np.isnan(self._plain(name))
             return map_unique(text[words], stated_currency).reindex(df.index)
 
         fund_cur = df["funding_currency"].fillna(stated("funding_amount")).fillna("USD")
         val_cur = df["valuation_currency"].fillna(stated("valuation")).fillna(fund_cur)
-        amount_usd, amount_approx = _amounts(df["funding_amount"], fund_cur, fx_cny_per_usd)
-        valuation_usd, valuation_approx = _amounts(df["valuation"], val_cur, fx_cny_per_usd)
+        amount_usd, amount_approx = _amounts(
+            df["funding_amount"], fund_cur, fx_cny_per_usd, self._plain("funding_amount")
+        )
+        valuation_usd, valuation_approx = _amounts(
+            df["valuation"], val_cur, fx_cny_per_usd, self._plain("valuation")
+        )
         raw["capital"] = amount_usd
         raw["valuation"] = valuation_usd
         raw["recency"] = lookup(df["funding_date"], _year_fraction, np.nan, np.float64)
@@ -213,14 +230,17 @@ class CompanyFrame:
         )
 
 
-def _amounts(text: pd.Series, currency: pd.Series, fx: float) -> tuple[np.ndarray, np.ndarray]:
-    """US-dollar point estimates (NaN when none) and whether each is approximate."""
+def _amounts(
+    text: pd.Series, currency: pd.Series, fx: float, plain: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """US-dollar point estimates (NaN when none) and whether each is approximate; ``plain`` is
+    :func:`core.ingest.arrays.plain_numbers` of ``text`` when made already."""
     usd = np.full(len(text), np.nan)
     approx = np.zeros(len(text), dtype=bool)
     has = text.notna().to_numpy()
     if not has.any():
         return usd, approx
-    plain = plain_numbers(text)
+    plain = plain_numbers(text) if plain is None else plain
     cny = currency.eq("CNY").fillna(False).to_numpy(dtype=bool)
     is_plain = plausible(plain)  # an implausible figure is undisclosed, as parse_amount says
     rate = np.where(cny, 1.0 / fx, 1.0)

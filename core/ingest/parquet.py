@@ -48,6 +48,27 @@ def _as_text(col: pa.ChunkedArray) -> pa.ChunkedArray:
     return col.cast(pa.large_string())
 
 
+#: Rows per batch of a Parquet file read (a cancel is looked at between batches).
+BATCH_ROWS = 1 << 17
+
+
+def _read_parquet(path: Path, used: list[str], progress: Progress | None) -> pa.Table:
+    """The ``used`` columns of a Parquet file, read batch by batch (``progress`` told between
+    batches: a cancel is not held up by a large file); the table :func:`pyarrow.parquet.read_table`
+    gives, in as many chunks as batches."""
+    if len(set(used)) != len(used):  # (a name given twice: as pyarrow reads it)
+        return pq.read_table(path, columns=used)
+    with pq.ParquetFile(path) as pf:
+        rows = max(1, pf.metadata.num_rows)
+        batches, done = [], 0
+        for batch in pf.iter_batches(batch_size=BATCH_ROWS, columns=used):
+            batches.append(batch)
+            done += batch.num_rows
+            tick(progress, min(19, int(20 * done / rows)), 100)
+        schema = pf.schema_arrow
+    return pa.Table.from_batches(batches, schema=pa.schema([schema.field(n) for n in used]))
+
+
 def load_arrow_file(path: Path, progress: Progress | None = None) -> Dataset:
     """The companies table in a Parquet or Arrow IPC file as a Dataset; DatasetError otherwise."""
     kind = ARROW_SUFFIXES[path.suffix.lower()]
@@ -57,7 +78,7 @@ def load_arrow_file(path: Path, progress: Progress | None = None) -> Dataset:
             names = pq.read_schema(path).names
             header = [str(n) for n in names]
             used = [n for n in names if str(n).strip() in COLUMNS]
-            table = pq.read_table(path, columns=used) if used else None
+            table = _read_parquet(path, used, progress) if used else None
         else:
             table = feather.read_table(path)
             header = [str(n) for n in table.column_names]
