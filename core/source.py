@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NotRequired, Protocol, TypedDict
 
@@ -51,6 +51,8 @@ _UNIVERSE_ROLES: dict[str, tuple[Role, ...] | None] = {
     "adopters": ADOPTER_ROLES,
     "all": None,
 }
+#: Companies between two cancel points of the record path's signal columns (about 0.02 s).
+CHECK_EVERY = 1000
 #: Fact kinds that show a company's traction (core.signals, "traction").
 TRACTION_FACT_KINDS = ("client", "outcome", "product", "listing")
 
@@ -186,7 +188,15 @@ class SignalColumns(TypedDict):
 class SignalSource(Protocol):
     """A source that can give the raw signal columns of its companies."""
 
-    def signal_columns(self, fx_cny_per_usd: float, universe: str = DEFAULT_UNIVERSE) -> SignalColumns: ...
+    def signal_columns(
+        self,
+        fx_cny_per_usd: float,
+        universe: str = DEFAULT_UNIVERSE,
+        *,
+        check: Callable[[], None] | None = None,
+    ) -> SignalColumns:
+        """``check()`` is called every few tenths of a second at most; it raises to cancel."""
+        ...
 
 
 class CompanyStore(SignalSource, Protocol):
@@ -322,7 +332,13 @@ class RecordStore:
         order = self._segment_order
         return member, tuple(sorted(refs, key=lambda r: order.get(r, len(order))))
 
-    def signal_columns(self, fx_cny_per_usd: float, universe: str = DEFAULT_UNIVERSE) -> SignalColumns:
+    def signal_columns(
+        self,
+        fx_cny_per_usd: float,
+        universe: str = DEFAULT_UNIVERSE,
+        *,
+        check: Callable[[], None] | None = None,
+    ) -> SignalColumns:
         """Every raw signal of every company, record by record (see core.signals)."""
         fx = fx_cny_per_usd
         cs = self.companies
@@ -336,6 +352,8 @@ class RecordStore:
         universe_refs: list[tuple[str, ...]] = []
         segs = {s.ref: s for s in self.segments}
         for i, c in enumerate(cs):
+            if check is not None and i % CHECK_EVERY == 0:
+                check()
             member, refs = self.universe_segments(c.id, universe)
             in_universe[i] = member
             universe_refs.append(refs)

@@ -10,6 +10,7 @@ equal the record path's, company by company).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property
 
 import numpy as np
@@ -132,7 +133,13 @@ class CompanyFrame:
 
     # --- the SignalSource question --------------------------------------------------------------
 
-    def signal_columns(self, fx_cny_per_usd: float, universe: str = DEFAULT_UNIVERSE) -> SignalColumns:
+    def signal_columns(
+        self,
+        fx_cny_per_usd: float,
+        universe: str = DEFAULT_UNIVERSE,
+        *,
+        check: Callable[[], None] | None = None,
+    ) -> SignalColumns:
         """Every raw signal of every company, by array operations (see core.signals).
 
         A row is one company with one role in each of its segments (its ``role`` cell, else
@@ -141,6 +148,11 @@ class CompanyFrame:
         funding and ``funded`` is one of them (then in its first segment only, unless its role
         already puts it in all of them) - the rule of core.source.RecordStore.universe_segments.
         """
+
+        def cancel_point() -> None:
+            if check is not None:
+                check()
+
         df = self.df
         n = len(df)
         refs = tuple(s.ref for s in self.segments)
@@ -154,6 +166,7 @@ class CompanyFrame:
             first[rows] = code[at]  # (-1 when it is not a known segment)
             ok = code >= 0
             member[parents[ok], code[ok]] = True
+        cancel_point()
         count = member.sum(axis=1)
         # each row's role: its cell, else funded when it has funding, else vendor (one bool
         # column per role: no text per row)
@@ -179,6 +192,7 @@ class CompanyFrame:
                 in_universe |= self._has_funding
                 by_funding = np.flatnonzero(self._has_funding & ~plays & (first >= 0))
                 umember[by_funding, first[by_funding]] = True
+        cancel_point()
         ucount = umember.sum(axis=1)
         raw = {k: np.full(n, np.nan) for k in BASE_SIGNALS}
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -193,22 +207,30 @@ class CompanyFrame:
             words = text.notna() & np.isnan(self._plain(name))
             return map_unique(text[words], stated_currency).reindex(df.index)
 
+        cancel_point()
         fund_cur = df["funding_currency"].fillna(stated("funding_amount")).fillna("USD")
+        cancel_point()
         val_cur = df["valuation_currency"].fillna(stated("valuation")).fillna(fund_cur)
+        cancel_point()
         amount_usd, amount_approx = _amounts(
             df["funding_amount"], fund_cur, fx_cny_per_usd, self._plain("funding_amount")
         )
+        cancel_point()
         valuation_usd, valuation_approx = _amounts(
             df["valuation"], val_cur, fx_cny_per_usd, self._plain("valuation")
         )
         raw["capital"] = amount_usd
         raw["valuation"] = valuation_usd
+        cancel_point()
         raw["recency"] = lookup(df["funding_date"], _year_fraction, np.nan, np.float64)
+        cancel_point()
         raw["stage"] = lookup(df["funding_round"], _stage, np.nan, np.float64)
+        cancel_point()
         role_member = np.zeros((n, len(ROLES)), dtype=bool)
         for j, r in enumerate(ROLES):
             role_member[:, j] = plays_role[r] & (count > 0)
 
+        cancel_point()
         return SignalColumns(
             ids=arrow(df["id"]),  # (Arrow: the table makes one Python string each, in its order)
             names=arrow(df["name"]),

@@ -72,7 +72,15 @@ def load_table(path: Path, data: bytes, progress: Progress | None = None) -> Dat
         files["segments"] = "the report's segments"
     digest = hashlib.sha256(data).hexdigest()[:16]
     meta = DatasetMeta(name=path.stem, source=str(path))
-    tick(progress, len(table.rows), len(table.rows))
+    n = len(table.rows)
+    tick(progress, n, n)
     return build_dataset(
-        tables, meta, origin=str(path), content_hash=digest, files=files, problems=problems, warnings=notes
+        tables,
+        meta,
+        origin=str(path),
+        content_hash=digest,
+        files=files,
+        problems=problems,
+        warnings=notes,
+        check=lambda: tick(progress, n, n),  # (a cancel point while the records are checked)
     )

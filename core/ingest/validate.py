@@ -8,7 +8,7 @@ up and raises :class:`~core.ingest.errors.DatasetError` with all of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
@@ -33,6 +33,8 @@ from core.records import (
 )
 
 DIRTY = re.compile(DIRTY_CHARS)
+#: How many rows are validated between two calls of a ``check`` (a cancel point): about 0.03 s.
+CHECK_EVERY = 500
 #: What a table of companies without one is told.
 NO_COMPANIES = "no companies: the file has a header row only; add one row per company"
 #: A segment reference as the models take it (core.records.SegmentRef).
@@ -64,16 +66,23 @@ def field_of(error: Mapping, fields: Iterable[str]) -> tuple[str, str]:
 
 
 def validate_rows(
-    table: str, rows: Iterable[Row], problems: list[Problem], notes: list[str] | None = None
+    table: str,
+    rows: Iterable[Row],
+    problems: list[Problem],
+    notes: list[str] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> list[tuple[Row, BaseModel]]:
     """Validate each row against its table's model; bad rows become problems, not records.
 
     A message quotes what the user wrote (a date as written, not its reading).  ``notes``, when
-    given, is told of every text cell of a valid row that was cleaned (:data:`CLEANED`)."""
+    given, is told of every text cell of a valid row that was cleaned (:data:`CLEANED`).
+    ``check()`` is called every :data:`CHECK_EVERY` rows (it raises to cancel)."""
     model = TABLES[table]
     written = getattr(model, "WRITTEN", {})
     out: list[tuple[Row, BaseModel]] = []
-    for row in rows:
+    for k, row in enumerate(rows):
+        if check is not None and k % CHECK_EVERY == 0:
+            check()
         try:
             out.append((row, model.model_validate(dict(row.cells))))
         except ValidationError as exc:
@@ -134,11 +143,13 @@ def build_dataset(
     files: Mapping[str, str] | None = None,
     problems: list[Problem] | None = None,
     warnings: list[str] | None = None,
+    check: Callable[[], None] | None = None,
 ) -> Dataset:
     """Validate rows of every table, cross-check them, and build the Dataset.
 
     ``files`` maps a table name to the file name shown in messages.  Raises DatasetError
-    with every problem found (including any passed in via ``problems``).
+    with every problem found (including any passed in via ``problems``).  ``check()`` is
+    called every few hundred rows (it raises :class:`ImportCancelled` to stop).
     """
     problems = list(problems or [])
     files = dict(files or {})
@@ -150,7 +161,7 @@ def build_dataset(
         # large file's reading says it
         raise DatasetError([Problem(files["companies"], "", "", NO_COMPANIES)], origin)
     cleaned: list[str] = []
-    valid = {t: validate_rows(t, tables.get(t, []), problems, cleaned) for t in TABLES}
+    valid = {t: validate_rows(t, tables.get(t, []), problems, cleaned, check) for t in TABLES}
 
     def unique(table: str, key: str) -> dict[str, tuple[Row, BaseModel]]:
         """Valid records by key; a key used twice is a problem even when a row is otherwise invalid."""

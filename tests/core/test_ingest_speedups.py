@@ -125,3 +125,31 @@ def test_progress_never_goes_back_and_a_cancel_in_the_name_keys_stops_the_load(t
 
     with pytest.raises(ImportCancelled):
         load_dataset(path, cancel_in_keys, columnar_min_bytes=0)
+
+
+def test_the_row_path_can_be_cancelled_while_its_records_are_checked(tmp_path) -> None:
+    """A small file takes the row path: once its rows are read (progress at 100%), the records
+    are still being checked, with a cancel point every few hundred of them."""
+    from bench.generate import write
+    from core.ingest import ImportCancelled
+
+    path = write(tmp_path / "u.csv", 2000)
+    calls: list[tuple[int, int]] = []
+
+    def count(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    load_dataset(path, progress=count, columnar_min_bytes=10**9)
+    at_end = [c for c in calls if c[0] == c[1]]
+    assert len(at_end) > 2  # the read's last tick, then cancel points while checking
+
+    seen: list[int] = []
+
+    def stop_once_checking(done: int, total: int) -> bool:
+        if done == total:
+            seen.append(done)
+        return len(seen) < 2  # the first call while checking says stop
+
+    with pytest.raises(ImportCancelled):
+        load_dataset(path, progress=stop_once_checking, columnar_min_bytes=10**9)

@@ -439,7 +439,8 @@ def test_making_the_signals_can_be_cancelled_between_its_steps(tmp_path, columna
     data = load_dataset(write(tmp_path / "u.csv", 300), columnar_min_bytes=0 if columnar else 10**9)
     seen: list[tuple[int, int]] = []
     full = build_signals(data, progress=lambda done, total: seen.append((done, total)) is None)
-    assert seen == [(i, STEPS) for i in range(STEPS + 1)]
+    # every step in order; a step may be reported more than once (a cancel point inside it)
+    assert seen == sorted(seen) and sorted(set(seen)) == [(i, STEPS) for i in range(STEPS + 1)]
     assert len(full) == 300
     for stop_at in range(STEPS + 1):  # a False at any step: no later step runs, the cancel is raised
         asked: list[int] = []
@@ -450,4 +451,4 @@ def test_making_the_signals_can_be_cancelled_between_its_steps(tmp_path, columna
 
         with pytest.raises(ImportCancelled):
             build_signals(data, progress=progress)
-        assert asked == list(range(stop_at + 1))
+        assert asked[-1] == stop_at and sorted(set(asked)) == list(range(stop_at + 1))
