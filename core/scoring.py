@@ -344,6 +344,11 @@ class Ranking:
 
     def tie_group(self, row: int, rows: np.ndarray | None = None) -> np.ndarray:
         """The rows of ``rows`` (default: the whole ranking, best first) tied with ``row``."""
+        place = int(self.rank[row])
+        if rows is None and place > 0:
+            # the whole ranking: the tie is the run of ``order`` from the shared rank on, as
+            # long as the rows that share it (no pass over the scores of a million rows)
+            return self.order[place - 1 : place - 1 + int(np.count_nonzero(self.rank == place))]
         rows = self.order if rows is None else np.asarray(rows)
         keys = tie_key(self.score[rows])
         return rows[keys == tie_key(self.score[row])]
@@ -360,8 +365,9 @@ class Ranking:
         key = tie_key(self.score[last_in])
         if key != tie_key(self.score[first_out]):
             return None
-        size = int((tie_key(self.score[self.order]) == key).sum())
         first = int(self.rank[last_in])
+        # the rows sharing a place are those with its rank (ranks come from the same tie key)
+        size = int(np.count_nonzero(self.rank == first))
         return f"places {first}–{first + size - 1} are shared by {size} companies (score {key / 10:.1f})"
 
     def funding_parts(self, row: int) -> dict[str, FundingPart]:

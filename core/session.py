@@ -24,7 +24,7 @@ from core.filters import Filters
 from core.ingest import dataset_key
 from core.lenses import DEFAULT_TOP_N, Lens, LensResult, compute_lenses, default_lenses
 from core.models import Dataset
-from core.results import dataset_mask, shortlist_rows, shown_rows
+from core.results import dataset_mask, shortlist_rows
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
@@ -367,8 +367,11 @@ class Session:
         return self._mask
 
     def shown_rows(self, top: int = 0) -> np.ndarray:
-        """Ranked rows shown, best first, at most ``top`` (0 = all)."""
-        return shown_rows(self.dataset, self.ranking, self.filters, self._shortlist, top)
+        """Ranked rows shown, best first, at most ``top`` (0 = all): :func:`core.results.shown_rows`
+        from the mask kept for the filters (not the filters over a million rows again)."""
+        order = self.ranking.order
+        rows = order[self._mask[order]]
+        return rows[:top] if top > 0 else rows
 
     def shown_ids(self, top: int = 0) -> list[str]:
         return [str(self.signals.ids[r]) for r in self.shown_rows(top)]

@@ -67,8 +67,8 @@ def _names(content: MemoContent, rows: np.ndarray) -> str:
 
 
 def _in_memo_count(content: MemoContent, rows: np.ndarray) -> int:
-    t = content.req.ranking.table
-    return sum(content.in_memo(str(t.ids[r])) for r in rows)
+    ids = content.req.ranking.table.ids[np.asarray(rows, dtype=np.int64)]  # (the rows' ids at once)
+    return sum(content.in_memo(str(cid)) for cid in ids)
 
 
 def robust_lines(content: MemoContent) -> list[tuple[str, str]]:

@@ -185,9 +185,12 @@ class LensesModel(QAbstractTableModel):
         ]
         self._sort = (column, order)
         self._rows = self._ordered_rows()
-        pos = {int(r): k for k, r in enumerate(self._rows)}
+        # a table row -> display row lookup for the few persistent indexes (the selection): an
+        # array, not a dict of a million entries built on the UI thread
+        pos = np.full(int(self._rows.max()) + 1 if len(self._rows) else 0, -1, dtype=np.int64)
+        pos[self._rows] = np.arange(len(self._rows))
         new = [
-            self.index(pos[r], i.column()) if r in pos else QModelIndex()
+            self.index(int(pos[r]), i.column()) if 0 <= r < len(pos) and pos[r] >= 0 else QModelIndex()
             for i, r in zip(old, old_rows, strict=True)
         ]
         self.changePersistentIndexList(old, new)

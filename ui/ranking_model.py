@@ -126,6 +126,7 @@ class RankingModel(QAbstractTableModel):
         self._lenses: LensResult | None = None  # the robust and Pareto badges, once computed
         self._lens_shared: np.ndarray | None = None  # its rows x lenses "rank is shared"
         self._visible = np.ones(n, dtype=bool)
+        self._all_visible = True  # (then the rows are the ranking's order as it is: no pass over it)
         self._shortlist: set[str] = set()
         self._star = np.zeros(n, dtype=bool)
         self._note_heads: dict[str, str] = {}  # first line of each note, by company id
@@ -151,8 +152,8 @@ class RankingModel(QAbstractTableModel):
         if r is None:
             return None
         if self._pos is None:
-            self._pos = np.full(len(self._ids), -1, dtype=np.int64)
-            self._pos[self._rows] = np.arange(len(self._rows))
+            self._pos = np.full(len(self._ids), -1, dtype=np.int32)  # (display rows fit: half the memory)
+            self._pos[self._rows] = np.arange(len(self._rows), dtype=np.int32)
         p = int(self._pos[r])
         return p if p >= 0 else None
 
@@ -181,7 +182,7 @@ class RankingModel(QAbstractTableModel):
     def _ordered_rows(self) -> np.ndarray:
         """Visible rows in score order, then re-sorted by the user's column (ties keep rank order)."""
         r = self._ranking
-        base = r.order[self._visible[r.order]]
+        base = r.order if self._all_visible else r.order[self._visible[r.order]]
         col, order = self._sort
         if col == Col.RANK:
             return base if order == Qt.SortOrder.AscendingOrder else base[::-1].copy()
@@ -212,7 +213,7 @@ class RankingModel(QAbstractTableModel):
         """Show a new ranking.  The Δ column compares it with ``baseline`` ranks when given,
         else with the baseline it already had (so a whole slider drag shows its total effect)."""
         if baseline is not None:
-            self._prev_rank = baseline.copy()
+            self._prev_rank = baseline  # (a ranking's ranks are never changed: no copy of a million)
         self._ranking = ranking
         self._src.ranking = ranking
         self._delta = None
@@ -231,6 +232,7 @@ class RankingModel(QAbstractTableModel):
         self._prev_rank = None
         self._delta = None
         self._visible = mask.astype(bool).copy()
+        self._all_visible = bool(self._visible.all())
         self._rows = self._ordered_rows()
         self._pos = None
         self.endResetModel()
@@ -241,6 +243,7 @@ class RankingModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._visible = mask.astype(bool).copy()
+        self._all_visible = bool(self._visible.all())
         self._rows = self._ordered_rows()
         self._pos = None
         self.endResetModel()
@@ -302,6 +305,16 @@ class RankingModel(QAbstractTableModel):
         """The company at display ``row`` has a note."""
         return bool(self._noted[int(self._rows[row])])
 
+    def _delta_at(self, i: int) -> int:
+        """One row of :meth:`_delta_array`, without making the whole column (a repaint after a
+        re-rank asks for the visible rows only)."""
+        if self._delta is not None:
+            return int(self._delta[i])
+        if self._prev_rank is None:
+            return 0
+        prev, cur = int(self._prev_rank[i]), int(self._ranking.rank[i])
+        return prev - cur if prev > 0 and cur > 0 else 0
+
     def _delta_array(self) -> np.ndarray:
         if self._delta is None:
             if self._prev_rank is None:
@@ -349,7 +362,7 @@ class RankingModel(QAbstractTableModel):
             return self._display(i, col)
         if role == _FOREGROUND:
             if col == Col.DELTA:
-                d = int(self._delta_array()[i])
+                d = self._delta_at(i)
                 return (_UP_BRUSH if d > 0 else _DOWN_BRUSH) if d else None
             return _STAR_BRUSH if col == Col.STAR and self._star[i] else None
         if role == _FONT:
@@ -370,7 +383,7 @@ class RankingModel(QAbstractTableModel):
 
     def _display(self, i: int, col: int) -> str:
         if col == Col.DELTA:
-            return present.delta_text(int(self._delta_array()[i]))
+            return present.delta_text(self._delta_at(i))
         if col == Col.STAR:
             return COLUMNS[col].text(bool(self._star[i]))
         if col == Col.NAME:
