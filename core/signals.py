@@ -98,6 +98,7 @@ from core.source import (
     FUNDING_SIGNALS,
     SEGMENT_SIGNALS,
     UNIVERSES,
+    IdLookup,
     ImportCancelled,
     Universe,
     release_memory,
@@ -390,25 +391,15 @@ class Normalised(Mapping):
 
 class RowIndex:
     """Company id -> table row, over the table's ids as they are (no Python object per row):
-    an id is found by one scan of the Arrow array (a few milliseconds at a million rows),
-    remembered for the next time; many ids at once take one scan in all (:meth:`rows`)."""
-
-    _REMEMBER = 1 << 16  # ids whose rows are kept (a memo of 10,000 companies looks each up twice)
+    :class:`core.source.IdLookup` for one id; many ids at once take one scan in all
+    (:meth:`rows`)."""
 
     def __init__(self, ids: TextColumn) -> None:
         self._ids = ids.arrow
-        self._known: dict[str, int] = {}
+        self._lookup = IdLookup(self._ids)
 
     def _find(self, cid: object) -> int:
-        if not isinstance(cid, str):
-            return -1
-        row = self._known.get(cid)
-        if row is None:
-            row = int(pc.index(self._ids, cid).as_py())
-            if len(self._known) >= self._REMEMBER:
-                self._known.clear()
-            self._known[cid] = row
-        return row
+        return self._lookup.find(cid)
 
     def __getitem__(self, cid: str) -> int:
         row = self._find(cid)
@@ -438,10 +429,7 @@ class RowIndex:
         places, rows = at.filter(valid).to_numpy(), np.flatnonzero(valid.to_numpy(zero_copy_only=False))
         found[places[::-1]] = rows[::-1]  # the first row of an id, as a single lookup finds
         place = dict(zip(wanted, found.tolist(), strict=True))
-        if len(self._known) + len(place) > self._REMEMBER:
-            self._known.clear()
-        if len(place) <= self._REMEMBER:
-            self._known.update(place)
+        self._lookup.remember(place)
         for i, c in enumerate(cids):
             if isinstance(c, str):
                 out[i] = place[c]

@@ -144,6 +144,64 @@ def release_memory() -> None:
         _TRIM(0)
 
 
+class IdLookup:
+    """The first position of an id in an Arrow array of ids, without a Python object per id.
+
+    The first few ids asked for are found by one scan each (a few milliseconds at a million);
+    after :data:`SCANS` of them a sorted permutation of the ids is made once (8 bytes an id,
+    a fraction of a second at a million) and every later id is found by a binary search of it
+    (twenty-odd comparisons).  Found ids are remembered."""
+
+    SCANS = 8
+    _REMEMBER = 1 << 16
+
+    def __init__(self, ids: pa.Array) -> None:
+        self._ids = ids
+        self._known: dict[str, int] = {}
+        self._scans = 0
+        self._perm: np.ndarray | None = None
+
+    def _search(self, cid: str) -> int:
+        import bisect
+
+        perm, ids = self._perm, self._ids
+        assert perm is not None
+        at = bisect.bisect_left(range(len(perm)), cid, key=lambda i: ids[int(perm[i])].as_py())
+        return int(perm[at]) if at < len(perm) and ids[int(perm[at])].as_py() == cid else -1
+
+    def find(self, cid: object) -> int:
+        """The row of ``cid`` (its first), or -1."""
+        if not isinstance(cid, str):
+            return -1
+        row = self._known.get(cid)
+        if row is not None:
+            return row
+        if self._perm is None and self._scans < self.SCANS:
+            import pyarrow.compute as pc
+
+            self._scans += 1
+            row = int(pc.index(self._ids, cid).as_py())
+        else:
+            if self._perm is None:
+                import pyarrow.compute as pc
+
+                # stable: equal ids keep their order, so the search finds the first
+                self._perm = pc.sort_indices(self._ids).to_numpy()  # (nulls last)
+                self._perm = self._perm[: len(self._ids) - self._ids.null_count]
+            row = self._search(cid)
+        if len(self._known) >= self._REMEMBER:
+            self._known.clear()
+        self._known[cid] = row
+        return row
+
+    def remember(self, found: dict[str, int]) -> None:
+        """Rows found by a caller's own bulk lookup."""
+        if len(self._known) + len(found) > self._REMEMBER:
+            self._known.clear()
+        if len(found) <= self._REMEMBER:
+            self._known.update(found)
+
+
 class ImportCancelled(Exception):
     """The user cancelled an import (reading the file or making its signals); nothing was
     loaded.  (Defined here so that :mod:`core.signals` can raise it; the readers re-export it

@@ -31,7 +31,14 @@ from core.ingest.arrays import (
 from core.ingest.import_format import COLUMNS, FUNDING_COLUMNS, funding_date, row_records, split_refs
 from core.money import parse_amount
 from core.records import ROLES, Company, FundingEvent, Mention, Role, Segment, normalise_round, round_stage
-from core.source import BASE_SIGNALS, DEFAULT_UNIVERSE, SEGMENT_SIGNALS, SignalColumns, universe_roles
+from core.source import (
+    BASE_SIGNALS,
+    DEFAULT_UNIVERSE,
+    SEGMENT_SIGNALS,
+    IdLookup,
+    SignalColumns,
+    universe_roles,
+)
 
 
 class CompanyFrame:
@@ -59,7 +66,6 @@ class CompanyFrame:
         )
         self._refs = exploded_refs(self.df["segments"]) if refs is None else refs
         self._n_mentions = len(self._refs[0])
-        self._known: dict[str, int] = {}
         self._numbers = dict(numbers or {})
         if search_text is not None:
             self.__dict__["_search_text"] = search_text  # (the cached property, made already)
@@ -74,17 +80,16 @@ class CompanyFrame:
     def _ids(self) -> pa.Array:
         return arrow(self.df["id"])
 
+    @cached_property
+    def _lookup(self) -> IdLookup:
+        return IdLookup(self._ids)
+
     def _position(self, company_id: str) -> int:
-        """The row of a company id: one scan of the Arrow ids (a few milliseconds at a million;
-        a hash index of them would hold a Python string per company), remembered."""
-        pos = self._known.get(company_id)
-        if pos is None:
-            pos = int(pc.index(self._ids, company_id).as_py()) if isinstance(company_id, str) else -1
-            if pos < 0:
-                raise KeyError(company_id)
-            if len(self._known) >= 4096:
-                self._known.clear()
-            self._known[company_id] = pos
+        """The row of a company id (:class:`core.source.IdLookup`: a hash index of the ids
+        would hold a Python string per company)."""
+        pos = self._lookup.find(company_id)
+        if pos < 0:
+            raise KeyError(company_id)
         return pos
 
     # --- the CompanyStore questions -------------------------------------------------------------

@@ -146,3 +146,17 @@ def test_a_table_without_kinds_or_evidence_shares_one_default(table: SignalTable
     assert sorted(r.order.tolist()) == [0, 1, 2, 3] and (r.rank > 0).all()
     zero = rank(t, Weights(value=0, difficulty=0, funding=0))
     assert (zero.rank == 1).all()
+
+
+@pytest.mark.parametrize("scans", [0, 2, 100])
+def test_an_id_lookup_finds_the_first_row_of_each_id_by_scan_and_by_search(scans: int) -> None:
+    import pyarrow as pa
+
+    from core.source import IdLookup
+
+    values = ["b", "a", "c", "a", "zz", None, "中", "é", "a\x00", "", "B"]
+    lookup = IdLookup(pa.array(values, type=pa.large_string()))
+    lookup.SCANS = scans
+    for q in [*values, "x", "ä", None, 3]:
+        expected = next((i for i, v in enumerate(values) if q is not None and v == q), -1)
+        assert lookup.find(q) == expected, q
