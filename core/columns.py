@@ -18,7 +18,7 @@ The lists at the bottom say which columns each view shows, in order.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -55,6 +55,11 @@ class RankedRows:
         #: the universe under every lens (core.lenses), once computed: the robust and Pareto
         #: badges; None while it is not (or no longer) the ranking's universe
         self.lenses = lenses
+        #: the pipeline (core.analyst): each company's stage, by id; the stages' labels (as the
+        #: user renamed them) and their order — set by the view that shows the Stage column
+        self.stages: Mapping[str, str] = {}
+        self.stage_labels: Mapping[str, str] = {}
+        self.stage_order: Sequence[str] = ()
         self._cache: dict[tuple[int, str], Any] = {}
 
     @property
@@ -85,6 +90,25 @@ class RankedRows:
 
     def stability(self, i: int) -> float | None:
         return None if self.ranking.all_zero else _opt(self.ranking.stability[i])
+
+    def stage(self, i: int) -> str:
+        """The pipeline stage of the company at row ``i`` as the user names it; "" when none."""
+        if not self.stages:
+            return ""
+        stage = self.stages.get(self.company_id(i), "")
+        return self.stage_labels.get(stage, stage.capitalize()) if stage else ""
+
+    def stage_key(self, rows: np.ndarray) -> np.ndarray:
+        """The stages' place in the pipeline's order; NaN for a company not in it."""
+        key = np.full(len(rows), np.nan)
+        if not self.stages:
+            return key
+        place = {st: float(k) for k, st in enumerate(self.stage_order)}
+        for k, i in enumerate(rows):
+            stage = self.stages.get(self.company_id(int(i)))
+            if stage:
+                key[k] = place.get(stage, float(len(place)))
+        return key
 
     def current_lenses(self) -> LensResult | None:
         """The lens result when it is of the ranking's universe, else None."""
@@ -454,6 +478,19 @@ STABILITY = Column(
     memo_width=10,
 )
 
+STAGE = Column(
+    key="stage",
+    header="Stage",
+    short="Stage",
+    tooltip="The company's stage in your pipeline (Screening, Contacted, Diligence, Committee, "
+    "Invested, Passed); empty when it is not in it. Edit it in the Pipeline tab",
+    of_company=lambda c: getattr(c, "stage", "") or "",
+    of_row=lambda s, i: s.stage(i),
+    sort=lambda s, rows: s.stage_key(rows),
+    width=10,
+    memo_width=12,
+)
+
 assert tuple(c.key for c in (VALUE, DIFFICULTY, FUNDING)) == SIGNALS
 
 #: The desktop table, in order (ui.ranking_model.Col follows it).
@@ -472,6 +509,7 @@ TABLE: Sequence[Column] = (
     LATEST_ROUND,
     VALUATION,
     STABILITY,
+    STAGE,
 )
 #: `main.py rank` (the terminal table).
 CLI: Sequence[Column] = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -15,6 +15,10 @@ from core.source import squash
 UNKNOWN_COUNTRY = ""
 #: How that choice is named to the user (the country filter, ``--country unknown``).
 UNKNOWN_COUNTRY_LABEL = "Unknown"
+#: In ``Filters.stages``: the companies not in the pipeline (no stage).
+NO_STAGE = ""
+#: How that choice is named to the user.
+NO_STAGE_LABEL = "Not in the pipeline"
 
 
 def country_text(code: str) -> str:
@@ -55,6 +59,7 @@ class Filters(BaseModel):
     industries: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()  # company kinds (core.records.CompanyKind): "bank", "startup" ...
+    stages: frozenset[str] = frozenset()  # pipeline stages (core.analyst.STAGES); NO_STAGE: none
     funded_only: bool = False
     shortlist_only: bool = False
 
@@ -77,6 +82,9 @@ class Filters(BaseModel):
         ):
             if values:
                 parts.append(f"{label} {', '.join(sorted(values))}")
+        if self.stages:
+            named = sorted(NO_STAGE_LABEL.lower() if st == NO_STAGE else st for st in self.stages)
+            parts.append(f"stage {', '.join(named)}")
         if self.funded_only:
             parts.append("funding disclosed only")
         if self.shortlist_only:
@@ -91,8 +99,12 @@ def filter_mask(
     segment_refs_by_scenario: dict[str, set[str]] | None = None,
     segment_refs_by_industry: dict[str, set[str]] | None = None,
     shortlist: Collection[str] = (),
+    stages: Mapping[str, str] | None = None,
 ) -> np.ndarray:
-    """Boolean mask over the table's rows of the companies the filters let through."""
+    """Boolean mask over the table's rows of the companies the filters let through.
+
+    ``stages``: the pipeline stage of each company in it (company id -> stage), for
+    ``filters.stages``; without it the stage filter lets every company through."""
     n = len(table)
     mask = np.ones(n, dtype=bool)
     if filters.countries:
@@ -124,7 +136,28 @@ def filter_mask(
         keep = np.zeros(n, dtype=bool)
         keep[rows[rows >= 0]] = True
         mask &= keep
+    if filters.stages and stages is not None:
+        mask &= stage_mask(table, filters.stages, stages)
     q = squash(filters.query)
     if q:
         mask &= table.search_text.str.contains(q, regex=False).to_numpy(dtype=bool)
     return mask
+
+
+def stage_mask(table: SignalTable, chosen: Collection[str], stages: Mapping[str, str]) -> np.ndarray:
+    """Boolean mask over the table's rows of the companies whose pipeline stage is one of
+    ``chosen`` (:data:`NO_STAGE` among them: the companies not in the pipeline).  ``stages``
+    maps company id to stage; the pipeline is small, so this costs its size, not the table's."""
+    chosen = set(chosen)
+    in_stage = np.zeros(len(table), dtype=bool)
+    ids = [cid for cid, st in stages.items() if st in chosen]
+    if ids:
+        rows = table.row_of.rows(ids)
+        in_stage[rows[rows >= 0]] = True
+    if NO_STAGE in chosen:
+        staged = np.zeros(len(table), dtype=bool)
+        if stages:
+            rows = table.row_of.rows(list(stages))
+            staged[rows[rows >= 0]] = True
+        in_stage |= ~staged
+    return in_stage

@@ -41,7 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 from core.models import CompanyFact, Dataset, SegmentNumber, normalise_round, round_stage
-from core.records import ROUND_STAGE
+from core.records import ROUND_STAGE, AnalystMark
 from core.scoring import (
     PRESET_LABELS,
     PRESETS,
@@ -329,6 +329,30 @@ def name_text(name: str, name_en: str) -> str:
 
 #: Marks a company that has a note (the table's name cell).
 NOTE_MARK = "✎"
+
+
+#: Marks the analyst's own facts (core.analyst), wherever they are shown beside the report's.
+MY_FACT_MARK = "✎"
+
+
+def analyst_mark(mark: AnalystMark | None) -> str:
+    """Where an analyst's fact comes from, on one line: "✎ my fact #12 · source:
+    https://… · seen 2026-11-20 · by alice"; "" for a report fact (None)."""
+    if mark is None:
+        return ""
+    source = " ".join(mark.source.split())
+    if len(source) > 120:
+        source = source[:119].rstrip() + "…"
+    return f"{MY_FACT_MARK} my fact #{mark.id} · source: {source} · seen {mark.seen} · by {mark.entered_by}"
+
+
+def stage_label(stage: str, labels: Mapping[str, str] | None = None) -> str:
+    """A pipeline stage as shown: its label (renamed or default: "Diligence"); "" for none."""
+    if not stage:
+        return ""
+    if labels and labels.get(stage):
+        return labels[stage]
+    return stage.replace("_", " ").capitalize()
 
 
 def note_first_line(text: str, most: int = 120) -> str:
@@ -908,3 +932,9 @@ def robust_definition(top_n: int) -> str:
 PARETO_DEFINITION = (
     "no other company is at least as good on value, ease (1 − difficulty) and funding and better on one"
 )
+
+
+def added_text(file: str) -> str:
+    """What a company added by the user (File → Add companies…, ``--add``) is marked with, in
+    every view: where it came from."""
+    return f"Added by you from {file} (not in the report)"

@@ -267,6 +267,25 @@ class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
 
 
+class AnalystMark(_Record):
+    """Marks a record as the analyst's own fact (core.analyst), not the report's: which fact,
+    its source, the date it was seen and who entered it.  None on a record means the report's."""
+
+    id: int
+    source: str
+    seen: str
+    entered_by: str
+
+
+def _only_marks(v: object) -> object:
+    """Only :mod:`core.analyst` marks a record: a file's ``analyst`` cell is ignored."""
+    return v if isinstance(v, AnalystMark) else None
+
+
+#: The analyst's mark on a record, or None (the report's): never read from a data file.
+Mark = Annotated[AnalystMark | None, BeforeValidator(_only_marks)]
+
+
 class SegmentFact(_Record):
     """A sentence the report gives about a segment: market size, sector funding statistics,
     adoption across an industry, or a research result."""
@@ -315,6 +334,9 @@ class Company(_Record):
     kind: CompanyKind = "other"
     listed: Annotated[Literal["listed", "private"] | None, BeforeValidator(_blank_to_none)] = None
     note: Prose = ""
+    # the file of the user's a company was added from (File → Add companies…, --add); "" for the
+    # dataset's own.  Set only by core.merge, never read from a data file.
+    added_from: Text = ""
 
     @field_validator("country")
     @classmethod
@@ -368,9 +390,12 @@ class CompanyFact(_Record):
     value: NonEmpty
     unit: Text = ""
     quote: NonEmptyProse
+    analyst: Mark = None  # the analyst's own fact (core.analyst); None: the report's
 
     @model_validator(mode="after")
     def _value_fits_kind(self) -> CompanyFact:
+        if self.analyst is not None:  # the analyst's words as written (a client by name, say)
+            return self
         v = self.value
         if self.kind == "client" and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", v):
             raise ValueError(f"value: a client is named by its company id, got {v!r}")
@@ -542,6 +567,7 @@ class FundingEvent(_Record):
     investors: tuple[Investor, ...] = ()
     quote: NonEmptyProse
     ambiguity: Prose = ""
+    analyst: Mark = None  # the analyst's own fact (core.analyst); None: the report's
 
     @model_validator(mode="before")
     @classmethod

@@ -7,13 +7,14 @@ the arithmetic lives in one place (core.scoring) and the shape is validated here
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from core.filters import Filters, filter_mask
 from core.lenses import LensResult
+from core.merge import added_from
 from core.models import Dataset
 from core.present import latest_round
 from core.scoring import FUNDING_SUBS, SIGNALS, MissingPolicy, Ranking
@@ -68,6 +69,8 @@ class RoundOut(_Out):
     segment: str | None
     quote: str
     ambiguity: str
+    # your fact (main.py facts add), as every view marks it (core.present.analyst_mark); None = the report's
+    analyst: str | None = None
 
 
 class EvidenceOut(_Out):
@@ -84,6 +87,7 @@ class FactOut(_Out):
     unit: str
     segment: str
     quote: str
+    analyst: str | None = None  # your fact, marked with its source; None = the report's
 
 
 class FundingPartOut(_Out):
@@ -131,6 +135,9 @@ class CompanyOut(_Out):
     facts: list[FactOut]
     traction: int  # distinct report sentences among its client, outcome, product and listing facts
     evidence_sentences: int  # distinct report sentences about it: mentions, facts, funding
+    analyst_facts: int = 0  # your active facts on it counted in this ranking (0 with --report-only)
+    stage: str | None = None  # its pipeline stage (main.py pipeline set); None when not in the pipeline
+    added_from: str | None = None  # the file it was added from (--add FILE); None for the dataset's own
 
 
 class RankResult(_Out):
@@ -148,7 +155,25 @@ def _num(x: float) -> float | None:
     return None if x is None or not math.isfinite(float(x)) else float(x)
 
 
-def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
+def _mark(record: object) -> str | None:
+    """The analyst mark of a funding event or fact (core.present.analyst_mark); None for the report's."""
+    mark = getattr(record, "analyst", None)
+    if mark is None:
+        return None
+    from core.present import analyst_mark
+
+    return analyst_mark(mark)
+
+
+def company_out(
+    ds: Dataset,
+    ranking: Ranking,
+    row: int,
+    *,
+    analyst_facts: Mapping[str, int] | None = None,
+    stages: Mapping[str, str] | None = None,
+    added: Mapping[str, str] | None = None,
+) -> CompanyOut:
     t = ranking.table
     cid = str(t.ids[row])
     c = ds.company(cid)
@@ -177,6 +202,7 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
                 segment=f.segment,
                 quote=f.quote,
                 ambiguity=f.ambiguity,
+                analyst=_mark(f),
             )
         )
     sig = ranking.signals[row]
@@ -220,11 +246,16 @@ def company_out(ds: Dataset, ranking: Ranking, row: int) -> CompanyOut:
         ],
         evidence=[EvidenceOut(segment=m.segment, role=m.role, quote=m.quote) for m in ds.mentions_of(cid)],
         facts=[
-            FactOut(kind=f.kind, value=f.value, unit=f.unit, segment=f.segment, quote=f.quote)
+            FactOut(
+                kind=f.kind, value=f.value, unit=f.unit, segment=f.segment, quote=f.quote, analyst=_mark(f)
+            )
             for f in ds.facts_of(cid)
         ],
         traction=int(t.raw["traction"][row]),
         evidence_sentences=int(t.evidence[row]),
+        analyst_facts=(analyst_facts or {}).get(cid, 0),
+        stage=(stages or {}).get(cid),
+        added_from=(added if added is not None else added_from(ds)).get(cid),
     )
 
 
@@ -237,8 +268,15 @@ def segment_index(ds: Dataset) -> tuple[dict[str, set[str]], dict[str, set[str]]
     return by_scenario, by_industry
 
 
-def dataset_mask(ds: Dataset, table, filters: Filters, shortlist: Collection[str] = ()) -> np.ndarray:
-    """The filters over a dataset's signal table (scenarios and industries read from its segments)."""
+def dataset_mask(
+    ds: Dataset,
+    table,
+    filters: Filters,
+    shortlist: Collection[str] = (),
+    stages: Mapping[str, str] | None = None,
+) -> np.ndarray:
+    """The filters over a dataset's signal table (scenarios and industries read from its
+    segments; ``stages``: the pipeline stage of each company in it, for the stage filter)."""
     by_scenario, by_industry = segment_index(ds)
     return filter_mask(
         table,
@@ -246,6 +284,7 @@ def dataset_mask(ds: Dataset, table, filters: Filters, shortlist: Collection[str
         segment_refs_by_scenario=by_scenario,
         segment_refs_by_industry=by_industry,
         shortlist=shortlist,
+        stages=stages,
     )
 
 
@@ -280,8 +319,13 @@ def build_result(
     top: int = 0,
     preset: str | None = None,
     shortlist: Collection[str] = (),
+    analyst_facts: Mapping[str, int] | None = None,
+    stages: Mapping[str, str] | None = None,
 ) -> RankResult:
+    """The ranking as plain records; ``analyst_facts`` (company id -> the user's active facts
+    counted) and ``stages`` (company id -> pipeline stage) fill those fields of each company."""
     shown = shown_rows(ds, ranking, filters, shortlist)
+    added = added_from(ds)
     rows = shown[:top] if top > 0 else shown
     return RankResult(
         weights=ranking.weights.model_dump(),
@@ -313,7 +357,10 @@ def build_result(
             )
             for s in ds.segments
         ],
-        companies=[company_out(ds, ranking, int(r)) for r in rows],
+        companies=[
+            company_out(ds, ranking, int(r), analyst_facts=analyst_facts, stages=stages, added=added)
+            for r in rows
+        ],
     )
 
 

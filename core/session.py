@@ -20,6 +20,14 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from core import present
+from core.analyst import (
+    STAGES,
+    AnalystFact,
+    FactInput,
+    PipelineEntry,
+    apply_facts,
+    check_fact,
+)
 from core.filters import Filters
 from core.ingest import dataset_key
 from core.lenses import DEFAULT_TOP_N, Lens, LensResult, compute_lenses, default_lenses
@@ -86,6 +94,18 @@ class SessionEvents:
         )
         self.not_saved = Emitter("(what: str, message: str) a write to the state store failed")
         self.warning = Emitter("(message: str) something could not be read; the session goes on")
+        self.facts_changed = Emitter(
+            "(company_id: str | None) the analyst's facts (of that company; None: any) or 'Include "
+            "my facts' changed, and Session.dataset, .signals and .ranking reflect them now: refresh "
+            "as for a universe change (filters, shortlist and notes are kept)"
+        )
+        self.facts_job = Emitter(
+            "(job: FactsJob) the facts changed on a large dataset: run the job off the UI thread "
+            "and hand its result to Session.facts_done (then facts_changed follows)"
+        )
+        self.pipeline_changed = Emitter(
+            "(company_id: str | None) a company's pipeline entry (None: a stage label) changed"
+        )
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,19 @@ class RankJob:
 
     def run(self, _progress: object = None) -> Ranking:
         return rank(self.table, self.weights, self.policy, stability=False)
+
+
+@dataclass(frozen=True)
+class FactsJob:
+    """The signals of the dataset with the analyst's facts, to build off the UI thread
+    (:meth:`Session.facts_done` takes the result)."""
+
+    dataset: Dataset
+    universe: str
+    token: int
+
+    def run(self, _progress: object = None) -> SignalTable:
+        return build_signals(self.dataset, universe=self.universe)
 
 
 @dataclass(frozen=True)
@@ -154,6 +187,11 @@ class MemoSelection:
     selection: str = "shortlist"
     screened: int | None = None
     lenses: tuple[Lens, ...] = ()
+    # the analyst's facts of the dataset (retired ones too: the memo shows the active ones),
+    # the pipeline by company and the stages' labels
+    analyst_facts: tuple[AnalystFact, ...] = ()
+    pipeline: dict[str, PipelineEntry] = field(default_factory=dict)
+    stage_labels: dict[str, str] = field(default_factory=dict)
 
     def as_kwargs(self) -> dict[str, object]:
         """Every field of the selection by name (a subclass's own fields left out)."""
@@ -183,24 +221,34 @@ class Session:
         signals: SignalTable | None = None,
         stability: bool | None = None,
         universe: Universe | str = DEFAULT_UNIVERSE,
+        include_facts: bool = True,
     ) -> None:
         """``stability``: compute rank stability now (default: for a universe smaller than
         :data:`ASYNC_RANK_MIN`; a larger one fills it later with :meth:`fill_stability`).
-        ``signals``, when given, must be the dataset's for ``universe``."""
+        ``dataset`` is the report's (the base); the session screens it with the analyst's
+        active facts applied (:func:`core.analyst.apply_facts`) while ``include_facts``.
+        ``signals``, when given, must be those of the dataset screened for ``universe``."""
         if universe not in UNIVERSES:
             raise ValueError(f"unknown universe {universe!r}; choose one of {', '.join(UNIVERSES)}")
         self.events = SessionEvents()
         self.store = store
-        self.dataset = dataset
-        self.signals = self._signals_for(dataset, universe, signals)
+        self.include_facts = bool(include_facts)
+        self.base = dataset
+        self._key = dataset_key(dataset)
+        if store is not None:
+            store.dataset_key = self._key
+        # facts and pipeline when there is no store: kept for this session only
+        self._memory_facts: dict[str, list[AnalystFact]] = {}
+        self._memory_pipeline: dict[str, dict[str, PipelineEntry]] = {}
+        self._memory_labels: dict[str, str] = {}
+        self._facts: list[AnalystFact] = self._read_facts()
+        self.dataset = self._derived()
+        self.signals = self._signals_for(self.dataset, universe, signals)
         self.weights = weights if weights is not None else PRESETS[DEFAULT_PRESET]
         self.policy: MissingPolicy = policy
         if stability is None:
             stability = len(self.signals) < ASYNC_RANK_MIN
         self.ranking: Ranking = rank(self.signals, self.weights, self.policy, stability=stability)
-        self._key = dataset_key(dataset)
-        if store is not None:
-            store.dataset_key = self._key
         self._shortlist: set[str] = set(store.shortlist()) if store is not None else set()
         self.filters = filters if filters is not None else Filters()
         self._mask = self._compute_mask()
@@ -255,14 +303,17 @@ class Session:
     def set_dataset(self, dataset: Dataset, signals: SignalTable | None = None) -> None:
         """Screen another universe with the current weights; filters are cleared.  A ranking
         still being computed for the old universe is dropped when it arrives."""
-        self.dataset = dataset
-        self.signals = self._signals_for(dataset, self.universe, signals)
-        self.ranking = rank(self.signals, self.weights, self.policy, stability=False)
-        self._token += 1
+        self.base = dataset
         self._key = dataset_key(dataset)
-        self._shortlist = set()
         if self.store is not None:
             self.store.dataset_key = self._key
+        self._facts = self._read_facts()
+        self.dataset = self._derived()
+        self.signals = self._signals_for(self.dataset, self.universe, signals)
+        self.ranking = rank(self.signals, self.weights, self.policy, stability=False)
+        self._token += 1
+        self._shortlist = set()
+        if self.store is not None:
             try:
                 self._shortlist = set(self.store.shortlist())
             except StateError as exc:
@@ -356,7 +407,8 @@ class Session:
         self.events.shown.emit()
 
     def _compute_mask(self) -> np.ndarray:
-        mask = dataset_mask(self.dataset, self.signals, self.filters, self._shortlist)
+        stages = {cid: e.stage for cid, e in self.pipeline().items()} if self.filters.stages else None
+        mask = dataset_mask(self.dataset, self.signals, self.filters, self._shortlist, stages)
         mask &= self.ranking.included
         return mask
 
@@ -399,6 +451,8 @@ class Session:
         else:
             self._shortlist.discard(company_id)
         self.events.shortlist.emit(company_id, on)
+        if on and company_id not in self.pipeline():
+            self.set_pipeline(company_id, stage=STAGES[0])
         if self.filters.shortlist_only:
             self._mask = self._compute_mask()
             self.events.shown.emit()
@@ -591,4 +645,282 @@ class Session:
             selection=selection,
             screened=int(self.ranking.included.sum()),
             lenses=tuple(self.lens_list()),
+            analyst_facts=tuple(self._facts),
+            pipeline=self.pipeline(),
+            stage_labels=self.stage_labels(),
         )
+
+    # --- the analyst's facts --------------------------------------------------------------------
+
+    def _read_facts(self) -> list[AnalystFact]:
+        if self.store is None:
+            return list(self._memory_facts.get(self._key, []))
+        try:
+            facts = self.store.facts()
+        except StateError as exc:
+            self.events.warning.emit(f"Your facts could not be read: {exc}")
+            return []
+        for problem in self.store.problems:
+            self.events.warning.emit(problem)
+        return facts
+
+    def _derived(self) -> Dataset:
+        """The dataset screened: the base with the active facts while they are included."""
+        if not self.include_facts:
+            return self.base
+        return apply_facts(self.base, [f for f in self._facts if f.active])
+
+    def facts(self, company_id: str | None = None, include_retired: bool = True) -> list[AnalystFact]:
+        """The analyst's facts of the dataset (of one company), oldest first."""
+        return [
+            f
+            for f in self._facts
+            if (company_id is None or f.company_id == company_id) and (include_retired or f.active)
+        ]
+
+    def fact(self, fact_id: int) -> AnalystFact | None:
+        return next((f for f in self._facts if f.id == fact_id), None)
+
+    def _write_fact(self, what: str, write: Callable[[StateStore], AnalystFact]) -> AnalystFact | None:
+        assert self.store is not None
+        try:
+            return write(self.store)
+        except StateError as exc:
+            self.events.not_saved.emit(what, str(exc))
+            return None
+
+    def _memory_write(self, fact: AnalystFact) -> AnalystFact:
+        kept = self._memory_facts.setdefault(self._key, [])
+        for i, f in enumerate(kept):
+            if f.id == fact.id:
+                kept[i] = fact
+                break
+        else:
+            kept.append(fact)
+        return fact
+
+    def _memory_new(self, inp: FactInput, replaces: int | None = None) -> AnalystFact:
+        kept = self._memory_facts.setdefault(self._key, [])
+        next_id = max((f.id for f in kept), default=0) + 1
+        data = inp.model_dump(include=set(FactInput.model_fields))
+        return self._memory_write(AnalystFact(**data, id=next_id, entered_at=_now(), replaces=replaces))
+
+    def _memory_fact(self, fact_id: int, retired: bool | None) -> AnalystFact:
+        fact = next((f for f in self._memory_facts.get(self._key, []) if f.id == fact_id), None)
+        if fact is None:
+            raise StateError(f"There is no fact #{fact_id} for this dataset.")
+        if retired is True and fact.active:
+            raise StateError(f"Fact #{fact_id} is not retired; there is nothing to restore.")
+        if retired is False and not fact.active:
+            raise StateError(f"Fact #{fact_id} was already retired (at {fact.retired_at}).")
+        return fact
+
+    def add_fact(self, inp: FactInput) -> AnalystFact | None:
+        """Keep a new fact (checked against the dataset: :class:`core.analyst.FactError` when it
+        cannot be taken); the dataset, signals and ranking follow.  None (and ``not_saved``)
+        when the store refused it."""
+        check_fact(inp, self.base)
+        if self.store is None:
+            fact: AnalystFact | None = self._memory_new(inp)
+        else:
+            fact = self._write_fact("Fact", lambda s: s.add_fact(inp))
+        if fact is not None:
+            self._facts_updated(fact.company_id)
+        return fact
+
+    def retire_fact(self, fact_id: int) -> AnalystFact | None:
+        """Retire a fact (kept, listed as retired, no longer counted); StateError for an
+        unknown or retired fact; None (and ``not_saved``) when the store refused."""
+        if self.store is None:
+            old = self._memory_fact(fact_id, retired=False)
+            fact: AnalystFact | None = self._memory_write(old.model_copy(update={"retired_at": _now()}))
+        else:
+            self._check_known(fact_id)
+            fact = self._write_fact("Fact", lambda s: s.retire_fact(fact_id))
+        if fact is not None:
+            self._facts_updated(fact.company_id)
+        return fact
+
+    def restore_fact(self, fact_id: int) -> AnalystFact | None:
+        """Make a retired fact active again (undo of a retire)."""
+        if self.store is None:
+            old = self._memory_fact(fact_id, retired=True)
+            fact: AnalystFact | None = self._memory_write(old.model_copy(update={"retired_at": None}))
+        else:
+            self._check_known(fact_id)
+            fact = self._write_fact("Fact", lambda s: s.restore_fact(fact_id))
+        if fact is not None:
+            self._facts_updated(fact.company_id)
+        return fact
+
+    def edit_fact(self, fact_id: int, inp: FactInput) -> AnalystFact | None:
+        """Retire a fact and keep ``inp`` in its place (``replaces`` it)."""
+        check_fact(inp, self.base)
+        if self.store is None:
+            old = self._memory_fact(fact_id, retired=False)
+            if inp.company_id != old.company_id:
+                raise ValueError(
+                    f"company_id: an edit keeps the company ({old.company_id}); add a new fact instead"
+                )
+            self._memory_write(old.model_copy(update={"retired_at": _now()}))
+            fact: AnalystFact | None = self._memory_new(inp, replaces=fact_id)
+        else:
+            self._check_known(fact_id)
+            fact = self._write_fact("Fact", lambda s: s.edit_fact(fact_id, inp))
+        if fact is not None:
+            self._facts_updated(fact.company_id)
+        return fact
+
+    def _check_known(self, fact_id: int) -> None:
+        """A fact of another dataset is not this session's to change."""
+        if self.fact(fact_id) is None:
+            raise StateError(f"There is no fact #{fact_id} for this dataset; list them with `facts list`.")
+
+    def set_include_facts(self, on: bool) -> bool:
+        """Count the analyst's facts in the signals (on) or screen the report's data alone;
+        False when it was so already."""
+        if bool(on) == self.include_facts:
+            return False
+        self.include_facts = bool(on)
+        self._rederive(None)
+        return True
+
+    def reload_facts(self) -> None:
+        """Read the facts from the store again (another copy of the app or the command line may
+        have changed them) and re-derive the dataset."""
+        self._facts = self._read_facts()
+        self._rederive(None)
+
+    def _facts_updated(self, company_id: str | None) -> None:
+        self._facts = self._read_facts()
+        self._rederive(company_id)
+
+    def _rederive(self, company_id: str | None) -> None:
+        """The dataset with the facts as they are now, its signals and ranking: at once for a
+        small dataset; for a large one a :class:`FactsJob` (``facts_job`` event)."""
+        dataset = self._derived()
+        self._token += 1
+        if dataset is self.dataset and self.signals.universe == self.universe:
+            self.events.facts_changed.emit(company_id)
+            return
+        if self.dataset.n_companies < ASYNC_RANK_MIN:
+            self._set_derived(dataset, build_signals(dataset, universe=self.universe))
+            self.events.facts_changed.emit(company_id)
+            return
+        self._facts_token = (self._token, company_id)
+        self.events.facts_job.emit(FactsJob(dataset, self.universe, self._token))
+
+    def facts_done(self, job: FactsJob, table: SignalTable | None) -> bool:
+        """Take a :class:`FactsJob`'s result (None if it failed): used when it still answers
+        the latest change; True then (and ``facts_changed``)."""
+        token, company_id = getattr(self, "_facts_token", (None, None))
+        if table is None or job.token != token or job.universe != self.universe:
+            return False
+        self._set_derived(job.dataset, table)
+        self.events.facts_changed.emit(company_id)
+        return True
+
+    def _set_derived(self, dataset: Dataset, signals: SignalTable) -> None:
+        self.dataset = dataset
+        self.signals = signals
+        small = len(signals) < ASYNC_RANK_MIN
+        self.ranking = rank(signals, self.weights, self.policy, stability=small)
+        self._busy = False
+        self._pending = False
+        self._mask = self._compute_mask()
+
+    # --- pipeline -------------------------------------------------------------------------------
+
+    def pipeline(self) -> dict[str, PipelineEntry]:
+        """The companies of the dataset in the pipeline, by id."""
+        if self.store is None:
+            return dict(self._memory_pipeline.get(self._key, {}))
+        try:
+            return self.store.pipeline()
+        except StateError as exc:
+            self.events.warning.emit(f"Your pipeline could not be read: {exc}")
+            return {}
+
+    def stage_of(self, company_id: str) -> str:
+        """The company's pipeline stage, or ""."""
+        entry = self.pipeline().get(company_id)
+        return entry.stage if entry is not None else ""
+
+    def set_pipeline(
+        self,
+        company_id: str,
+        *,
+        stage: str | None = None,
+        owner: str | None = None,
+        next_step: str | None = None,
+        next_date: str | None = None,
+    ) -> PipelineEntry | None:
+        """Set fields of a company's pipeline entry (:meth:`core.state.StateStore.set_pipeline`);
+        None (and ``not_saved``) when the store refused; ValueError for a bad stage or date."""
+        if self.store is None:
+            from core.state import _pipeline_fields
+
+            new = _pipeline_fields(stage, owner, next_step, next_date)
+            kept = self._memory_pipeline.setdefault(self._key, {})
+            old = kept.get(company_id, PipelineEntry(company_id=company_id))
+            entry: PipelineEntry | None = old.model_copy(update={**new, "updated_at": _now()})
+            assert entry is not None
+            kept[company_id] = entry
+        else:
+            try:
+                entry = self.store.set_pipeline(
+                    company_id, stage=stage, owner=owner, next_step=next_step, next_date=next_date
+                )
+            except StateError as exc:
+                self.events.not_saved.emit("Pipeline", str(exc))
+                return None
+        self.events.pipeline_changed.emit(company_id)
+        return entry
+
+    def stage_labels(self) -> dict[str, str]:
+        """Every stage's label, in stage order."""
+        from core.analyst import DEFAULT_STAGE_LABELS
+
+        if self.store is None:
+            return {s: self._memory_labels.get(s) or DEFAULT_STAGE_LABELS[s] for s in STAGES}
+        try:
+            return self.store.stage_labels()
+        except StateError as exc:
+            self.events.warning.emit(f"Your stage names could not be read: {exc}")
+            return dict(DEFAULT_STAGE_LABELS)
+
+    def rename_stage(self, stage: str, label: str) -> str | None:
+        """Call a stage ``label`` ("" gives back its default); None when the store refused."""
+        if self.store is None:
+            from core.analyst import DEFAULT_STAGE_LABELS
+            from core.records import clean_line
+
+            if stage not in STAGES:
+                raise ValueError(f"stage: choose one of {', '.join(STAGES)}, got {stage!r}")
+            clean = clean_line(label)
+            self._memory_labels[stage] = clean
+            shown = clean or DEFAULT_STAGE_LABELS[stage]
+        else:
+            try:
+                shown = self.store.rename_stage(stage, label)
+            except StateError as exc:
+                self.events.not_saved.emit("Stage name", str(exc))
+                return None
+        self.events.pipeline_changed.emit(None)
+        return shown
+
+    def pipeline_log(self, company_id: str | None = None) -> list:
+        """Every change to the pipeline (of one company), oldest first."""
+        if self.store is None:
+            return []
+        try:
+            return self.store.pipeline_log(company_id)
+        except StateError as exc:
+            self.events.warning.emit(f"Your pipeline's history could not be read: {exc}")
+            return []
+
+
+def _now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

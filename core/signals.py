@@ -636,6 +636,23 @@ TABLE_PARTS = 1 + SORT_PARTS + 2
 STEPS = 2 + TABLE_PARTS + 1
 
 
+def _sentence_counts(ids, ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`core.source.sentence_counts` of the dataset's records; a large import (Arrow ids)
+    has none but the analyst's facts (core.analyst), counted for their few companies."""
+    if isinstance(ids, np.ndarray) or not ds.facts:
+        return sentence_counts(ids, ds.mentions, ds.funding, ds.facts)
+    wanted = list(dict.fromkeys(f.company_id for f in ds.facts))
+    few = np.empty(len(wanted), dtype=object)
+    few[:] = wanted
+    t_few, e_few = sentence_counts(few, (), (), ds.facts)
+    at = pc.index_in(ids, value_set=pa.array(wanted, type=ids.type))
+    rows = np.flatnonzero(pc.is_valid(at).to_numpy(zero_copy_only=False))
+    which = pc.filter(at, pc.is_valid(at)).to_numpy(zero_copy_only=False).astype(np.int64)
+    traction, evidence = np.zeros(len(ids)), np.zeros(len(ids))
+    traction[rows], evidence[rows] = t_few[which], e_few[which]
+    return traction, evidence
+
+
 def build_signals(
     ds: Dataset,
     fx_cny_per_usd: float | None = None,
@@ -662,7 +679,7 @@ def build_signals(
     fx = ds.meta.fx_cny_per_usd if fx_cny_per_usd is None else fx_cny_per_usd
     cols = dict(ds.store.signal_columns(fx, universe, check=lambda: step(0)))
     step(1)
-    traction, evidence = sentence_counts(cols["ids"], ds.mentions, ds.funding, ds.facts)
+    traction, evidence = _sentence_counts(cols["ids"], ds)
     cols["raw"] = {**cols["raw"], "traction": traction}
     cols["evidence"] = evidence
     del traction, evidence

@@ -34,12 +34,13 @@ Safety
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -47,7 +48,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
+from core.analyst import (
+    DEFAULT_STAGE_LABELS,
+    FIELD_NAMES,
+    STAGES,
+    AnalystFact,
+    FactInput,
+    PipelineChange,
+    PipelineEntry,
+    fact_key,
+)
 from core.paths import describe_os_error, shown_path
+from core.records import check_partial_date, clean_line
 from core.scoring import Weights
 
 log = logging.getLogger(__name__)
@@ -163,11 +175,70 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2_analyst(conn: sqlite3.Connection) -> None:
+    """Version 2: the analyst's facts with their log, and the deal pipeline with its log, per
+    dataset; the labels of the pipeline's stages, global (core.analyst)."""
+    conn.execute(
+        """CREATE TABLE analyst_facts (
+            id          INTEGER PRIMARY KEY,
+            dataset     TEXT NOT NULL,
+            company_id  TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            fields      TEXT NOT NULL,
+            source      TEXT NOT NULL,
+            seen        TEXT NOT NULL,
+            entered_by  TEXT NOT NULL,
+            entered_at  TEXT NOT NULL,
+            retired_at  TEXT,
+            replaces    INTEGER
+        )"""
+    )
+    conn.execute("CREATE INDEX analyst_facts_dataset ON analyst_facts (dataset, company_id)")
+    conn.execute(
+        """CREATE TABLE fact_log (
+            id       INTEGER PRIMARY KEY,
+            dataset  TEXT NOT NULL,
+            fact_id  INTEGER NOT NULL,
+            action   TEXT NOT NULL,
+            at       TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE pipeline (
+            dataset     TEXT NOT NULL,
+            company_id  TEXT NOT NULL,
+            stage       TEXT NOT NULL,
+            owner       TEXT NOT NULL DEFAULT '',
+            next_step   TEXT NOT NULL DEFAULT '',
+            next_date   TEXT NOT NULL DEFAULT '',
+            updated_at  TEXT NOT NULL,
+            PRIMARY KEY (dataset, company_id)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TABLE pipeline_log (
+            id          INTEGER PRIMARY KEY,
+            dataset     TEXT NOT NULL,
+            company_id  TEXT NOT NULL,
+            field       TEXT NOT NULL,
+            old         TEXT NOT NULL,
+            new         TEXT NOT NULL,
+            at          TEXT NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE stage_labels (
+            stage  TEXT NOT NULL PRIMARY KEY,
+            label  TEXT NOT NULL
+        )"""
+    )
+
+
 # MIGRATIONS[i] brings a file from version i to version i + 1.  To change the schema, append a
 # function (never edit one that has shipped: files out there are already past it), and update
 # CURRENT_COLUMNS to the schema it leaves.  A step runs inside the migration transaction, so it
 # must use conn.execute (not executescript, which commits) and must not COMMIT itself.
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial,)
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_analyst)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # The columns each table has at SCHEMA_VERSION; a file claiming that version must have them.
@@ -175,6 +246,23 @@ CURRENT_COLUMNS: dict[str, tuple[str, ...]] = {
     "shortlist": ("dataset", "company_id", "added_at"),
     "notes": ("dataset", "company_id", "text", "updated_at"),
     "profiles": ("name", "weights_json", "updated_at"),
+    "analyst_facts": (
+        "id",
+        "dataset",
+        "company_id",
+        "kind",
+        "fields",
+        "source",
+        "seen",
+        "entered_by",
+        "entered_at",
+        "retired_at",
+        "replaces",
+    ),
+    "fact_log": ("id", "dataset", "fact_id", "action", "at"),
+    "pipeline": ("dataset", "company_id", "stage", "owner", "next_step", "next_date", "updated_at"),
+    "pipeline_log": ("id", "dataset", "company_id", "field", "old", "new", "at"),
+    "stage_labels": ("stage", "label"),
 }
 
 
@@ -939,3 +1027,354 @@ class StateStore:
             raise TypeError(f"a profile name is a string, not {type(name).__name__}")
         with self._writing() as conn:
             conn.execute("DELETE FROM profiles WHERE name = ?", (name.strip(),))
+
+    # -- analyst facts (per dataset; never deleted) ------------------------------------------
+
+    def _fact_rows(self, conn: sqlite3.Connection, where: str, args: tuple) -> list[AnalystFact]:
+        rows = conn.execute(
+            f"SELECT {_FACT_COLUMNS} FROM analyst_facts WHERE dataset = ? {where} ORDER BY id",
+            (self.dataset_key, *args),
+        ).fetchall()
+        out, problems = _facts_of_rows(rows)
+        self.problems = problems
+        return out
+
+    def _fact(self, conn: sqlite3.Connection, fact_id: int) -> AnalystFact:
+        if not isinstance(fact_id, int) or isinstance(fact_id, bool):
+            raise TypeError(f"a fact id is a whole number, not {type(fact_id).__name__}")
+        found = self._fact_rows(conn, "AND id = ?", (fact_id,))
+        if not found:
+            raise StateError(f"There is no fact #{fact_id} for this dataset; list them with `facts list`.")
+        return found[0]
+
+    def _insert_fact(self, conn: sqlite3.Connection, inp: FactInput, replaces: int | None, now: str) -> int:
+        cur = conn.execute(
+            "INSERT INTO analyst_facts (dataset, company_id, kind, fields, source, seen, entered_by, "
+            "entered_at, retired_at, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+            (
+                self.dataset_key,
+                inp.company_id,
+                inp.kind,
+                json.dumps(inp.field_values(), ensure_ascii=False),
+                inp.source,
+                inp.seen,
+                inp.entered_by,
+                now,
+                replaces,
+            ),
+        )
+        fact_id = int(cur.lastrowid or 0)
+        self._log_fact(conn, fact_id, "edit" if replaces is not None else "add", now)
+        return fact_id
+
+    def _log_fact(self, conn: sqlite3.Connection, fact_id: int, action: str, now: str) -> None:
+        conn.execute(
+            "INSERT INTO fact_log (dataset, fact_id, action, at) VALUES (?, ?, ?, ?)",
+            (self.dataset_key, fact_id, action, now),
+        )
+
+    def add_fact(self, inp: FactInput) -> AnalystFact:
+        """Keep a new fact for this dataset (committed at once); returns it with its id."""
+        if not isinstance(inp, FactInput):
+            raise TypeError(f"a fact is a FactInput, not {type(inp).__name__}")
+        inp = inp.as_input() if isinstance(inp, AnalystFact) else inp
+        with self._writing() as conn:
+            fact_id = self._insert_fact(conn, inp, None, _now())
+            return self._fact(conn, fact_id)
+
+    def retire_fact(self, fact_id: int) -> AnalystFact:
+        """Retire a fact (it stays, listed as retired, and no longer counts)."""
+        with self._writing() as conn:
+            fact = self._fact(conn, fact_id)
+            if not fact.active:
+                raise StateError(f"Fact #{fact_id} was already retired (at {fact.retired_at}).")
+            now = _now()
+            conn.execute("UPDATE analyst_facts SET retired_at = ? WHERE id = ?", (now, fact_id))
+            self._log_fact(conn, fact_id, "retire", now)
+            return self._fact(conn, fact_id)
+
+    def restore_fact(self, fact_id: int) -> AnalystFact:
+        """Undo the retiring of a fact: it is active again."""
+        with self._writing() as conn:
+            fact = self._fact(conn, fact_id)
+            if fact.active:
+                raise StateError(f"Fact #{fact_id} is not retired; there is nothing to restore.")
+            conn.execute("UPDATE analyst_facts SET retired_at = NULL WHERE id = ?", (fact_id,))
+            self._log_fact(conn, fact_id, "restore", _now())
+            return self._fact(conn, fact_id)
+
+    def edit_fact(self, fact_id: int, inp: FactInput) -> AnalystFact:
+        """Retire the fact and keep ``inp`` in its place (``replaces`` it), in one transaction."""
+        if not isinstance(inp, FactInput):
+            raise TypeError(f"a fact is a FactInput, not {type(inp).__name__}")
+        inp = inp.as_input() if isinstance(inp, AnalystFact) else inp
+        with self._writing() as conn:
+            old = self._fact(conn, fact_id)
+            if not old.active:
+                raise StateError(f"Fact #{fact_id} is retired; restore it before editing it.")
+            if inp.company_id != old.company_id:
+                raise ValueError(
+                    f"company_id: an edit keeps the company ({old.company_id}); add a new fact instead"
+                )
+            now = _now()
+            conn.execute("UPDATE analyst_facts SET retired_at = ? WHERE id = ?", (now, fact_id))
+            self._log_fact(conn, fact_id, "retire", now)
+            new_id = self._insert_fact(conn, inp, fact_id, now)
+            return self._fact(conn, new_id)
+
+    def facts(self, company_id: str | None = None, include_retired: bool = True) -> list[AnalystFact]:
+        """The facts of this dataset (of one company), oldest first; retired ones too unless
+        ``include_retired`` is False.  A row that no longer validates is left out and described
+        in :attr:`problems`."""
+        where, args = "", ()
+        if company_id is not None:
+            _check_id(company_id)
+            where, args = "AND company_id = ?", (company_id,)
+        if not include_retired:
+            where += " AND retired_at IS NULL"
+        with self._reading() as conn:
+            return self._fact_rows(conn, where, args)
+
+    def fact_log(self, fact_id: int | None = None) -> list[tuple[int, str, str]]:
+        """(fact id, action, time) of every add, retire, restore and edit, oldest first."""
+        where, args = ("AND fact_id = ?", (fact_id,)) if fact_id is not None else ("", ())
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"SELECT fact_id, action, at FROM fact_log WHERE dataset = ? {where} ORDER BY id",
+                (self.dataset_key, *args),
+            ).fetchall()
+        return [(int(a), str(b), str(c)) for a, b, c in rows]
+
+    def import_facts(self, inputs: Iterable[FactInput]) -> tuple[int, int]:
+        """Keep each fact unless it duplicates an active one (same company, kind and fields,
+        normalised: :func:`core.analyst.fact_key`), in one transaction; (added, duplicates)."""
+        items = list(inputs)
+        for inp in items:
+            if not isinstance(inp, FactInput):
+                raise TypeError(f"a fact is a FactInput, not {type(inp).__name__}")
+        added = dupes = 0
+        with self._writing() as conn:
+            have = {fact_key(f) for f in self._fact_rows(conn, "AND retired_at IS NULL", ())}
+            now = _now()
+            for inp in items:
+                key = fact_key(inp)
+                if key in have:
+                    dupes += 1
+                    continue
+                have.add(key)
+                self._insert_fact(conn, inp.as_input() if isinstance(inp, AnalystFact) else inp, None, now)
+                added += 1
+        return added, dupes
+
+    # -- pipeline (per dataset) and stage labels (global) -----------------------------------
+
+    def stage_labels(self) -> dict[str, str]:
+        """Every stage's label, in stage order (a renamed stage shows its new label)."""
+        with self._reading() as conn:
+            rows = dict(conn.execute("SELECT stage, label FROM stage_labels").fetchall())
+        return {s: str(rows.get(s) or DEFAULT_STAGE_LABELS[s]) for s in STAGES}
+
+    def rename_stage(self, stage: str, label: str) -> str:
+        """Call a stage ``label`` (cleaned, 1 to 40 characters; empty: its default label)."""
+        _check_stage(stage)
+        if not isinstance(label, str):
+            raise TypeError(f"a label is a string, not {type(label).__name__}")
+        clean = clean_line(label)
+        if len(clean) > STAGE_LABEL_MAX:
+            raise ValueError(f"A stage label can be at most {STAGE_LABEL_MAX} characters long.")
+        with self._writing() as conn:
+            if not clean:
+                conn.execute("DELETE FROM stage_labels WHERE stage = ?", (stage,))
+            else:
+                conn.execute(
+                    "INSERT INTO stage_labels (stage, label) VALUES (?, ?) "
+                    "ON CONFLICT (stage) DO UPDATE SET label = excluded.label",
+                    (stage, clean),
+                )
+        return clean or DEFAULT_STAGE_LABELS[stage]
+
+    def pipeline(self) -> dict[str, PipelineEntry]:
+        """Every company of this dataset in the pipeline, by id."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT company_id, stage, owner, next_step, next_date, updated_at FROM pipeline "
+                "WHERE dataset = ? ORDER BY company_id",
+                (self.dataset_key,),
+            ).fetchall()
+        return {
+            str(r[0]): PipelineEntry(
+                company_id=str(r[0]),
+                stage=str(r[1]),
+                owner=str(r[2]),
+                next_step=str(r[3]),
+                next_date=str(r[4]),
+                updated_at=str(r[5]),
+            )
+            for r in rows
+        }
+
+    def set_pipeline(
+        self,
+        company_id: str,
+        *,
+        stage: str | None = None,
+        owner: str | None = None,
+        next_step: str | None = None,
+        next_date: str | None = None,
+    ) -> PipelineEntry:
+        """Set the given fields of a company's pipeline entry (None: unchanged; "" clears the
+        owner, next step or date); a company not in the pipeline enters it at ``stage``
+        (default screening).  Each changed field is logged with its time."""
+        _check_id(company_id)
+        new = _pipeline_fields(stage, owner, next_step, next_date)
+        with self._writing() as conn:
+            row = conn.execute(
+                "SELECT stage, owner, next_step, next_date FROM pipeline WHERE dataset = ? AND company_id = ?",
+                (self.dataset_key, company_id),
+            ).fetchone()
+            old = (
+                dict(zip(("stage", "owner", "next_step", "next_date"), map(str, row), strict=True))
+                if row is not None
+                else {"stage": "", "owner": "", "next_step": "", "next_date": ""}
+            )
+            merged = {**old, **new}
+            if not merged["stage"]:
+                merged["stage"] = STAGES[0]
+            now = _now()
+            changed = [k for k in ("stage", "owner", "next_step", "next_date") if merged[k] != old[k]]
+            if changed:
+                conn.execute(
+                    "INSERT INTO pipeline (dataset, company_id, stage, owner, next_step, next_date, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dataset, company_id) DO UPDATE SET "
+                    "stage = excluded.stage, owner = excluded.owner, next_step = excluded.next_step, "
+                    "next_date = excluded.next_date, updated_at = excluded.updated_at",
+                    (
+                        self.dataset_key,
+                        company_id,
+                        *(merged[k] for k in ("stage", "owner", "next_step", "next_date")),
+                        now,
+                    ),
+                )
+                for k in changed:
+                    conn.execute(
+                        "INSERT INTO pipeline_log (dataset, company_id, field, old, new, at) VALUES (?, ?, ?, ?, ?, ?)",
+                        (self.dataset_key, company_id, k, old[k], merged[k], now),
+                    )
+            got = conn.execute(
+                "SELECT updated_at FROM pipeline WHERE dataset = ? AND company_id = ?",
+                (self.dataset_key, company_id),
+            ).fetchone()
+        return PipelineEntry(company_id=company_id, **merged, updated_at=str(got[0]) if got else now)
+
+    def pipeline_log(self, company_id: str | None = None) -> list[PipelineChange]:
+        """Every change to the pipeline of this dataset (of one company), oldest first."""
+        where, args = "", ()
+        if company_id is not None:
+            _check_id(company_id)
+            where, args = "AND company_id = ?", (company_id,)
+        with self._reading() as conn:
+            rows = conn.execute(
+                f"SELECT company_id, field, old, new, at FROM pipeline_log WHERE dataset = ? {where} ORDER BY id",
+                (self.dataset_key, *args),
+            ).fetchall()
+        return [
+            PipelineChange(company_id=str(a), field=str(b), old=str(c), new=str(d), at=str(e))
+            for a, b, c, d, e in rows
+        ]
+
+
+# --------------------------------------------------------------------------------------------
+# Facts and pipeline: helpers, and reading the facts from any thread
+
+STAGE_LABEL_MAX = 40
+PIPELINE_TEXT_MAX = 500
+_FACT_COLUMNS = "id, company_id, kind, fields, source, seen, entered_by, entered_at, retired_at, replaces"
+
+
+def _facts_of_rows(rows: Sequence[tuple]) -> tuple[list[AnalystFact], list[str]]:
+    out: list[AnalystFact] = []
+    problems: list[str] = []
+    for fid, cid, kind, fields_json, source, seen, by, at, retired, replaces in rows:
+        try:
+            fields = json.loads(fields_json) if fields_json else {}
+            if not isinstance(fields, dict):
+                raise ValueError("fields are not an object")
+            fields = {k: v for k, v in fields.items() if k in FIELD_NAMES}
+            out.append(
+                AnalystFact(
+                    id=int(fid),
+                    company_id=cid,
+                    kind=kind,
+                    **fields,
+                    source=source,
+                    seen=seen,
+                    entered_by=by,
+                    entered_at=str(at),
+                    retired_at=None if retired is None else str(retired),
+                    replaces=None if replaces is None else int(replaces),
+                )
+            )
+        except (ValueError, TypeError) as exc:
+            problems.append(f"Fact #{fid} could not be read ({exc}) and was left out.")
+    return out, problems
+
+
+def _check_stage(stage: str) -> str:
+    if stage not in STAGES:
+        raise ValueError(f"stage: choose one of {', '.join(STAGES)}, got {stage!r}")
+    return stage
+
+
+def _pipeline_fields(
+    stage: str | None, owner: str | None, next_step: str | None, next_date: str | None
+) -> dict[str, str]:
+    new: dict[str, str] = {}
+    if stage is not None:
+        new["stage"] = _check_stage(stage)
+    for name, value in (("owner", owner), ("next_step", next_step)):
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise TypeError(f"{name} is a string, not {type(value).__name__}")
+        clean = clean_line(value)
+        if len(clean) > PIPELINE_TEXT_MAX:
+            raise ValueError(f"{name}: at most {PIPELINE_TEXT_MAX} characters; shorten it")
+        new[name] = clean
+    if next_date is not None:
+        if not isinstance(next_date, str):
+            raise TypeError(f"next_date is a string, not {type(next_date).__name__}")
+        d = next_date.strip()
+        if d:
+            try:
+                check_partial_date(d)
+            except ValueError as exc:
+                raise ValueError(f"next_date: {exc}") from None
+        new["next_date"] = d
+    return new
+
+
+def read_facts(state_file: Path | str, dataset_key: str) -> list[AnalystFact]:
+    """The facts of a dataset as kept in a state file, read through a connection of its own
+    (read-only, closed before returning): safe in any thread.  [] when there is no such file,
+    or it has no facts yet (an older schema); :class:`StateError` when it cannot be read."""
+    _check_dataset_key(dataset_key)
+    path = Path(state_file)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return []
+    except OSError:
+        return []
+    conn = None
+    try:
+        conn = _connect(path.resolve().as_uri() + "?mode=ro", DEFAULT_BUSY_TIMEOUT_MS, uri=True)
+        if _user_version(conn) < 2:
+            return []
+        rows = conn.execute(
+            f"SELECT {_FACT_COLUMNS} FROM analyst_facts WHERE dataset = ? ORDER BY id", (dataset_key,)
+        ).fetchall()
+    except sqlite3.Error as exc:
+        raise _user_error(exc, writing=False) from exc
+    finally:
+        if conn is not None:
+            conn.close()
+    return _facts_of_rows(rows)[0]

@@ -69,6 +69,8 @@ HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 LABEL_FILL = PatternFill("solid", fgColor="DDE4F0")
 BAND_FILL = PatternFill("solid", fgColor="F2F5FA")
 TOP_FILL = PatternFill("solid", fgColor="D9EAD3")
+#: The analyst's own facts (✎), set apart from the report's.
+MY_FACT_FILL = PatternFill("solid", fgColor="FFF2CC")
 THIN = Side(style="thin", color="BBBBBB")
 RULE = Border(bottom=THIN)
 HAIRLINE = Border(bottom=Side(style="hair", color="CCCCCC"))

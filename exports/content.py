@@ -15,12 +15,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
-from core import present
+from core import analyst, present
 from core.lenses import DEFAULT_TOP_N, LensResult, compute_lenses, default_lenses
 from core.models import Dataset
+from core.records import AnalystMark
 from core.results import CompanyOut, company_out, shown_rows
 from core.scoring import SIGNALS
 from core.session import MemoSelection
@@ -112,6 +114,15 @@ def latest_date(ds: Dataset, recency: np.ndarray | None = None) -> str | None:
     return None
 
 
+def report_only(c: CompanyOut) -> CompanyOut:
+    """``c`` with the report's facts and rounds only (the analyst's, marked, left out)."""
+    facts = [f for f in c.facts if not getattr(f, "analyst", None)]
+    rounds = [r for r in c.rounds if not getattr(r, "analyst", None)]
+    if len(facts) == len(c.facts) and len(rounds) == len(c.rounds):
+        return c
+    return c.model_copy(update={"facts": facts, "rounds": rounds})
+
+
 # --- the content ----------------------------------------------------------------------------
 
 #: The Summary lists at most this many companies with their reasons; the Compare sheet puts at
@@ -156,11 +167,13 @@ class MemoContent:
         return [c.id for c in self.rows]
 
     def reason(self, c: CompanyOut) -> str:
-        """The one-line reason of the Summary (core.present.reason_line)."""
-        return present.reason_line(c, weights=self.req.ranking.weights, names=self.names)
+        """The one-line reason of the Summary (core.present.reason_line); its quoted fact is the
+        report's (an analyst's fact has a source, not a quote of the report)."""
+        return present.reason_line(report_only(c), weights=self.req.ranking.weights, names=self.names)
 
     def strongest_fact(self, c: CompanyOut) -> str:
-        return present.strongest_fact(c, self.names)
+        """The company's strongest fact quoted from the report (core.present.strongest_fact)."""
+        return present.strongest_fact(report_only(c), self.names)
 
     # --- ties ---------------------------------------------------------------------------------
 
@@ -214,12 +227,157 @@ class MemoContent:
     def source(self) -> str:
         return source_title(self.req.dataset)
 
+    # --- the analyst's own facts and pipeline (core.analyst) ------------------------------------
+
+    @cached_property
+    def _active_facts(self) -> dict[str, list[Any]]:
+        """Company id -> its analyst's facts still in force, oldest first."""
+        out: dict[str, list[Any]] = {}
+        for f in sorted(self.req.analyst_facts, key=lambda f: f.id):
+            if f.active:
+                out.setdefault(f.company_id, []).append(f)
+        return out
+
+    def my_facts(self, company_id: str) -> list[Any]:
+        """The company's analyst's facts in force: the request's, or, when the request names
+        none, those the dataset carries (their marks), so a caller that passes no facts still
+        shows them apart from the report's."""
+        if self.req.analyst_facts:
+            return self._active_facts.get(company_id, [])
+        return carried_facts(self.ds, company_id)
+
+    @cached_property
+    def contradictions(self) -> dict[int, list[str]]:
+        """Fact id -> the report's facts it contradicts, in plain words (core.analyst)."""
+        facts = [f for fs in self._active_facts.values() for f in fs]
+        return analyst.contradictions(self.ds, facts) if facts else {}
+
+    def counted(self, company_id: str) -> set[int]:
+        """The ids of the analyst's facts the memo's dataset carries for this company (counted in
+        its signals); none when the memo is of the report's facts only."""
+        marks = [e.analyst for e in self.ds.funding_of(company_id)]
+        marks += [f.analyst for f in self.ds.facts_of(company_id)]
+        return {m.id for m in marks if m is not None}
+
+    def round_marks(self, c: CompanyOut) -> list[AnalystMark | None]:
+        """The analyst's mark of each of ``c.rounds`` (None: the report's round)."""
+        marks = [e.analyst for e in self.ds.funding_of(c.id)]
+        return marks if len(marks) == len(c.rounds) else [None] * len(c.rounds)
+
+    @property
+    def has_pipeline(self) -> bool:
+        return bool(self.req.pipeline)
+
+    def pipeline_of(self, company_id: str) -> Any | None:
+        return self.req.pipeline.get(company_id)
+
+    def stage_label(self, stage: str) -> str:
+        return self.req.stage_labels.get(stage) or stage.replace("_", " ").capitalize()
+
     def in_memo(self, company_id: str) -> bool:
         return company_id in self._id_set
 
     @cached_property
     def _id_set(self) -> frozenset[str]:
         return frozenset(self.ids)
+
+
+#: The analyst's kinds of fact as the memo names them.
+MY_FACT_KIND_LABELS = {
+    "funding": "Funding round",
+    "valuation": "Valuation",
+    "client": "Client",
+    "outcome": "Outcome",
+    "listing": "Listing",
+    "correction": "Correction note",
+}
+
+
+def my_fact_kind(kind: str) -> str:
+    return MY_FACT_KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def my_fact_mark(fact: Any) -> str:
+    """The marker line of one of the analyst's facts (core.present.analyst_mark): "✎ my fact
+    #12 · source: … · seen 2026-11-20 · by alice"."""
+    mark = AnalystMark(id=fact.id, source=fact.source, seen=fact.seen, entered_by=fact.entered_by)
+    return present.analyst_mark(mark)
+
+
+def my_fact_text(fact: Any) -> str:
+    """What one of the analyst's facts says, as entered: "B轮 · 5亿美元 · 2025-03 · valued
+    30亿美元 · investors A, B"; a client, outcome, listing or correction by its text."""
+    if fact.kind in ("funding", "valuation"):
+        parts = [fact.round, fact.amount, fact.date]
+        if fact.valuation:
+            parts.append(f"valued {fact.valuation}")
+        if fact.investors:
+            parts.append("investors " + ", ".join(fact.investors))
+    else:
+        parts = [fact.text, fact.date]
+    return " · ".join(p for p in parts if p) or present.NONE
+
+
+@dataclass(frozen=True)
+class CarriedFact:
+    """One of the analyst's facts as the dataset carries it (a funding event or company fact
+    with its :class:`core.records.AnalystMark`): what the memo shows of an analyst's fact."""
+
+    id: int
+    company_id: str
+    kind: str
+    source: str
+    seen: str
+    entered_by: str
+    round: str = ""
+    amount: str = ""
+    date: str = ""
+    valuation: str = ""
+    investors: tuple[str, ...] = ()
+    text: str = ""
+    active: bool = True
+
+
+def carried_facts(ds: Dataset, company_id: str) -> list[CarriedFact]:
+    """The analyst's facts the dataset carries for a company, by fact id."""
+    out: dict[int, CarriedFact] = {}
+    for e in ds.funding_of(company_id):
+        m = e.analyst
+        if m is not None:
+            out[m.id] = CarriedFact(
+                id=m.id,
+                company_id=company_id,
+                kind="funding" if e.round or e.amount_text else "valuation",
+                source=m.source,
+                seen=m.seen,
+                entered_by=m.entered_by,
+                round=e.round,
+                amount=e.amount_text,
+                date=e.date_text or e.date or "",
+                valuation=e.valuation_text,
+                investors=tuple(i.name for i in e.investors),
+            )
+    for f in ds.facts_of(company_id):
+        m = f.analyst
+        if m is not None and m.id not in out:
+            out[m.id] = CarriedFact(
+                id=m.id,
+                company_id=company_id,
+                kind=f.kind,
+                source=m.source,
+                seen=m.seen,
+                entered_by=m.entered_by,
+                text=f.value,
+            )
+    return [out[k] for k in sorted(out)]
+
+
+def stage_order(stage: str) -> int:
+    """Where a stage's group comes on the Pipeline sheet: the pipeline's order, any other after."""
+    try:
+        return analyst.STAGES.index(stage)
+    except ValueError:
+        return len(analyst.STAGES)
 
 
 def memo_content(req: MemoRequest) -> MemoContent:

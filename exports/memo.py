@@ -5,10 +5,14 @@ One workbook, in the order a committee reads it:
 * **Summary** (exports.sheets_summary): what was screened (the report by its title, the
   universe, the date), the weights in words, the companies with shared ranks and a one-line
   reason each, the robust and Pareto-optimal picks, the caveats;
-* **Shortlist**, **Method** and **Segments** (exports.sheets_tables);
+* **Shortlist**, **Method** and **Segments** (exports.sheets_tables); the Shortlist gains
+  Stage, Owner and Next step columns when the request names a pipeline;
+* **Pipeline** (exports.sheets_pipeline), after the Shortlist, when the request names a
+  pipeline: the analyst's companies grouped by stage;
 * **Compare** (exports.sheets_compare): the companies side by side, six to a printed page;
 * **Lenses** (exports.sheets_lenses): each company's rank under every preset and saved profile;
-* one sheet per company (exports.sheets_company), with three sensitivity charts.
+* one sheet per company (exports.sheets_company), with three sensitivity charts and the
+  analyst's own facts marked ✎ with their source, beside the report's.
 
 The GUI and the command line both call :func:`write_memo` with a :class:`MemoRequest`.  Cell
 craft (safe text, padding, fonts, the print arithmetic) is exports.cells.
@@ -58,6 +62,7 @@ from exports.content import MemoCancelled, MemoContent, MemoError, MemoRequest, 
 from exports.sheets_company import MEMO_SHEET_COLUMNS, company_sheet
 from exports.sheets_compare import compare_sheet
 from exports.sheets_lenses import lenses_sheet
+from exports.sheets_pipeline import pipeline_sheet
 from exports.sheets_summary import summary_sheet
 from exports.sheets_tables import (
     FIRST_DATA_ROW,
@@ -74,6 +79,7 @@ __all__ = [
     "FIRST_DATA_ROW",
     "FIXED_SHEETS",
     "MAX_MEMO_SHEETS",
+    "PIPELINE_SHEET",
     "MEMO_SHEET_COLUMNS",
     "NUMBER_LABELS",
     "RANK_SHARED_FORMAT",
@@ -94,6 +100,8 @@ __all__ = [
 MAX_MEMO_SHEETS = 100
 #: The sheets every memo opens with, in order; one sheet per company follows.
 FIXED_SHEETS = ("Summary", "Shortlist", "Compare", "Lenses", "Method", "Segments")
+#: The sheet of the analyst's pipeline, after the Shortlist when the request names a pipeline.
+PIPELINE_SHEET = "Pipeline"
 
 
 # --- the workbook and the safe write ------------------------------------------------------
@@ -104,7 +112,7 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     content = memo_content(req)
     rows = content.rows
     with_memo = rows[:MAX_MEMO_SHEETS] if req.memo_sheets else []
-    total = len(rows) + len(with_memo) + len(FIXED_SHEETS)
+    total = len(rows) + len(with_memo) + len(FIXED_SHEETS) + content.has_pipeline
     done = 0
 
     def tick(n: int = 1) -> None:
@@ -115,7 +123,10 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
 
     wb = Workbook()
     cells.use_memo_fonts(wb)
-    taken = {name.casefold() for name in FIXED_SHEETS}
+    fixed = FIXED_SHEETS
+    if content.has_pipeline:  # the analyst's pipeline, after the Shortlist
+        fixed = (*FIXED_SHEETS[:2], PIPELINE_SHEET, *FIXED_SHEETS[2:])
+    taken = {name.casefold() for name in fixed}
     content.memo_names = {
         c.id: clean_sheet_name(
             f"{present.rank_text(c.rank, c.shared) if c.rank > 0 else '–'} {c.name_en or c.name}", taken
@@ -124,11 +135,14 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     }
     summary = wb.active
     summary.title = "Summary"
-    sheets = {name: (summary if name == "Summary" else wb.create_sheet(name)) for name in FIXED_SHEETS}
+    sheets = {name: (summary if name == "Summary" else wb.create_sheet(name)) for name in fixed}
     summary_sheet(sheets["Summary"], content)
     tick()
     shortlist_sheet(sheets["Shortlist"], content)
     tick(len(rows) + 1)
+    if content.has_pipeline:
+        pipeline_sheet(sheets[PIPELINE_SHEET], content)
+        tick()
     compare_sheet(sheets["Compare"], content)
     tick()
     lenses_sheet(sheets["Lenses"], content)

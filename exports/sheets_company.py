@@ -1,6 +1,8 @@
 """One memo sheet per company: profile, why it scores as it does, how its rank moves with each
 weight (three sensitivity charts, core.sensitivity), traction and facts with their quotes,
-segments with stars, funding history, every quote, the analyst's notes (no Qt)."""
+segments with stars, funding history, the analyst's own facts (marked ✎, with their source and
+the report's facts they contradict beside them; the report's facts are never replaced), every
+quote of the report, the analyst's notes (no Qt)."""
 
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ from exports.cells import (
     TITLE_FONT,
     put,
 )
-from exports.content import MemoContent
+from exports.content import MemoContent, my_fact_kind, my_fact_mark, my_fact_text
 
 #: A company sheet's grid: the funding history is its widest table (eight columns).
 COMPANY_WIDTHS = (24.0, 22.0, 16.0, 12.0, 16.0, 12.0, 26.0, 30.0)
@@ -74,6 +76,11 @@ BAND_COL = 5
 LABEL_COL = 6
 #: Which weights the charts' axes name.
 LABELLED = (-100.0, -50.0, 0.0, 50.0, 100.0)
+#: The "My facts" table: its headers and the first column of each (the last merged to the
+#: sheet's last column but one; "The report says" in the last).
+MY_FACTS_TITLE = f"My facts ({present.MY_FACT_MARK} the analyst's, not the report's)"
+MY_FACT_HEADERS = ("Kind", "What", f"{present.MY_FACT_MARK} Source, seen, by", "The report says")
+MY_FACT_COLS = (1, 2, 5, 8)
 
 
 def place_chart(ws: Worksheet, chart, row: int, x_px: float, width_px: float, height_px: float) -> None:
@@ -266,6 +273,46 @@ def _fits_on_page(ws: Worksheet, last: int, more_pt: float) -> bool:
     return used + more_pt <= page
 
 
+def _my_facts(ws: Worksheet, content: MemoContent, company_id: str, r: int) -> int:
+    """The table of the analyst's facts still in force from row ``r``, each with its marker,
+    source, date seen and who entered it, and beside it what the report says where the two
+    disagree.  Returns the next free row."""
+    facts = content.my_facts(company_id)
+    cells.header_row(ws, r, MY_FACT_HEADERS[:1], first=MY_FACT_COLS[0])
+    for label, col in zip(MY_FACT_HEADERS[1:], MY_FACT_COLS[1:], strict=True):
+        cells.header_row(ws, r, [label], first=col)
+    _merge_fact_row(ws, r)
+    r += 1
+    counted = content.counted(company_id)
+    for f in facts:
+        said = content.contradictions.get(f.id, [])
+        beside = "\n".join(said) if said else "nothing that disagrees"
+        if f.kind == "correction":
+            status = "a note: shown, not counted in the signals"
+        elif f.id in counted:
+            status = "counted in the signals"
+        else:
+            status = "not counted: this memo ranks the report's facts only"
+        values = (
+            f"{present.MY_FACT_MARK} {my_fact_kind(f.kind)}",
+            f"{my_fact_text(f)}\n({status})",
+            my_fact_mark(f),
+            beside,
+        )
+        # (the source is not made a link: LibreOffice shows a linked cell on one line, cut)
+        for col, v in zip(MY_FACT_COLS, values, strict=True):
+            put(ws, r, col, v, fill=cells.MY_FACT_FILL, font=BOLD_FONT if col == 1 else None)
+        _merge_fact_row(ws, r)  # (the merged cells take the first one's fill)
+        r += 1
+    return r
+
+
+def _merge_fact_row(ws: Worksheet, r: int) -> None:
+    for first, nxt in zip(MY_FACT_COLS, (*MY_FACT_COLS[1:], MEMO_SHEET_COLUMNS + 1), strict=True):
+        if nxt - 1 > first:
+            cells.merge(ws, r, first, nxt - 1)
+
+
 def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
     req = content.req
     ds = req.dataset
@@ -373,6 +420,8 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
     top = int(lens.top_count[row])
     marks.append(f"in the top {lens.top_n} under {top} of the {len(lens.lenses)} lenses (the Lenses sheet)")
     line("Under other weights", "\n".join(marks))
+    if company.added_from:
+        line("Source", present.added_text(company.added_from))
     line("Country", c.country or "not known")
     line("Kind", present.kind_label(c.kind))
     if company.listed:
@@ -386,9 +435,18 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
     line("Latest round", *cells.column_cell(columns.LATEST_ROUND, c))
     if company.note:
         line("Data note", company.note)
+    entry = content.pipeline_of(c.id)
+    if entry is not None:
+        line("Pipeline stage", content.stage_label(entry.stage))
+        if entry.owner:
+            line("Owner", entry.owner)
+        step = " · ".join(x for x in (entry.next_step, entry.next_date or "") if x)
+        if step:
+            line("Next step", step)
 
     section("Traction & facts")
-    groups = present.fact_groups(ds, c.id)
+    # the report's facts only: the analyst's are listed under "My facts", marked
+    groups = [g for g in present.fact_groups(ds, c.id) if not any(f.analyst for f in g.facts)]
     if groups:
         cells.header_row(ws, r, ["Kind", "Fact", "Section", "Quote"])
         cells.merge(ws, r, 4, MEMO_SHEET_COLUMNS)
@@ -423,6 +481,7 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
         r += 1
 
     section("Funding history")
+    marks = content.round_marks(c)
     if c.rounds:
         cells.header_row(
             ws,
@@ -439,20 +498,27 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
             ],
         )
         r += 1
-        for rd in c.rounds:
+        for rd, mark in zip(c.rounds, marks, strict=True):
             investors = ", ".join(f"{i} (lead)" if i in rd.lead_investors else i for i in rd.investors)
+            label = present.round_label(rd)
+            note = rd.ambiguity
+            if mark is not None:  # the analyst's round: marked, its source in the note
+                label = f"{present.MY_FACT_MARK} {label}"
+                said = content.contradictions.get(mark.id, [])
+                note = "\n".join([present.analyst_mark(mark), *(f"Beside the report: {x}" for x in said)])
             values = [
                 (present.date_text(rd.date, rd.date_text), None),
-                (present.round_label(rd), None),
+                (label, None),
                 (rd.amount_text or "undisclosed", None),
                 cells.usd_cell(rd.amount_usd, rd.amount_approximate),
                 (rd.valuation_text or present.NONE, None),
                 cells.usd_cell(rd.valuation_usd, rd.valuation_approximate),
                 (investors, None),
-                (rd.ambiguity, None),
+                (note, None),
             ]
+            fill = cells.MY_FACT_FILL if mark is not None else None
             for col, (v, fmt) in enumerate(values, start=1):
-                put(ws, r, col, v, number_format=fmt)
+                put(ws, r, col, v, number_format=fmt, fill=fill)
             r += 1
     else:
         put(
@@ -460,13 +526,21 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
         )
         r += 1
 
+    if content.my_facts(c.id):
+        section(MY_FACTS_TITLE)
+        r = _my_facts(ws, content, c.id, r)
+
     section("What the report says")
     cells.header_row(ws, r, ["Section", "Role", "Quote"])
     cells.merge(ws, r, 3, MEMO_SHEET_COLUMNS)
     r += 1
     quotes = [(e.segment, e.role, e.quote) for e in c.evidence]
     seen = {q for _, _, q in quotes}
-    quotes += [(rd.segment or "", "funding", rd.quote) for rd in c.rounds if rd.quote not in seen]
+    quotes += [
+        (rd.segment or "", "funding", rd.quote)
+        for rd, mark in zip(c.rounds, marks, strict=True)
+        if mark is None and rd.quote not in seen  # an analyst's round quotes its source, not the report
+    ]
     for seg, role, quote in quotes:
         put(ws, r, 1, f"§{seg}" if seg else "source")
         put(ws, r, 2, present.role_label(role))

@@ -90,8 +90,10 @@ def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
 
     def timeline(c: CompanyOut) -> Cell:
         out = []
-        for rd in c.rounds:
+        for rd, mark in zip(c.rounds, content.round_marks(c), strict=True):
             when = present.date_text(rd.date, rd.date_text)
+            if mark is not None:  # the analyst's round, not the report's
+                when = f"{present.MY_FACT_MARK} {when}"
             amount = present.usd(rd.amount_usd, rd.amount_approximate) if rd.amount_text else ""
             value = (
                 f"valued {present.usd(rd.valuation_usd, rd.valuation_approximate)}"
@@ -104,7 +106,8 @@ def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
 
     def traction(c: CompanyOut) -> Cell:
         out = [
-            f"{present.fact_kind_label(g.kind)}: {', '.join(g.values(ds))}"
+            (present.MY_FACT_MARK + " " if any(f.analyst for f in g.facts) else "")
+            + f"{present.fact_kind_label(g.kind)}: {', '.join(g.values(ds))}"
             for g in present.fact_groups(ds, c.id)
         ]
         return (_lines(out), None)
@@ -147,7 +150,7 @@ def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
         ("Logic difficulty ★", stars("logic"), STAR_FONT),
         ("Compute difficulty ★", stars("compute"), STAR_FONT),
         ("Corpus difficulty ★", stars("corpus"), STAR_FONT),
-        ("Traction: facts the report gives", traction, None),
+        ("Traction: facts (✎ the analyst's own)", traction, None),
         ("Strongest quoted fact", fact, None),
         ("Analyst note", note, None),
     ]

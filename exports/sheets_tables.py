@@ -55,6 +55,19 @@ NOTE_WIDTH = 20
 SHORTLIST_COLUMNS = [(col.header, SHORTLIST_WIDTHS.get(col.key, col.memo_width)) for col in MEMO_COLUMNS] + [
     (NOTE_HEADER, NOTE_WIDTH)
 ]
+#: With a pipeline (the request names one) the Shortlist adds these before the note, blank for a
+#: company not in it; the note and a few wide columns narrow so the sheet still prints at 80%.
+PIPELINE_COLUMNS = [("Stage", 11.0), ("Owner", 8.0), ("Next step", 10.0)]
+PIPELINE_WIDTHS: dict[str, float] = {
+    **SHORTLIST_WIDTHS,
+    "name": 14,
+    "name_en": 9,
+    "segments": 10,
+    "score": 8,
+    "amounts_written": 10,
+    "latest_round": 10,
+}
+PIPELINE_NOTE_WIDTH = 9
 HEADER_ROW = 4
 FIRST_DATA_ROW = 5
 #: A note longer than this is shortened in the table (with a marker); the company's sheet has it whole.
@@ -73,10 +86,30 @@ def _short_note(note: str, has_sheet: bool) -> str:
     )
 
 
+def shortlist_columns(with_pipeline: bool) -> list[tuple[str, float]]:
+    """The Shortlist sheet's (header, width): the ranked list's columns, the pipeline's when
+    there is one, then the note."""
+    if not with_pipeline:
+        return SHORTLIST_COLUMNS
+    ranked = [(col.header, PIPELINE_WIDTHS.get(col.key, col.memo_width)) for col in MEMO_COLUMNS]
+    return [*ranked, *PIPELINE_COLUMNS, (NOTE_HEADER, PIPELINE_NOTE_WIDTH)]
+
+
+def _pipeline_cells(content: MemoContent, company_id: str) -> list[tuple[object, None]]:
+    """The Stage, Owner and Next step cells of a company: blank when it is not in the pipeline."""
+    entry = content.pipeline_of(company_id)
+    if entry is None:
+        return [("", None)] * len(PIPELINE_COLUMNS)
+    step = " · ".join(x for x in (entry.next_step, entry.next_date or "") if x)
+    return [(content.stage_label(entry.stage), None), (entry.owner or "", None), (step, None)]
+
+
 def shortlist_sheet(ws: Worksheet, content: MemoContent) -> None:
     req = content.req
     rows = content.rows
-    ncols = len(SHORTLIST_COLUMNS)
+    with_pipeline = content.has_pipeline
+    header = shortlist_columns(with_pipeline)
+    ncols = len(header)
     w = req.ranking.weights
     put(ws, 1, 1, f"AIGC screener — {req.selection} memo", font=TITLE_FONT, align=cells.LINE)
     cells.merge(ws, 1, 1, ncols)
@@ -103,15 +136,15 @@ def shortlist_sheet(ws: Worksheet, content: MemoContent) -> None:
         font=MUTED_FONT,
     )
     cells.merge(ws, 3, 1, ncols)
-    cells.header_row(ws, HEADER_ROW, [c for c, _ in SHORTLIST_COLUMNS], dark=True)
-    cells.set_widths(ws, [w for _, w in SHORTLIST_COLUMNS])
+    cells.header_row(ws, HEADER_ROW, [c for c, _ in header], dark=True)
+    cells.set_widths(ws, [w for _, w in header])
 
     # a style per column and number format, made once and copied to every cell (the fast way
     # to style a long table: no per-cell look-ups)
     aligns = [
         cells.TEXT if col.key in _WRAPPED_KEYS else (NUMBER if col.kind != "text" else TEXT)
         for col in MEMO_COLUMNS
-    ] + [TEXT]
+    ] + [TEXT] * (len(PIPELINE_COLUMNS) * with_pipeline + 1)
     styles: dict[tuple[int, str | None], object] = {}
 
     def style(col: int, fmt: str | None):
@@ -128,6 +161,8 @@ def shortlist_sheet(ws: Worksheet, content: MemoContent) -> None:
     for c in rows:
         text = req.notes.get(c.id, "")
         made = [cells.column_cell(col, c) for col in MEMO_COLUMNS]
+        if with_pipeline:
+            made += _pipeline_cells(content, c.id)
         made.append((_short_note(text, c.id in content.memo_names) if text else "", None))
         row_cells = []
         for col, (v, fmt) in enumerate(made, start=1):
@@ -253,12 +288,33 @@ def method_rows(content: MemoContent, max_memo_sheets: int) -> list[tuple[str, o
         ),
         ("Robust", present.capital_first(present.robust_definition(lens.top_n)) + "."),
         ("Pareto-optimal", present.capital_first(present.PARETO_DEFINITION) + "."),
+        ("Analyst facts", analyst_facts_text(content)),
         (
             "Sensitivity charts",
             "On each company's sheet: its shared rank as one weight sweeps from -100 to 100 in steps of "
             "10, the other weights and the sub-weights as above.",
         ),
     ]
+
+
+def analyst_facts_text(content: MemoContent) -> str:
+    """The Method sheet's line on the analyst's own facts: how many the memo's companies have and
+    how many of them the ranking counts."""
+    facts = [(cid, f) for cid in content.ids for f in content.my_facts(cid)]
+    if not facts:
+        return "None on the memo's companies: every fact is the report's."
+    counted = sum(1 for cid, f in facts if f.id in content.counted(cid))
+    n = len(facts)
+    how = (
+        f"{counted} of them counted in the signals"
+        if counted
+        else "none of them counted: this ranking is of the report's facts only"
+    )
+    return (
+        f"{n} of the analyst's own fact{'' if n == 1 else 's'} on the memo's companies ({how}); each is "
+        f"marked {present.MY_FACT_MARK} with its source, the date seen and who entered it on the "
+        "company's sheet, beside the report's facts it disagrees with. The report's facts are never replaced."
+    )
 
 
 def method_sheet(ws: Worksheet, content: MemoContent, max_memo_sheets: int) -> None:

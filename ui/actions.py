@@ -19,6 +19,7 @@ SIZE_MODES = (("companies", "Number of companies"), ("funding", "Disclosed fundi
 @dataclass(frozen=True)
 class WindowActions:
     import_data: QAction
+    add_companies: QAction
     report_data: QAction
     export_memo: QAction
     quit: QAction
@@ -34,6 +35,9 @@ class WindowActions:
     focus_details: QAction
     show_ranking: QAction
     show_lenses: QAction
+    show_pipeline: QAction
+    add_fact: QAction
+    include_facts: QAction
     compare_selected: QAction
     compare_shortlist: QAction
     help: QAction
@@ -75,6 +79,14 @@ def build_actions(window: QMainWindow) -> WindowActions:
             lambda: window.import_file(),
             keys.Open,
             "Screen your own universe: a CSV or XLSX table of companies",
+        ),
+        add_companies=_action(
+            window,
+            "&Add companies…",
+            lambda: window.add_companies(),
+            "Ctrl+Shift+O",
+            "Put your own companies (a CSV or XLSX table) beside the dataset's; those already in it "
+            "are merged, and listed for you to confirm",
         ),
         report_data=_action(
             window,
@@ -122,6 +134,28 @@ def build_actions(window: QMainWindow) -> WindowActions:
             "Ctrl+2",
             "Every company's rank under every preset and saved profile; robust and Pareto-optimal picks",
         ),
+        show_pipeline=_action(
+            window,
+            "&Pipeline",
+            window.show_pipeline,
+            "Ctrl+3",
+            "Your deal pipeline, grouped by stage",
+        ),
+        add_fact=_action(
+            window,
+            "Add &fact…",
+            lambda: window.add_fact(),
+            "Ctrl+Shift+F",
+            "Add your own fact about the company shown — a round, valuation, client, outcome, "
+            "listing or correction — with its source",
+        ),
+        include_facts=_action(
+            window,
+            "Include &my facts",
+            lambda on: window.set_include_facts(on),
+            "Ctrl+Shift+M",
+            "Count your facts in the ranking (off: the report's ranking; your facts stay shown)",
+        ),
         compare_selected=_action(
             window,
             "&Compare selected",
@@ -145,6 +179,8 @@ def build_actions(window: QMainWindow) -> WindowActions:
         toolbar=QToolBar("Main", window),
     )
     acts.focus_details.setCheckable(True)
+    acts.include_facts.setCheckable(True)
+    acts.include_facts.setChecked(window.session.include_facts)
     # F1 where the platform has no help key of its own
     if acts.help.shortcut().isEmpty():
         acts.help.setShortcut(QKeySequence("F1"))
@@ -152,6 +188,7 @@ def build_actions(window: QMainWindow) -> WindowActions:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(acts.import_data)
+    file_menu.addAction(acts.add_companies)
     file_menu.addAction(acts.report_data)
     file_menu.addSeparator()
     file_menu.addAction(acts.export_memo)
@@ -164,6 +201,8 @@ def build_actions(window: QMainWindow) -> WindowActions:
     edit.addSeparator()
     for action in (acts.find, acts.star, acts.clear_filters):
         edit.addAction(action)
+    edit.addSeparator()
+    edit.addAction(acts.add_fact)
 
     view = bar.addMenu("&View")
     for action in (acts.score_order, acts.shortlist_only, acts.reset_weights):
@@ -171,10 +210,13 @@ def build_actions(window: QMainWindow) -> WindowActions:
     view.addSeparator()
     view.addAction(acts.show_ranking)
     view.addAction(acts.show_lenses)
+    view.addAction(acts.show_pipeline)
     view.addAction(acts.compare_selected)
     view.addAction(acts.compare_shortlist)
     view.addSeparator()
     view.addAction(acts.focus_details)
+    view.addSeparator()
+    view.addAction(acts.include_facts)
     view.addSeparator()
     size = view.addMenu("Segment map marks sized by")
     group = QActionGroup(window)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.ingest import dataset_key
 from core.models import Dataset
+from core.paths import shown_path
 from core.session import Session
 from core.state import StateError, StateStore, state_file, state_folder
 from ui import settings as keys
@@ -63,6 +64,7 @@ def create_window(ds: Dataset, state_path: Path | None = None) -> tuple[MainWind
         weights=keys.WEIGHTS.read(settings),
         policy=keys.POLICY.read(settings),
         universe=keys.UNIVERSE.read(settings),
+        include_facts=keys.INCLUDE_FACTS.read(settings),
     )
     return MainWindow(session, settings), notices
 
@@ -76,13 +78,46 @@ def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bo
     for text in notices:  # non-blocking, so the window is usable while the notice is read
         QTimer.singleShot(0, notice_box(window, APP_NAME, text).open)
     last = keys.DATA_PATH.read(window.settings)
+    # the files added last time (File → Add companies…), added again - each merge listed to
+    # confirm again - after the universe they were added to is read again
+    added = [Path(p) for p in keys.ADDED_FILES.read(window.settings)] if reopen_last else []
+    gone = [p for p in added if not _exists(p)]
+    added = [p for p in added if p not in gone]
+
+    def add_next(*_: object) -> None:
+        if added:
+            window.add_companies(added.pop(0))
+        else:
+            window.sig_add_finished.disconnect(add_next)
+
+    if added:
+        window.sig_add_finished.connect(add_next)
+    reopening = False
     if reopen_last and last and last != dataset.origin:
         if _exists(Path(last)):
+            reopening = True
             QTimer.singleShot(0, lambda: window.import_file(Path(last)))
         else:
             window.statusBar().showMessage(
                 f"The universe you imported last, {last}, is no longer there", 15000
             )
+    if added and reopening:
+
+        def after_import(*_: object) -> None:
+            window.sig_import_finished.disconnect(after_import)
+            keys.ADDED_FILES.write(window.settings, [str(p) for p in added])  # (the import cleared it)
+            add_next()
+
+        window.sig_import_finished.connect(after_import)
+    elif added:
+        QTimer.singleShot(0, add_next)
+    if gone:
+        keys.ADDED_FILES.write(window.settings, [str(p) for p in added])
+        text = (
+            "These files of companies you added last time are no longer there, so their companies "
+            f"are not shown: {', '.join(shown_path(p) for p in gone)}. Add them again with File → Add companies…"
+        )
+        QTimer.singleShot(0, notice_box(window, APP_NAME, text).open)
     code = app.exec()
     if window.store is not None:
         window.store.close()

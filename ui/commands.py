@@ -1,4 +1,5 @@
-"""The undo steps: a change of weights (a slider drag is one step) and a star."""
+"""The undo steps: a change of weights (a slider drag is one step), a star, and the analyst's
+facts (add, edit, retire, restore: never deleted, so every step can be undone)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from core.analyst import AnalystFact
 from core.scoring import MissingPolicy, Weights
 from core.session import Session
+from core.state import StateError
 
 #: Weights and missing-data policy, as one undoable state.
 WeightsState = tuple[Weights, MissingPolicy]
@@ -82,3 +85,76 @@ class ShortlistCommand(QUndoCommand):
     def undo(self) -> None:
         if not self.session.set_shortlisted(self.cid, not self.on):
             self.setObsolete(True)
+
+
+class _FactCommand(QUndoCommand):
+    """A change to the analyst's facts, already made when pushed (the dialog stored it, so that
+    a refused fact keeps the dialog open); undo and redo go through the session.  A step the
+    store refuses is dropped (no step to undo), and the session says why."""
+
+    def __init__(self, session: Session, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self._first = True
+
+    def _do(self, *steps: tuple[str, int]) -> None:
+        for method, fact_id in steps:
+            try:
+                done = getattr(self.session, method)(fact_id)
+            except (StateError, ValueError, KeyError):
+                done = None
+            if done is None or done is False:
+                self.setObsolete(True)
+                return
+
+
+class AddFactCommand(_FactCommand):
+    """A fact added: undo retires it, redo restores it."""
+
+    def __init__(self, session: Session, fact: AnalystFact) -> None:
+        super().__init__(session, f"Add fact about {session.company_name(fact.company_id)}")
+        self.fact_id = fact.id
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._do(("restore_fact", self.fact_id))
+
+    def undo(self) -> None:
+        self._do(("retire_fact", self.fact_id))
+
+
+class RetireFactCommand(_FactCommand):
+    """A fact retired (or, ``restore``, a retired one restored): undo does the opposite."""
+
+    def __init__(self, session: Session, fact: AnalystFact, *, restore: bool = False) -> None:
+        what = "Restore" if restore else "Retire"
+        super().__init__(session, f"{what} fact about {session.company_name(fact.company_id)}")
+        self.fact_id = fact.id
+        self.restore = restore
+        self._first = False  # applied by redo when pushed
+
+    def redo(self) -> None:
+        self._do(("restore_fact" if self.restore else "retire_fact", self.fact_id))
+
+    def undo(self) -> None:
+        self._do(("retire_fact" if self.restore else "restore_fact", self.fact_id))
+
+
+class EditFactCommand(_FactCommand):
+    """A fact edited (the old one retired, the new one replacing it): undo retires the new one
+    and restores the old; redo the opposite."""
+
+    def __init__(self, session: Session, old_id: int, new: AnalystFact) -> None:
+        super().__init__(session, f"Edit fact about {session.company_name(new.company_id)}")
+        self.old_id, self.new_id = old_id, new.id
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._do(("retire_fact", self.old_id), ("restore_fact", self.new_id))
+
+    def undo(self) -> None:
+        self._do(("retire_fact", self.new_id), ("restore_fact", self.old_id))

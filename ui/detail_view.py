@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextOption
@@ -36,6 +37,11 @@ NOTES_PX = 66
 UNDO_EMPTIED = "Undo emptied the note: not saved (Ctrl+Shift+Z brings it back)"
 #: A link to another company in the detail view: "company:<id>".
 COMPANY_LINK = "company:"
+#: The links of the "My facts" section: "fact-edit:<id>", "fact-retire:<id>", "fact-restore:<id>",
+#: and "fact-add:" (a new fact about the company shown).
+FACT_LINKS = ("fact-edit:", "fact-retire:", "fact-restore:", "fact-add:")
+#: The colour of the analyst's own facts (and their marks) in the detail view.
+MY_COLOR = "#6a3d9a"
 
 
 def _e(s: object) -> str:
@@ -105,6 +111,15 @@ def facts_html(ds: Dataset, company_id: str) -> str:
         if g.kind != kind:
             kind = g.kind
             out.append(f"<p style='margin-top:8px; margin-bottom:0'><b>{_e(fact_kind_label(kind))}</b></p>")
+        mine = [f.analyst for f in g.facts if getattr(f, "analyst", None) is not None]
+        if mine:  # the analyst's own: marked, with its source (never mixed with a report quote)
+            values = ", ".join(dict.fromkeys(_e(f.value) for f in g.facts))
+            out.append(
+                f"<p style='margin-top:2px; margin-left:12px'><span style='color:{MY_COLOR}'>"
+                f"{_e(present.MY_FACT_MARK)}</span> {values}<br>"
+                f"<span style='color:{MY_COLOR}'>{_e(present.analyst_mark(mine[0]))}</span></p>"
+            )
+            continue
         values = []
         for f in g.facts:
             if f.kind == "client" and f.value in ds.company_by_id:
@@ -169,8 +184,80 @@ def parts_html(c: CompanyOut, ranking: Ranking, row: int) -> str:
     return "".join(out)
 
 
-def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
-    """The body of the detail view, as HTML (Qt's rich-text subset)."""
+def my_facts_html(
+    facts: Sequence[object],
+    contradictions: Mapping[int, Sequence[str]] | None = None,
+    *,
+    include: bool = True,
+    report: Sequence[str] = (),
+) -> str:
+    """The analyst's own facts about the company (core.analyst.AnalystFact): each marked
+    (core.present.analyst_mark) with its source, Edit and Retire links, and beside it the report's
+    facts it contradicts; the retired ones after them, with Restore.  ``include``: whether they
+    count in the ranking (View → Include my facts)."""
+    contradictions = contradictions or {}
+    active = [f for f in facts if getattr(f, "retired_at", None) is None]
+    retired = [f for f in facts if getattr(f, "retired_at", None) is not None]
+    out = [f"<h3 style='color:{MY_COLOR}'>{_e(present.MY_FACT_MARK)} My facts</h3>"]
+    if not facts:
+        out.append(
+            "<p style='color:#666'>None yet. <a href='fact-add:'>Add fact…</a> (Ctrl+Shift+F): a round, "
+            "a valuation, a client, an outcome, a listing or a correction, with its source.</p>"
+        )
+        return "".join(out)
+    if active:
+        counted = (
+            "Counted in the ranking (View → Include my facts)."
+            if include
+            else "Not counted: View → Include my facts is off; the ranking is the report's."
+        )
+        out.append(f"<p style='color:#666; margin-top:0'>{_e(counted)}</p>")
+    for f in active:
+        fid = int(f.id)
+        summary = f.summary() if hasattr(f, "summary") else str(f)
+        kind = str(getattr(f, "kind", ""))
+        mark = present.analyst_mark(getattr(f, "mark", f))
+        out.append(
+            f"<p style='margin-top:6px'><span style='color:{MY_COLOR}'><b>{_e(present.MY_FACT_MARK)} "
+            f"{_e(kind.capitalize())}</b>: {_e(summary)}</span>"
+        )
+        investors = getattr(f, "investors", ())
+        if investors:
+            out.append(f"<br><span style='color:#444'>Investors: {_e(', '.join(investors))}</span>")
+        text = getattr(f, "text", "")
+        if text and kind in ("funding", "valuation"):
+            out.append(f"<br><span style='color:#444'>{_e(text)}</span>")
+        out.append(f"<br><span style='color:#666'>{_e(mark)}</span>")
+        for line in contradictions.get(fid, ()):
+            out.append(
+                f"<br><span style='color:#8a6d00'>⚠ Differs from the report: {_e(line)} "
+                "(the report's fact is kept as it is)</span>"
+            )
+        out.append(
+            f"<br><a href='fact-edit:{fid}'>Edit…</a> &nbsp; <a href='fact-retire:{fid}'>Retire</a></p>"
+        )
+    if retired:
+        out.append("<p style='color:#888; margin-top:8px'><b>Retired</b> (kept in the history)</p>")
+        for f in retired:
+            fid = int(f.id)
+            when = str(getattr(f, "retired_at", ""))[:16].replace("T", " ")
+            summary = f.summary() if hasattr(f, "summary") else str(f)
+            out.append(
+                f"<p style='color:#888; margin-top:2px; margin-left:12px'>#{fid} {_e(summary)} · "
+                f"retired {_e(when)} · <a href='fact-restore:{fid}'>Restore</a></p>"
+            )
+    out.append("<p><a href='fact-add:'>Add fact…</a> (Ctrl+Shift+F)</p>")
+    return "".join(out)
+
+
+def company_html(
+    ds: Dataset,
+    c: CompanyOut,
+    ranking: Ranking,
+    my_facts: str = "",
+) -> str:
+    """The body of the detail view, as HTML (Qt's rich-text subset); ``my_facts`` is the
+    analyst's section (:func:`my_facts_html`), shown before the report's facts."""
     company = ds.company(c.id)
     out = []
     facts = [c.country or "country not known", present.kind_label(c.kind)]
@@ -178,6 +265,8 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
         facts.append(company.listed)
     roles = ", ".join(present.role_label(r) for r in ds.roles_of(c.id))
     out.append(f"<p style='color:#666'>{_e(' · '.join(facts))}<br>Roles: {_e(roles)}</p>")
+    if company.added_from:
+        out.append(f"<p style='color:{MY_COLOR}'><b>{_e(present.added_text(company.added_from))}</b></p>")
     if c.aliases:
         out.append(f"<p><b>Also known as / products:</b> {_e(', '.join(c.aliases))}</p>")
     if company.note:
@@ -231,6 +320,7 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
     )
     out.append(f"<p>{_e(stab)} {_e(present.policy_sentence(ranking.policy, capital=True))}.</p>")
 
+    out.append(my_facts)
     out.append(facts_html(ds, c.id))
 
     # segments with their stars
@@ -273,9 +363,12 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
             c.rounds, funding_rows(c), strict=True
         ):
             inv = ", ".join(f"<b>{_e(i)}</b>" if i in r.lead_investors else _e(i) for i in r.investors)
+            mine = getattr(r, "analyst", None)
+            if mine:
+                label = f"{present.MY_FACT_MARK} {label}"
             out.append(
                 f"<tr><td style='{NOWRAP}; padding-top:6px'><b>{_e(date)}</b></td>"
-                f"<td colspan='2' style='padding-top:6px'><b>{_e(label)}</b></td></tr>"
+                f"<td colspan='2' style='padding-top:6px{'; color:' + MY_COLOR if mine else ''}'><b>{_e(label)}</b></td></tr>"
                 f"<tr><td style='color:#666'>Amount</td><td>{_e(amount)}</td>"
                 f"<td align='right' style='{NOWRAP}'>{_e(amount_usd)}</td></tr>"
             )
@@ -286,6 +379,8 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
                 )
             if inv:  # lead investors in bold
                 out.append(f"<tr><td style='color:#666'>Investors</td><td colspan='2'>{inv}</td></tr>")
+            if mine:
+                out.append(f"<tr><td></td><td colspan='2' style='color:{MY_COLOR}'>{_e(mine)}</td></tr>")
         out.append("</table>")
         for r in c.rounds:
             if r.ambiguity:
@@ -303,6 +398,8 @@ def company_html(ds: Dataset, c: CompanyOut, ranking: Ranking) -> str:
         )
     seen = {e.quote for e in c.evidence}
     for r in c.rounds:
+        if getattr(r, "analyst", None):
+            continue  # the analyst's round: shown with its source above, not as the report's words
         if r.quote not in seen:
             seen.add(r.quote)
             out.append(
@@ -324,9 +421,16 @@ class DetailView(QWidget):
     sig_company_link_clicked = Signal(str)
     """The user clicked the name of another company (a client): its id."""
 
+    sig_add_fact = Signal(str)
+    """The user asked to add a fact about the company with this id."""
+
+    sig_fact_action = Signal(str, int)
+    """The user asked to "edit", "retire" or "restore" the analyst fact with this id."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._company_id: str | None = None
+        self._facts: list[object] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
@@ -344,6 +448,15 @@ class DetailView(QWidget):
         self.star.setToolTip("Add to or remove from the shortlist (Space in the table)")
         self.star.toggled.connect(self._on_star_toggled)
         top.addWidget(self.star, 0, Qt.AlignmentFlag.AlignTop)
+        self.add_fact_button = QToolButton()
+        self.add_fact_button.setObjectName("add_fact_button")
+        self.add_fact_button.setText(f"{present.MY_FACT_MARK} Add fact…")
+        self.add_fact_button.setToolTip(
+            "Add your own fact about this company — a round, a valuation, a client, an outcome, "
+            "a listing or a correction — with its source (Ctrl+Shift+F)"
+        )
+        self.add_fact_button.clicked.connect(self._on_add_fact)
+        top.addWidget(self.add_fact_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -438,6 +551,7 @@ class DetailView(QWidget):
         """No company to show, and why (``message``: plain text), e.g. nothing matches the filters."""
         self.flush_note()
         self._company_id = None
+        self._facts = []
         self._loading = True
         self.sensitivity.clear("")
         self.title.setText(_e(title))
@@ -445,13 +559,28 @@ class DetailView(QWidget):
         self._set_note_text("")
         self.notes.setEnabled(False)
         self.star.setEnabled(False)
+        self.add_fact_button.setEnabled(False)
         self.star.setChecked(False)
         self._set_star_text(False)
         self.saved_label.setText("")
         self._loading = False
 
-    def show_company(self, ds: Dataset, ranking: Ranking, row: int, *, shortlisted: bool, note: str) -> None:
-        """Fill the view with the company at ``row`` of the ranking's table."""
+    def show_company(
+        self,
+        ds: Dataset,
+        ranking: Ranking,
+        row: int,
+        *,
+        shortlisted: bool,
+        note: str,
+        facts: Sequence[object] = (),
+        contradictions: Mapping[int, Sequence[str]] | None = None,
+        include_facts: bool = True,
+        stage: str = "",
+    ) -> None:
+        """Fill the view with the company at ``row`` of the ranking's table; ``facts`` are the
+        analyst's facts about it (core.analyst.AnalystFact, retired ones too), ``contradictions``
+        the report's facts each contradicts, ``stage`` its pipeline stage as named."""
         cid = str(ranking.table.ids[row])
         if cid != self._company_id:
             self.flush_note()
@@ -463,10 +592,16 @@ class DetailView(QWidget):
         name = _e(c.name)
         if c.name_en and c.name_en != c.name:
             name += f"  <span style='font-weight:normal'>{_e(c.name_en)}</span>"
+        if stage:
+            name += f"  <span style='font-weight:normal; color:#666'>· {_e(stage)}</span>"
         self.title.setText(name)
-        self.body.setHtml(company_html(ds, c, ranking))
+        self._facts = list(facts)
+        self.body.setHtml(
+            company_html(ds, c, ranking, my_facts_html(facts, contradictions, include=include_facts))
+        )
         self.body.verticalScrollBar().setValue(scroll)
         self.star.setEnabled(True)
+        self.add_fact_button.setEnabled(True)
         self.star.setChecked(shortlisted)
         self._set_star_text(shortlisted)
         if not same:
@@ -489,10 +624,25 @@ class DetailView(QWidget):
         if not self._loading and self._company_id:
             self.sig_shortlist_toggled.emit(self._company_id, on)
 
+    def _on_add_fact(self) -> None:
+        if self._company_id:
+            self.sig_add_fact.emit(self._company_id)
+
+    def facts(self) -> list[object]:
+        """The analyst's facts shown (retired ones too)."""
+        return list(self._facts)
+
     def _on_anchor_clicked(self, url) -> None:
         target = url.toString()
         if target.startswith(COMPANY_LINK):
             self.sig_company_link_clicked.emit(target[len(COMPANY_LINK) :])
+            return
+        if target == "fact-add:":
+            self._on_add_fact()
+            return
+        for link in FACT_LINKS[:3]:
+            if target.startswith(link) and target[len(link) :].isdigit():
+                self.sig_fact_action.emit(link[len("fact-") : -1], int(target[len(link) :]))
 
     def _set_note_text(self, text: str) -> None:
         """Show a company's note as stored; its undo history starts here."""

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from core import present
-from core.filters import UNKNOWN_COUNTRY, UNKNOWN_COUNTRY_LABEL, Filters, country_counts
+from core.filters import (
+    NO_STAGE,
+    NO_STAGE_LABEL,
+    UNKNOWN_COUNTRY,
+    UNKNOWN_COUNTRY_LABEL,
+    Filters,
+    country_counts,
+)
 from core.models import ROLES, Dataset
 from core.signals import DEFAULT_UNIVERSE, UNIVERSES
 from ui.qt_utils import signals_blocked
@@ -32,6 +39,8 @@ _COUNTRY_NAMES = {
 _ALL = ""
 #: The country combo's choice for the companies without a country (its data cannot be "": All).
 _UNKNOWN_CHOICE = "?"
+#: The stage combo's choice for the companies not in the pipeline (its data cannot be "": Any).
+_NO_STAGE_CHOICE = "-"
 #: The universe buttons' text, each with its keyboard mnemonic (Alt+P, Alt+A, Alt+L).
 _UNIVERSE_TEXT = {"providers": "&Providers", "adopters": "&Adopters", "all": "A&ll"}
 
@@ -107,6 +116,11 @@ class FiltersPanel(QWidget):
         self.kind.setToolTip("What kind of company: startup, big tech, AI vendor, bank …")
         self.kind.addItem("Any kind", _ALL)
         form.addRow("&Kind", self.kind)
+        self.stage = QComboBox()
+        self.stage.setToolTip("Your pipeline's stage (the Pipeline tab, Ctrl+3)")
+        self.stage.setAccessibleName("Pipeline stage")
+        self.stage.addItem("Any stage", _ALL)
+        form.addRow("S&tage", self.stage)
 
         self.funded_only = QCheckBox("Funding &disclosed only")
         self.shortlist_only = QCheckBox("Shortlisted &only")
@@ -116,7 +130,15 @@ class FiltersPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
         form.addRow(self.clear_button)
 
-        for combo in (self.country, self.scenario, self.industry, self.segment, self.role, self.kind):
+        for combo in (
+            self.country,
+            self.scenario,
+            self.industry,
+            self.segment,
+            self.role,
+            self.kind,
+            self.stage,
+        ):
             combo.currentIndexChanged.connect(self._emit)
             # long Chinese/English labels must not widen the panel: the popup shows them whole
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -192,6 +214,7 @@ class FiltersPanel(QWidget):
             return frozenset({v}) if v else frozenset()
 
         countries = frozenset(UNKNOWN_COUNTRY if c == _UNKNOWN_CHOICE else c for c in one(self.country))
+        stages = frozenset(NO_STAGE if st == _NO_STAGE_CHOICE else st for st in one(self.stage))
         return Filters(
             query=self.search.text().strip(),
             countries=countries,
@@ -200,6 +223,7 @@ class FiltersPanel(QWidget):
             segments=one(self.segment),
             roles=one(self.role),
             kinds=one(self.kind),
+            stages=stages,
             funded_only=self.funded_only.isChecked(),
             shortlist_only=self.shortlist_only.isChecked(),
         )
@@ -217,6 +241,7 @@ class FiltersPanel(QWidget):
                 (self.segment, f.segments),
                 (self.role, f.roles),
                 (self.kind, f.kinds),
+                (self.stage, {_NO_STAGE_CHOICE if st == NO_STAGE else st for st in f.stages}),
             ):
                 v = next(iter(values), _ALL)
                 combo.setCurrentIndex(max(0, combo.findData(v)))
@@ -241,6 +266,26 @@ class FiltersPanel(QWidget):
             self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
         finally:
             self._quiet = False
+
+    def set_stages(self, stages: tuple[str, ...], labels: dict[str, str], counts: dict[str, int]) -> None:
+        """Offer the pipeline's stages (by their labels, with how many companies each holds) and
+        "Not in the pipeline"; the stage chosen stays chosen.  Emits nothing."""
+        current = self.stage.currentData() or _ALL
+        self._quiet = True
+        try:
+            self.stage.clear()
+            self.stage.addItem("Any stage", _ALL)
+            for st in stages:
+                self.stage.addItem(f"{labels.get(st) or st.capitalize()} — {counts.get(st, 0):,}", st)
+            self.stage.addItem(NO_STAGE_LABEL, _NO_STAGE_CHOICE)
+            self.stage.setCurrentIndex(max(0, self.stage.findData(current)))
+        finally:
+            self._quiet = False
+
+    def set_stage(self, stage: str | None) -> None:
+        """Choose a stage (None: any; NO_STAGE: not in the pipeline); emits sig_changed."""
+        value = _ALL if stage is None else _NO_STAGE_CHOICE if stage == NO_STAGE else stage
+        self.stage.setCurrentIndex(max(0, self.stage.findData(value)))
 
     def universe(self) -> str:
         """The universe chosen."""

@@ -35,31 +35,44 @@ from PySide6.QtWidgets import (
 )
 
 from core import present
+from core.analyst import STAGES, FactInput, contradictions
 from core.filters import Filters
 from core.ingest import DatasetError, ImportCancelled, dataset_key
 from core.lenses import LensResult
+from core.merge import added_from
 from core.models import Dataset
 from core.present import policy_sentence, shown_numbers
 from core.scoring import Ranking
 from core.segment_layout import passing_counts
 from core.session import RankJob, Session
 from core.signals import SignalTable
+from core.state import StateError
 from exports.memo import MemoCancelled, MemoError, MemoRequest, write_memo
 from ui import dialogs, geometry
 from ui import settings as keys
 from ui.actions import build_actions
 from ui.analysis import AnalysisMixin
-from ui.commands import ShortlistCommand, WeightsCommand, WeightsState
+from ui.commands import (
+    AddFactCommand,
+    EditFactCommand,
+    RetireFactCommand,
+    ShortlistCommand,
+    WeightsCommand,
+    WeightsState,
+)
 from ui.compare_view import CompareDialog
 from ui.delegates import ScoreBarDelegate
 from ui.detail_view import DetailView
+from ui.facts_dialog import FactDialog
 from ui.filters_panel import FiltersPanel
 from ui.lenses_view import LensesView
+from ui.merge_dialog import MergeDialog
+from ui.pipeline_view import PipelineView, entries_of
 from ui.qt_utils import signals_blocked
 from ui.ranking_model import COMPANY_ID_ROLE, Col, RankingModel
 from ui.segment_map import SegmentMap
 from ui.table_view import RankingTableView
-from ui.tasks import TaskRunner, load_universe
+from ui.tasks import TaskRunner, add_universe, load_universe
 from ui.weights_panel import WeightsPanel
 
 #: Rank stability is computed when the weights have rested this long (ms).
@@ -115,6 +128,16 @@ class MainWindow(AnalysisMixin, QMainWindow):
     sig_compare_refused = Signal(str)
     """Compare was asked for a number of companies it does not take: the message shown."""
 
+    sig_facts_shown = Signal()
+    """The analyst's facts changed and the table, tooltips and detail view show them."""
+
+    sig_pipeline_shown = Signal()
+    """The pipeline changed and the Pipeline tab, the Stage column and filter show it."""
+
+    sig_add_finished = Signal(str, str)
+    """File → Add companies… ended: (path, "") when added, ("", why) when refused or cancelled
+    ("cancelled" when the user cancelled the load or the merge list)."""
+
     def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -138,6 +161,10 @@ class MainWindow(AnalysisMixin, QMainWindow):
         self._sens_running = False
         self._sens_pending = False
         self.compare_dialog: CompareDialog | None = None
+        self.fact_dialog: FactDialog | None = None
+        self.merge_dialog: MergeDialog | None = None
+        self._add_thread = None
+        self._pipeline_size = 0
         self.compare_message = ""
         self._compare_box: QMessageBox | None = None
         self.setWindowTitle(f"AIGC Screener — {session.dataset.name}")
@@ -186,10 +213,15 @@ class MainWindow(AnalysisMixin, QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.table, "Ranking")
         self.views.addTab(self.lenses_view, "Lenses")
+        self.pipeline_view = PipelineView()
+        self.views.addTab(self.pipeline_view, "Pipeline")
         self.views.setTabToolTip(0, "The companies ranked under the current weights (Ctrl+1)")
         self.views.setTabToolTip(
             1,
             "Every company's rank under every preset and saved profile: robust and Pareto-optimal picks (Ctrl+2)",
+        )
+        self.views.setTabToolTip(
+            2, "Your deal pipeline, grouped by stage: stage, owner and next step of each company (Ctrl+3)"
         )
 
         self.detail = DetailView()
@@ -247,6 +279,11 @@ class MainWindow(AnalysisMixin, QMainWindow):
         self.detail.sig_shortlist_toggled.connect(self._on_detail_star)
         self.detail.sig_note_edited.connect(self._on_note_edited)
         self.detail.sig_company_link_clicked.connect(self._on_company_link)
+        self.detail.sig_add_fact.connect(self.add_fact)
+        self.detail.sig_fact_action.connect(self._on_fact_action)
+        self.pipeline_view.sig_edit.connect(self.set_pipeline_field)
+        self.pipeline_view.sig_rename_stage.connect(self.rename_stage)
+        self.pipeline_view.sig_company_selected.connect(self._on_pipeline_company)
         self.segment_map.sig_segment_clicked.connect(self.filters_panel.set_segment)
         self.table.clicked.connect(self._on_table_clicked)
         self.weights_panel.sig_profiles_changed.connect(self._on_profiles_changed)
@@ -268,7 +305,12 @@ class MainWindow(AnalysisMixin, QMainWindow):
         events.notes.connect(lambda _cid: self.model.set_notes(self.session.note_heads()))
         events.not_saved.connect(self._store_failed)
         events.warning.connect(lambda message: self.statusBar().showMessage(message, 20000))
+        events.facts_changed.connect(self._on_facts_changed)
+        events.facts_job.connect(self._run_facts_job)
+        events.pipeline_changed.connect(self._on_pipeline_changed)
 
+        self._show_pipeline()
+        self._show_fact_marks()
         self._restore_filters()
         self._restore_geometry()
         self._apply_filters()
@@ -346,6 +388,8 @@ class MainWindow(AnalysisMixin, QMainWindow):
         self._update_map()
         self.setWindowTitle(f"AIGC Screener — {s.dataset.name}")
         self.filters_panel.set_kinds(self._kind_counts())
+        self._show_pipeline()
+        self._show_fact_marks()
         self.filters_panel.set_dataset(s.dataset)  # clears the filters and applies them
         self._follow_rows()  # the best ranked company, or why there is none
         self._update_status()
@@ -633,12 +677,18 @@ class MainWindow(AnalysisMixin, QMainWindow):
 
     def _show_detail(self, cid: str) -> None:
         s = self.session
+        facts = s.facts(cid)
+        entry = self._pipeline.get(cid)
         self.detail.show_company(
             s.dataset,
             s.ranking,
             s.signals.row_of[cid],
             shortlisted=s.is_shortlisted(cid),
             note=s.note(cid),
+            facts=facts,
+            contradictions=contradictions(s.base, facts) if facts else {},
+            include_facts=s.include_facts,
+            stage=present.stage_label(entry.stage, self._stage_labels) if entry is not None else "",
         )
 
     # --- shortlist and notes ----------------------------------------------------------------
@@ -723,6 +773,277 @@ class MainWindow(AnalysisMixin, QMainWindow):
         if self.ranking.all_zero:
             text = "All weights are zero: companies listed by name · " + text
         self.policy_label.setText(text)
+
+    # --- the analyst's facts ----------------------------------------------------------------
+
+    def _fact_name(self, cid: str) -> str:
+        try:
+            return self.session.company_name(cid)
+        except KeyError:
+            return cid
+
+    def add_fact(self, company_id: str | None = None) -> FactDialog | None:
+        """Add fact… (Ctrl+Shift+F): a fact about the company shown (or ``company_id``), typed in
+        a dialog; stored (committed) when the dialog is saved, and one undo step."""
+        cid = company_id or self._selected_id
+        if not cid:
+            self.statusBar().showMessage("Select a company first: a fact is about one company", 8000)
+            return None
+        return self._open_fact_dialog(cid, None)
+
+    def edit_fact(self, fact_id: int) -> FactDialog | None:
+        """Edit… a fact: the old one is retired (kept in the history), the new one replaces it."""
+        fact = self._fact(fact_id)
+        if fact is None:
+            return None
+        return self._open_fact_dialog(fact.company_id, fact)
+
+    def _fact(self, fact_id: int):
+        found = next((f for f in self.session.facts() if f.id == fact_id), None)
+        if found is None:
+            self.statusBar().showMessage(f"Fact #{fact_id} is not among your facts of this dataset", 10000)
+        return found
+
+    def _open_fact_dialog(self, cid: str, old) -> FactDialog:
+        def submit(values: dict[str, object]) -> None:
+            inp = FactInput(company_id=cid, **values)  # FactError names the field
+            if old is None:
+                fact = self.session.add_fact(inp)
+                self.undo_stack.push(AddFactCommand(self.session, fact))
+                self.statusBar().showMessage(f"Fact about {self._fact_name(cid)} saved", 8000)
+            else:
+                fact = self.session.edit_fact(old.id, inp)
+                self.undo_stack.push(EditFactCommand(self.session, old.id, fact))
+                self.statusBar().showMessage(
+                    f"Fact about {self._fact_name(cid)} saved (the old one retired)", 8000
+                )
+
+        if self.fact_dialog is not None:
+            self.fact_dialog.close()
+        initial = None
+        if old is not None:
+            initial = {
+                k: getattr(old, k)
+                for k in (
+                    "kind",
+                    "round",
+                    "amount",
+                    "date",
+                    "valuation",
+                    "investors",
+                    "text",
+                    "source",
+                    "seen",
+                )
+            }
+        dialog = FactDialog(self._fact_name(cid), submit, initial=initial, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "fact_dialog", None))
+        self.fact_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def retire_fact(self, fact_id: int, *, restore: bool = False) -> None:
+        """Retire a fact (it stays in the history, no longer counted), or restore a retired one;
+        one undo step either way."""
+        fact = self._fact(fact_id)
+        if fact is None:
+            return
+        index = self.undo_stack.index()
+        self.undo_stack.push(RetireFactCommand(self.session, fact, restore=restore))
+        if self.undo_stack.index() > index:
+            what = "restored" if restore else "retired (kept in the history; Ctrl+Z brings it back)"
+            self.statusBar().showMessage(f"Fact #{fact_id} {what}", 8000)
+
+    def _on_fact_action(self, action: str, fact_id: int) -> None:
+        if action == "edit":
+            self.edit_fact(fact_id)
+        elif action == "retire":
+            self.retire_fact(fact_id)
+        elif action == "restore":
+            self.retire_fact(fact_id, restore=True)
+
+    def set_include_facts(self, on: bool) -> None:
+        """View → Include my facts: your facts count in the ranking (remembered)."""
+        keys.INCLUDE_FACTS.write(self.settings, on)
+        action = self.window_actions.include_facts
+        if action.isChecked() != on:
+            with signals_blocked(action):
+                action.setChecked(on)
+        if self.session.include_facts != on:
+            self.session.set_include_facts(on)
+        self.statusBar().showMessage(
+            "Your facts count in the ranking"
+            if on
+            else "The report's ranking: your facts are shown, not counted",
+            8000,
+        )
+
+    def _run_facts_job(self, job) -> None:
+        """A large dataset's signals with the facts, built off the UI thread."""
+        self.statusBar().showMessage("Counting your facts in the signals…")
+
+        def failed(exc: Exception) -> None:
+            self.statusBar().showMessage(f"Your facts could not be counted: {exc}", 20000)
+            self.session.facts_done(job, None)
+
+        self.tasks.start(job.run, on_done=lambda table: self.session.facts_done(job, table), on_failed=failed)
+
+    def _on_facts_changed(self, *_args) -> None:
+        """The facts (or Include my facts) changed: the session's dataset, signals and ranking
+        are new (the same companies); the table shows them, Δ giving the facts' effect."""
+        s = self.session
+        self._committed = (s.ranking.weights, s.ranking.policy)
+        self.model.set_derived(s.dataset, s.ranking, s.mask)
+        self.model.set_lenses(None)
+        self._show_fact_marks()
+        self._update_map()
+        self._follow_selection()
+        if self._selected_id is not None:
+            self._detail_timer.stop()
+            self._show_detail(self._selected_id)
+        self._update_status()
+        self._stability_timer.start()
+        self._sens_timer.start()
+        self.request_lenses()
+        self.sig_facts_shown.emit()
+
+    def _show_fact_marks(self) -> None:
+        """The name cells' tooltips say each company's active facts."""
+        lines: dict[str, list[str]] = {}
+        for f in self.session.facts():
+            if f.retired_at is None:
+                lines.setdefault(f.company_id, []).append(f"{present.analyst_mark(f.mark)}: {f.summary()}")
+        if not self.session.include_facts:
+            lines = {cid: [*ls, "(not counted: View → Include my facts is off)"] for cid, ls in lines.items()}
+        for cid, file in added_from(self.session.dataset).items():
+            lines.setdefault(cid, []).insert(0, present.added_text(file))
+        self.model.set_facts(lines)
+
+    # --- pipeline ---------------------------------------------------------------------------
+
+    def show_pipeline(self) -> None:
+        self.views.setCurrentWidget(self.pipeline_view)
+        self.pipeline_view.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_pipeline(self) -> None:
+        """The pipeline as the session has it: the Pipeline tab, the Stage column and filter."""
+        s = self.session
+        self._pipeline = s.pipeline()
+        self._stage_labels = s.stage_labels()
+        stages = {cid: e.stage for cid, e in self._pipeline.items()}
+        names = {cid: self._fact_name(cid) for cid in self._pipeline}
+        self.pipeline_view.set_pipeline(entries_of(self._pipeline, names), STAGES, self._stage_labels)
+        self.model.set_pipeline(stages, self._stage_labels, STAGES)
+        counts: dict[str, int] = {}
+        for st in stages.values():
+            counts[st] = counts.get(st, 0) + 1
+        self.filters_panel.set_stages(STAGES, self._stage_labels, counts)
+        if self._pipeline_size == 0 and self._pipeline and self.table.isColumnHidden(Col.STAGE):
+            self.table.set_column_shown(Col.STAGE, True)  # the first company in the pipeline
+        self._pipeline_size = len(self._pipeline)
+
+    def _on_pipeline_changed(self, *_args) -> None:
+        self._show_pipeline()
+        if self.session.filters.stages:
+            self._apply_filters()  # who is in the stage filtered on may have changed
+        if self._selected_id is not None:
+            self._detail_timer.stop()
+            self._show_detail(self._selected_id)
+        self.sig_pipeline_shown.emit()
+
+    def set_pipeline_field(self, company_id: str, field: str, value: str) -> bool:
+        """A company's stage, owner, next step or next date changed (the Pipeline tab): stored
+        and logged by the session; a refusal is said and nothing changes."""
+        try:
+            self.session.set_pipeline(company_id, **{field: value})
+        except (StateError, ValueError) as exc:
+            self.statusBar().showMessage(f"Pipeline not changed: {exc}", 15000)
+            dialogs.show_not_saved(self, "Pipeline change", str(exc))
+            self._show_pipeline()
+            return False
+        return True
+
+    def rename_stage(self, stage: str, label: str) -> bool:
+        try:
+            self.session.rename_stage(stage, label)
+        except (StateError, ValueError) as exc:
+            self.statusBar().showMessage(f"Stage not renamed: {exc}", 15000)
+            return False
+        return True
+
+    def _on_pipeline_company(self, cid: str) -> None:
+        self.show_ranking()
+        self._on_company_link(cid)
+
+    # --- add companies ----------------------------------------------------------------------
+
+    def add_companies(self, path: str | Path | None = None) -> None:
+        """File → Add companies…: read a table of your companies off the UI thread, merge it
+        beside the dataset's (a company already there by name, alias or English name is merged,
+        not repeated), list the merges to confirm; OK shows the result, Cancel changes nothing."""
+        self.detail.flush_note()
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                "Add companies",
+                keys.IMPORT_FOLDER.read(self.settings),
+                "Tables (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)",
+            )
+            if not path:
+                return
+        source = Path(path)
+        with contextlib.suppress(OSError, ValueError):
+            if source.is_file():
+                keys.IMPORT_FOLDER.write(self.settings, str(source.parent))
+        dialog = self._progress_dialog(f"Reading {source.name}…", "Add companies")
+        self.window_actions.add_companies.setEnabled(False)
+        self.statusBar().showMessage(f"Reading {source.name}…")
+        base = self.session.base
+        self._add_thread = task = self.tasks.start(
+            lambda progress: add_universe(base, source, progress),
+            on_done=lambda result: self._on_add_loaded(source, *result),
+            on_failed=lambda exc: self._on_add_failed(source, _import_message(source, exc)),
+            on_progress=lambda d, t: dialog.setValue(int(100 * d / max(1, t))),
+            on_finished=dialog.reset,
+        )
+        dialog.canceled.connect(task.cancel)
+
+    def _on_add_loaded(self, path: Path, merged: Dataset, merges: list, added: int) -> None:
+        self.window_actions.add_companies.setEnabled(True)
+        box = MergeDialog(path.name, added, merges, merged.warnings[-20:] if merged.warnings else (), self)
+        self.merge_dialog = box
+
+        def done(result: int) -> None:
+            self.merge_dialog = None
+            if result != MergeDialog.DialogCode.Accepted:
+                # (declined: not offered again next start)
+                keys.ADDED_FILES.write(
+                    self.settings, [p for p in keys.ADDED_FILES.read(self.settings) if p != str(path)]
+                )
+                self.statusBar().showMessage(f"{path.name} was not added; nothing changed", 8000)
+                self.sig_add_finished.emit("", "cancelled")
+                return
+            self.set_dataset(merged)
+            files = [p for p in keys.ADDED_FILES.read(self.settings) if p != str(path)]
+            keys.ADDED_FILES.write(self.settings, [*files, str(path)])
+            self.statusBar().showMessage(
+                f"Added {added} companies from {path.name}; {len(merges)} merged with the dataset's", 15000
+            )
+            self.sig_add_finished.emit(str(path), "")
+
+        box.finished.connect(done)
+        box.open()
+
+    def _on_add_failed(self, path: Path, message: str) -> None:
+        self.window_actions.add_companies.setEnabled(True)
+        if not message:
+            self.statusBar().showMessage("Adding cancelled; nothing changed", 8000)
+            self.sig_add_finished.emit("", "cancelled")
+            return
+        self.statusBar().showMessage(f"{path.name} was not added; nothing changed", 15000)
+        dialogs.show_import_problems(self, path.name, message)
+        self.sig_add_finished.emit("", message)
 
     # --- export -----------------------------------------------------------------------------
 
@@ -844,6 +1165,9 @@ class MainWindow(AnalysisMixin, QMainWindow):
                 f"{ds.summary()}. These cells were kept as written or cleaned; nothing was guessed:",
                 list(ds.warnings),
             )
+        # companies added to the universe shown before are not added to this one (app.run_app
+        # reads the list before it reopens the last import, and adds them again after it)
+        keys.ADDED_FILES.write(self.settings, [])
         self.sig_import_finished.emit(str(path), "")
 
     def _on_import_failed(self, path: Path, message: str) -> None:

@@ -36,6 +36,7 @@ class Col(IntEnum):
     ROUND = 11
     VALUATION = 12
     STABILITY = 13
+    STAGE = 14
 
 
 #: What each column is and how it reads: described once in core.columns, in Col's order.
@@ -50,6 +51,7 @@ assert [c.key for c in COLUMNS] == [
         "latest_round",
         "latest_valuation_usd",
         "stability",
+        "stage",
     ),
 ], "Col must follow core.columns.TABLE"
 
@@ -131,6 +133,7 @@ class RankingModel(QAbstractTableModel):
         self._star = np.zeros(n, dtype=bool)
         self._note_heads: dict[str, str] = {}  # first line of each note, by company id
         self._noted = np.zeros(n, dtype=bool)
+        self._fact_lines: dict[str, list[str]] = {}  # the analyst's facts, by company id
         self._sort: tuple[int, Qt.SortOrder] = (Col.RANK, Qt.SortOrder.AscendingOrder)
         self._pos: np.ndarray | None = None  # table row -> display row
         self._star_font = QFont()
@@ -227,7 +230,13 @@ class RankingModel(QAbstractTableModel):
         self._ranking = ranking
         self._table = ranking.table
         self._ids = ranking.table.ids
-        self._src = RankedRows(self._ds, ranking, self._lenses)
+        src = RankedRows(self._ds, ranking, self._lenses)
+        src.stages, src.stage_labels, src.stage_order = (
+            self._src.stages,
+            self._src.stage_labels,
+            self._src.stage_order,
+        )
+        self._src = src
         self._mark_notes()
         self._prev_rank = None
         self._delta = None
@@ -236,6 +245,15 @@ class RankingModel(QAbstractTableModel):
         self._rows = self._ordered_rows()
         self._pos = None
         self.endResetModel()
+
+    def set_derived(self, dataset: Dataset, ranking: Ranking, mask: np.ndarray) -> None:
+        """Show the same companies with other data (the analyst's facts applied or taken off):
+        a new dataset and ranking over the same rows; Δ shows the change from the ranking shown."""
+        previous = self._ranking.rank if len(self._ranking.rank) == len(ranking.rank) else None
+        self._ds = dataset
+        self.set_universe(ranking, mask)
+        if previous is not None:
+            self._prev_rank = previous
 
     def set_visible(self, mask: np.ndarray) -> None:
         """Show only the rows where ``mask`` (over the SignalTable's rows) is true."""
@@ -294,6 +312,49 @@ class RankingModel(QAbstractTableModel):
             if row is not None:
                 ix = self.index(row, Col.NAME)
                 self.dataChanged.emit(ix, ix, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    def set_facts(self, lines: dict[str, list[str]]) -> None:
+        """The analyst's facts (core.analyst), as their name cell's tooltip says them: ``lines``
+        maps company id to one line per active fact."""
+        changed = set(lines) ^ set(self._fact_lines) | {
+            cid for cid, ls in lines.items() if self._fact_lines.get(cid) != ls
+        }
+        self._fact_lines = {cid: list(ls) for cid, ls in lines.items() if ls}
+        self._repaint(changed, Col.NAME, [Qt.ItemDataRole.ToolTipRole])
+
+    def set_pipeline(
+        self, stages: dict[str, str], labels: dict[str, str] | None = None, order: tuple[str, ...] = ()
+    ) -> None:
+        """The pipeline's stage of each company in it (company id -> stage), with the stages'
+        labels and their order (the Stage column shows and sorts by them)."""
+        src = self._src
+        changed = set(stages) ^ set(src.stages) | {
+            cid for cid, st in stages.items() if src.stages.get(cid) != st
+        }
+        relabelled = labels is not None and dict(labels) != dict(src.stage_labels)
+        src.stages = dict(stages)
+        if labels is not None:
+            src.stage_labels = dict(labels)
+        if order:
+            src.stage_order = tuple(order)
+        if self._sort[0] == Col.STAGE and (changed or relabelled):
+            self._relayout()
+        elif relabelled and self._rows.size:
+            top, bottom = self.index(0, Col.STAGE), self.index(len(self._rows) - 1, Col.STAGE)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+        else:
+            self._repaint(changed, Col.STAGE, [Qt.ItemDataRole.DisplayRole])
+
+    def stage_text(self, row: int) -> str:
+        """The stage shown for the company at display ``row`` ("" when none)."""
+        return self._src.stage(int(self._rows[row]))
+
+    def _repaint(self, ids, col: int, roles: list) -> None:
+        for cid in ids:
+            row = self.row_of(cid)
+            if row is not None:
+                ix = self.index(row, col)
+                self.dataChanged.emit(ix, ix, roles)
 
     def _mark_notes(self) -> None:
         self._noted = np.zeros(len(self._ids), dtype=bool)
@@ -408,6 +469,7 @@ class RankingModel(QAbstractTableModel):
             lines = []
             if self._noted[i]:
                 lines.append(f"{present.NOTE_MARK} Your note: {self._note_heads.get(str(self._ids[i]), '')}")
+            lines.extend(self._fact_lines.get(str(self._ids[i]), ()))
             lines.extend(self._badge_lines(i))
             return "\n".join(lines) or None
         return None

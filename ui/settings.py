@@ -132,6 +132,41 @@ EXPORT_FOLDER = _text("export/folder", "where the last memo was saved", lambda: 
 IMPORT_FOLDER = _text("import/folder", "where the last file was imported from", lambda: str(Path.home()))
 DATA_PATH = _text("data/path", "the universe imported last; empty for the report's data")
 
+
+def _bool(raw: object) -> bool:
+    """A flag as QSettings gives it back: a bool, or "true"/"false" from an INI file."""
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("true", "1", "yes"):
+        return True
+    if text in ("false", "0", "no"):
+        return False
+    raise ValueError(f"not a flag: {raw!r}")
+
+
+def _paths(raw: object) -> list[str]:
+    data = json.loads(str(raw))
+    if not isinstance(data, list) or not all(isinstance(p, str) for p in data):
+        raise TypeError("not a list of paths")
+    return data
+
+
+INCLUDE_FACTS: Setting[bool] = Setting(
+    "analyst/include_facts",
+    lambda: True,
+    _bool,
+    lambda on: "true" if on else "false",
+    "View → Include my facts: your facts count in the ranking (on by default)",
+)
+ADDED_FILES: Setting[list[str]] = Setting(
+    "data/added",
+    list,
+    _paths,
+    json.dumps,
+    "the files added beside the dataset with File → Add companies… (JSON list), added again next start",
+)
+
 #: Every key the app reads or writes.
 ALL: tuple[Setting, ...] = (
     WINDOW_GEOMETRY,
@@ -147,4 +182,6 @@ ALL: tuple[Setting, ...] = (
     EXPORT_FOLDER,
     IMPORT_FOLDER,
     DATA_PATH,
+    INCLUDE_FACTS,
+    ADDED_FILES,
 )

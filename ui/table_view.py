@@ -31,9 +31,10 @@ ALWAYS_SHOWN: frozenset[int] = frozenset({Col.NAME})
 #: Hidden until the user shows them (or the table has room, see SHOWN_WHEN_ROOM), so that the
 #: default set fits a 1280 px wide window with the filters and the detail pane: the segments (the detail and the map say them), the three
 #: signals (the score's tooltip and the detail break the score into them), valuation and
-#: stability (both in the detail).
+#: stability (both in the detail), the pipeline's stage (shown when a first company enters the
+#: pipeline, and in the Pipeline tab).
 HIDDEN_BY_DEFAULT: frozenset[int] = frozenset(
-    {Col.SEGMENTS, Col.VALUE, Col.DIFFICULTY, Col.FUNDING, Col.VALUATION, Col.STABILITY}
+    {Col.SEGMENTS, Col.VALUE, Col.DIFFICULTY, Col.FUNDING, Col.VALUATION, Col.STABILITY, Col.STAGE}
 )
 #: Shown as well, in this order, when the table is wide enough for them (a large screen).
 SHOWN_WHEN_ROOM: tuple[int, ...] = (
@@ -42,6 +43,7 @@ SHOWN_WHEN_ROOM: tuple[int, ...] = (
     Col.FUNDING,
     Col.VALUATION,
     Col.STABILITY,
+    Col.STAGE,
     Col.SEGMENTS,
 )
 #: Room kept for the vertical scroll bar and the frame when fitting the columns (px).
@@ -62,6 +64,7 @@ DEFAULT_WIDTHS: dict[int, int] = {
     Col.ROUND: 96,
     Col.VALUATION: 100,
     Col.STABILITY: 64,
+    Col.STAGE: 84,
 }
 
 #: The hint at the foot of the column menu.

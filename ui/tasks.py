@@ -145,3 +145,13 @@ def load_universe(path: Path, progress: Progress):
     off the UI thread: seconds for a million companies.  Returns (Dataset, SignalTable)."""
     ds = load_dataset(path, progress)
     return ds, build_signals(ds, progress=progress)
+
+
+def add_universe(base, path: Path, progress: Progress):
+    """Read a table of the user's companies and put them beside ``base``'s (core.merge), off the
+    UI thread.  Returns (the merged Dataset, the merges, how many companies are new)."""
+    from core.merge import add_companies
+
+    extra = load_dataset(path, progress)
+    merged, merges = add_companies(base, extra)
+    return merged, merges, extra.n_companies - len(merges)

@@ -480,12 +480,21 @@ def test_migration_from_v0(db: Path):
     conn = raw(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
-    assert table_columns(db) == {
+    tables = table_columns(db)
+    assert {t: tables[t] for t in ("shortlist", "notes", "profiles")} == {
         "shortlist": ["dataset", "company_id", "added_at"],
         "notes": ["dataset", "company_id", "text", "updated_at"],
         "profiles": ["name", "weights_json", "updated_at"],
     }
-    assert table_columns(db) == {t: list(c) for t, c in state.CURRENT_COLUMNS.items()}
+    # version 2: the analyst's facts with their log, the pipeline with its log, stage labels
+    assert set(tables) - {"shortlist", "notes", "profiles"} == {
+        "analyst_facts",
+        "fact_log",
+        "pipeline",
+        "pipeline_log",
+        "stage_labels",
+    }
+    assert tables == {t: list(c) for t, c in state.CURRENT_COLUMNS.items()}
 
 
 def test_migrations_run_forward_in_one_transaction(db: Path):

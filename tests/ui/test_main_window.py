@@ -516,8 +516,13 @@ def test_export_the_shortlist_from_the_window(qtbot, win, tmp_path):
     assert sig.args == [str(out), ""]
     ws = openpyxl.load_workbook(out)["Shortlist"]
     assert {ws.cell(5, 2).value, ws.cell(6, 2).value} == {"OpenAI", "Abridge"}
-    notes = {ws.cell(r, 2).value: ws.cell(r, 15).value for r in (5, 6)}
+    header = {ws.cell(4, c).value: c for c in range(1, ws.max_column + 1)}
+    note_col = next(c for h, c in header.items() if h and "note" in str(h).lower())
+    notes = {ws.cell(r, 2).value: ws.cell(r, note_col).value for r in (5, 6)}
     assert notes["OpenAI"] == "Ask about margins"
+    # starring put both in the pipeline at Screening: the sheet says so beside the note
+    stage_col = header["Stage"]
+    assert {ws.cell(r, stage_col).value for r in (5, 6)} == {"Screening"}
     assert str(out) in win.statusBar().currentMessage()
     assert win.settings.value("export/folder") == str(tmp_path)
 
