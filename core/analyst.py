@@ -464,12 +464,33 @@ def apply_facts(ds: Dataset, facts: Sequence[AnalystFact]) -> Dataset:
             records.append(record)
     if not events and not records:
         return ds
+    # a funding fact of a round the report has (same company, same round, figures of its own)
+    # counts instead of the report's round, which stays as it is, marked, not counted twice
+    superseded: dict[str, int] = {}
+    for e in events:
+        if e.round_norm is None or e.analyst is None:
+            continue
+        for r in ds.funding_of(e.company_id):
+            if (
+                r.analyst is None
+                and not r.cumulative
+                and r.round_norm == e.round_norm
+                and r.id not in superseded
+            ):
+                superseded[r.id] = e.analyst.id
+
+    def marked(events: Iterable[FundingEvent]) -> tuple[FundingEvent, ...]:
+        return tuple(
+            f.model_copy(update={"superseded_by": superseded[f.id]}) if f.id in superseded else f
+            for f in events
+        )
+
     if ds.columns is None:
-        return replace(ds, funding=ds.funding + tuple(events), facts=ds.facts + tuple(records))
+        return replace(ds, funding=marked(ds.funding) + tuple(events), facts=ds.facts + tuple(records))
     added: dict[str, list[FundingEvent]] = {}
     for e in events:
         added.setdefault(e.company_id, []).append(e)
-    store = FactOverlay(ds.columns, ds.segments, {k: tuple(v) for k, v in added.items()})
+    store = FactOverlay(ds.columns, ds.segments, {k: tuple(v) for k, v in added.items()}, superseded)
     return replace(ds, facts=ds.facts + tuple(records), columns=store)
 
 
@@ -483,14 +504,19 @@ class FactOverlay:
     makes from their records (the record path's rules, :class:`core.source.RecordStore`)."""
 
     def __init__(
-        self, base: CompanyStore, segments: tuple[Segment, ...], added: dict[str, tuple[FundingEvent, ...]]
+        self,
+        base: CompanyStore,
+        segments: tuple[Segment, ...],
+        added: dict[str, tuple[FundingEvent, ...]],
+        superseded: dict[str, int] | None = None,
     ) -> None:
         self.base = base
         self.segments = segments
         self.added = added
+        self.superseded = superseded or {}  # report round id -> the fact that counts instead
 
     def __getattr__(self, name: str) -> Any:  # anything else the base store has (its columns ...)
-        if name in ("base", "segments", "added"):
+        if name in ("base", "segments", "added", "superseded"):
             raise AttributeError(name)
         return getattr(self.base, name)
 
@@ -515,7 +541,13 @@ class FactOverlay:
     def funding_of(self, company_id: str) -> tuple[FundingEvent, ...]:
         mine = self.added.get(company_id)
         base = self.base.funding_of(company_id)
-        return base if not mine else _by_date(base + mine)
+        if not mine:
+            return base
+        base = tuple(
+            f.model_copy(update={"superseded_by": self.superseded[f.id]}) if f.id in self.superseded else f
+            for f in base
+        )
+        return _by_date(base + mine)
 
     def segments_of(self, company_id: str) -> tuple[str, ...]:
         return self.base.segments_of(company_id)

@@ -938,3 +938,8 @@ def added_text(file: str) -> str:
     """What a company added by the user (File → Add companies…, ``--add``) is marked with, in
     every view: where it came from."""
     return f"Added by you from {file} (not in the report)"
+
+
+def superseded_text(fact_id: int) -> str:
+    """What a report round says when the analyst's fact of the same round counts instead."""
+    return f"Not counted: your fact #{fact_id} of the same round counts instead (the report's figures are kept here)"

@@ -565,6 +565,9 @@ class FundingEvent(_Record):
     valuation_currency: Annotated[Currency | None, BeforeValidator(_blank_to_none)] = None
     post_money: Flag = False
     investors: tuple[Investor, ...] = ()
+    # the analyst's fact whose figures count instead of this report round's (the same round,
+    # other figures: core.analyst.apply_facts); the report's round is kept and shown, not counted twice
+    superseded_by: int | None = None
     quote: NonEmptyProse
     ambiguity: Prose = ""
     analyst: Mark = None  # the analyst's own fact (core.analyst); None: the report's

@@ -71,6 +71,8 @@ class RoundOut(_Out):
     ambiguity: str
     # your fact (main.py facts add), as every view marks it (core.present.analyst_mark); None = the report's
     analyst: str | None = None
+    # a report round your fact of the same round counts instead of (core.present.superseded_text)
+    superseded_by: int | None = None
 
 
 class EvidenceOut(_Out):
@@ -203,6 +205,7 @@ def company_out(
                 quote=f.quote,
                 ambiguity=f.ambiguity,
                 analyst=_mark(f),
+                superseded_by=f.superseded_by,
             )
         )
     sig = ranking.signals[row]

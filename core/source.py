@@ -423,9 +423,12 @@ class RecordStore:
             single_approx = False
             cum_best: tuple[float, bool] | None = None
             latest_val: tuple[float, float, bool] | None = None  # (when, usd, approximate)
-            for f in self.funding_of(c.id):
+            events = self.funding_of(c.id)
+            # the analyst's rounds that restate a report round with a valuation of their own
+            revalued = {f.analyst.id for f in events if f.analyst is not None and f.valuation is not None}
+            for f in events:
                 when = f.year_fraction if f.year_fraction is not None else -np.inf
-                val = f.valuation
+                val = f.valuation if f.superseded_by not in revalued else None
                 usd = val.usd_point(fx) if val is not None else None
                 if usd is not None and (latest_val is None or when >= latest_val[0]):
                     latest_val = (when, usd, bool(val.approximate or val.currency != "USD"))
@@ -435,6 +438,8 @@ class RecordStore:
                     raw["recency"][i] = np.fmax(raw["recency"][i], f.year_fraction)
                 if (stage := f.stage) is not None:
                     raw["stage"][i] = np.fmax(raw["stage"][i], stage)
+                if f.superseded_by is not None:  # the analyst's figures for this round count instead
+                    continue
                 m = f.amount
                 usd = m.usd_point(fx)
                 if usd is None:

@@ -506,6 +506,8 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
                 label = f"{present.MY_FACT_MARK} {label}"
                 said = content.contradictions.get(mark.id, [])
                 note = "\n".join([present.analyst_mark(mark), *(f"Beside the report: {x}" for x in said)])
+            if rd.superseded_by is not None:
+                note = "\n".join(x for x in (note, present.superseded_text(rd.superseded_by)) if x)
             values = [
                 (present.date_text(rd.date, rd.date_text), None),
                 (label, None),

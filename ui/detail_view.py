@@ -381,6 +381,11 @@ def company_html(
                 out.append(f"<tr><td style='color:#666'>Investors</td><td colspan='2'>{inv}</td></tr>")
             if mine:
                 out.append(f"<tr><td></td><td colspan='2' style='color:{MY_COLOR}'>{_e(mine)}</td></tr>")
+            if r.superseded_by is not None:
+                out.append(
+                    f"<tr><td></td><td colspan='2' style='color:{MY_COLOR}'>"
+                    f"{_e(present.superseded_text(r.superseded_by))}</td></tr>"
+                )
         out.append("</table>")
         for r in c.rounds:
             if r.ambiguity:

@@ -164,10 +164,15 @@ def test_apply_facts_on_a_columnar_dataset_equals_the_record_path(tmp_path) -> N
         fact(4, company_id=ids[20], kind="client", round="", amount="", date="", text="a bank"),
         fact(5, company_id=ids[30], retired_at="2026-01-01"),
     ]
+    # a funding fact restating a round the file has: counts instead of it, on both paths
+    restated = next(c for c in ids[40:] if any(f.round_norm for f in rows_ds.funding_of(c)))
+    round_ = next(f for f in rows_ds.funding_of(restated) if f.round_norm)
+    facts.append(fact(6, company_id=restated, round=round_.round, amount="7亿美元", date=round_.date or ""))
     a, b = apply_facts(rows_ds, facts), apply_facts(cols_ds, facts)
     assert b.columns is not None
-    for cid in (ids[3], ids[10], ids[20], ids[30]):
+    for cid in (ids[3], ids[10], ids[20], ids[30], restated):
         assert a.funding_of(cid) == b.funding_of(cid)
+    assert [f.superseded_by for f in a.funding_of(restated) if f.id == round_.id] == [6]
     for universe in ("providers", "all"):
         ta, tb = build_signals(a, universe=universe), build_signals(b, universe=universe)
         order_b = [tb.row_of[str(i)] for i in ta.ids]
@@ -178,3 +183,22 @@ def test_apply_facts_on_a_columnar_dataset_equals_the_record_path(tmp_path) -> N
     tb0 = build_signals(cols_ds)
     row = tb0.row_of[ids[3]]
     assert build_signals(b).raw["capital"][row] != tb0.raw["capital"][row]
+
+
+def test_a_fact_restating_a_report_round_counts_instead_of_it_not_beside_it(ds) -> None:
+    """Augment's B轮 is 2.52亿美元 in the report; your B轮 of 3亿美元 (2024) is the same round:
+    its capital is $300M, not $552M, the report's round is kept and marked, and with facts off
+    the report's $252M is back."""
+    from core.results import company_out
+
+    restated = fact(company_id="augment", round="B轮", amount="3亿美元", date="2024")
+    applied = apply_facts(ds, [restated])
+    t = build_signals(applied)
+    row = t.row_of["augment"]
+    assert t.funding_total_usd[row] == pytest.approx(300e6)
+    report_round = next(f for f in applied.funding_of("augment") if f.analyst is None and f.round == "B轮")
+    assert report_round.superseded_by == 1 and report_round.amount_text == "2.52亿美元"
+    out = company_out(applied, rank(t, W, DEFAULT_MISSING), row)
+    assert [r.superseded_by for r in out.rounds if r.analyst is None and r.round == "B轮"] == [1]
+    base = build_signals(ds)
+    assert base.funding_total_usd[base.row_of["augment"]] == pytest.approx(252e6)

@@ -238,6 +238,40 @@ def test_a_note_typed_survives_the_app_being_killed_a_second_later(tmp_path):
         assert store.note("pika") == "Typed just before the crash"
 
 
+def test_a_fact_typed_in_the_dialog_survives_the_app_being_killed_a_second_later(tmp_path):
+    state = tmp_path / "state"
+    proc = _run(
+        """
+        import sys, time
+        from core.ingest import load_dataset
+        from ui.app import create_window, ensure_app
+        app = ensure_app()
+        w, _ = create_window(load_dataset(), sys.argv[1])
+        w.show()
+        w.select_company("pika")
+        w.window_actions.add_fact.trigger()
+        w.fact_dialog.set_values(
+            {"kind": "funding", "round": "C轮", "amount": "3亿美元", "source": "https://example.com/pika"}
+        )
+        assert w.fact_dialog.try_accept()
+        print("saved", flush=True)
+        end = time.time() + 30
+        while time.time() < end:  # the app keeps running until it is killed
+            app.processEvents()
+            time.sleep(0.01)
+        """,
+        str(state),
+    )
+    assert proc.stdout.readline().strip() == "saved", proc.stderr.read()
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL
+    with StateStore.open(state / "state.sqlite", "bundled:report").store as store:
+        (fact,) = store.facts("pika")
+    assert fact.amount == "3亿美元" and fact.source == "https://example.com/pika" and fact.active
+
+
 def test_a_killed_export_leaves_the_earlier_file_whole(tmp_path):
     target = tmp_path / "memo.xlsx"
     from core.filters import Filters
