@@ -9,7 +9,8 @@ python main.py facts ...        add, list, retire, export or import your own fac
 python main.py pipeline ...     list your pipeline, or set a company's stage, owner and next step
 
 --add FILE (repeatable) puts your companies beside the dataset's; --report-only ranks on the
-report's facts alone (without yours).
+report's facts alone (without yours).  --lang zh_CN|en: the app's language for this run (instead
+of View → Language), and the language of a command's output and of the memo (default English).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import get_args
 
 from core.filters import Filters, country_counts, country_text, parse_countries
+from core.i18n import LANGUAGES, set_language
 from core.ingest import DatasetError, load_dataset
 from core.lenses import DEFAULT_TOP_N
 from core.models import CompanyKind, Dataset
@@ -96,6 +98,16 @@ def _add_report_only_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_lang_option(p: argparse.ArgumentParser, default=None) -> None:
+    p.add_argument(
+        "--lang",
+        choices=tuple(LANGUAGES),
+        default=default,
+        help="the language: of the app for this run (default: View → Language, at first the "
+        "system's), of a command's output and of the memo (default en)",
+    )
+
+
 def _add_state_option(p: argparse.ArgumentParser, default=None) -> None:
     p.add_argument(
         "--state",
@@ -163,20 +175,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_option(parser)
     _add_add_option(parser, dest="add_top")
     _add_state_option(parser)
+    _add_lang_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = sub.add_parser("check", help="validate a dataset and print its summary")
     _add_data_option(check, _SUB)
     _add_add_option(check)
     _add_universe_option(check)  # accepted for every command; the summary covers the whole dataset
+    _add_lang_option(check, _SUB)
     r = sub.add_parser("rank", help="print the ranked companies")
     _add_rank_options(r)
     r.add_argument("--format", default="table", help="table|json|csv (default table)")
     _add_state_option(r, _SUB)
+    _add_lang_option(r, _SUB)
     e = sub.add_parser("export", help="write the Excel memo of the top N or of your shortlist")
     e.add_argument("out", type=_given_path, help="the workbook to write (.xlsx)")
     _add_rank_options(e, top_default=None)
     e.add_argument("--shortlist", action="store_true", help="export your shortlist (with your notes)")
     _add_state_option(e, _SUB)
+    _add_lang_option(e, _SUB)
     lens = sub.add_parser("lenses", help="rank under every preset and saved profile side by side")
     _add_screen_options(
         lens,
@@ -187,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lens.add_argument("--format", default="table", help="table|json|csv (default table)")
     _add_state_option(lens, _SUB)
+    _add_lang_option(lens, _SUB)
     _add_facts_parser(sub)
     _add_pipeline_parser(sub)
     return parser
@@ -990,6 +1007,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.command is not None and args.lang:  # the app sets it with its translator
+            set_language(args.lang)
         if args.command == "rank":
             return cmd_rank(args)
         if args.command == "export":
@@ -1014,7 +1033,7 @@ def _main(argv: Sequence[str] | None) -> int:
     from ui.app import run_app
 
     # with --add the merged dataset is the one shown, not the universe imported last time
-    return run_app(ds, args.state, reopen_last=args.data is None and not _adds(args))
+    return run_app(ds, args.state, reopen_last=args.data is None and not _adds(args), language=args.lang)
 
 
 if __name__ == "__main__":

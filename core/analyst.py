@@ -29,6 +29,7 @@ from typing import Annotated, Any, Literal
 import numpy as np
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.models import Dataset
 from core.money import Money, parse_amount
 from core.records import (
@@ -53,18 +54,42 @@ FACT_KINDS: tuple[str, ...] = ("funding", "valuation", "client", "outcome", "lis
 #: Kinds counted in the signals (a correction note is shown, never counted).
 COUNTED_KINDS: tuple[str, ...] = ("funding", "valuation", "client", "outcome", "listing")
 #: What each kind is called in a view.
+#: (English source text: :func:`fact_kind_label` gives it in the current language.)
 FACT_KIND_LABELS: dict[str, str] = {
-    "funding": "Funding round",
-    "valuation": "Valuation",
-    "client": "Client",
-    "outcome": "Outcome",
-    "listing": "Listing",
-    "correction": "Correction",
+    "funding": QT_TRANSLATE_NOOP("analyst", "Funding round"),
+    "valuation": QT_TRANSLATE_NOOP("analyst", "Valuation"),
+    "client": QT_TRANSLATE_NOOP("analyst", "Client"),
+    "outcome": QT_TRANSLATE_NOOP("analyst", "Outcome"),
+    "listing": QT_TRANSLATE_NOOP("analyst", "Listing"),
+    "correction": QT_TRANSLATE_NOOP("analyst", "Correction"),
 }
 
 #: The pipeline's stages, in order (their labels may be renamed: core.state.StateStore.rename_stage).
 STAGES: tuple[str, ...] = ("screening", "contacted", "diligence", "committee", "invested", "passed")
-DEFAULT_STAGE_LABELS: dict[str, str] = {s: s.capitalize() for s in STAGES}
+#: The stages' default labels (English source text, kept as the state's default: a label the
+#: user has not renamed is shown in the current language by :func:`stage_default_label` and
+#: core.present.stage_label).
+DEFAULT_STAGE_LABELS: dict[str, str] = {
+    "screening": QT_TRANSLATE_NOOP("analyst", "Screening"),
+    "contacted": QT_TRANSLATE_NOOP("analyst", "Contacted"),
+    "diligence": QT_TRANSLATE_NOOP("analyst", "Diligence"),
+    "committee": QT_TRANSLATE_NOOP("analyst", "Committee"),
+    "invested": QT_TRANSLATE_NOOP("analyst", "Invested"),
+    "passed": QT_TRANSLATE_NOOP("analyst", "Passed"),
+}
+assert tuple(DEFAULT_STAGE_LABELS) == STAGES
+assert all(label == s.capitalize() for s, label in DEFAULT_STAGE_LABELS.items())
+
+
+def fact_kind_label(kind: str) -> str:
+    """A kind of analyst fact as a view names it: "Funding round" (in the current language)."""
+    return translate("analyst", FACT_KIND_LABELS[kind]) if kind in FACT_KIND_LABELS else kind
+
+
+def stage_default_label(stage: str) -> str:
+    """A stage's default label in the current language: "Diligence"."""
+    return translate("analyst", DEFAULT_STAGE_LABELS[stage]) if stage in DEFAULT_STAGE_LABELS else stage
+
 
 #: The longest text each field takes (a longer one is refused, never cut).
 MAX_LEN: dict[str, int] = {
@@ -81,9 +106,20 @@ MAX_LEN: dict[str, int] = {
 }
 MAX_INVESTORS = 50
 #: The grammar an amount is written in, for messages.
-AMOUNT_GRAMMAR = 'write it as the report does, with its currency: "50亿美元", "2.5亿元", "数千万元", "$20M"'
+AMOUNT_GRAMMAR = QT_TRANSLATE_NOOP(
+    "analyst", 'write it as the report does, with its currency: "50亿美元", "2.5亿元", "数千万元", "$20M"'
+)
 #: How to find a company's id, for messages.
-FIND_IDS = "find ids with `python3 main.py rank --format json` (field id) or in the detail view"
+FIND_IDS = QT_TRANSLATE_NOOP(
+    "analyst", "find ids with `python3 main.py rank --format json` (field id) or in the detail view"
+)
+
+
+def _too_long(most: int, got: int) -> str:
+    return translate("analyst", "at most {most} characters, got {got}; shorten it").format(
+        most=most, got=f"{got:,}"
+    )
+
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -113,7 +149,7 @@ def _user() -> str:
 def _cap(field: str, text: str) -> str:
     most = MAX_LEN[field]
     if len(text) > most:
-        raise ValueError(f"at most {most} characters, got {len(text):,}; shorten it")
+        raise ValueError(_too_long(most, len(text)))
     return text
 
 
@@ -124,7 +160,7 @@ def _line(field: str) -> Callable[[object], object]:
         if not isinstance(v, str):
             return v
         if len(v) > 4 * MAX_LEN[field] + 100:  # (not cleaned at all: far too long anyway)
-            raise ValueError(f"at most {MAX_LEN[field]} characters, got {len(v):,}; shorten it")
+            raise ValueError(_too_long(MAX_LEN[field], len(v)))
         return _cap(field, _visible(v, clean_line(v)))
 
     return validate
@@ -143,7 +179,7 @@ def _prose(field: str) -> Callable[[object], object]:
         if not isinstance(v, str):
             return v
         if len(v) > 4 * MAX_LEN[field] + 100:
-            raise ValueError(f"at most {MAX_LEN[field]} characters, got {len(v):,}; shorten it")
+            raise ValueError(_too_long(MAX_LEN[field], len(v)))
         return _cap(field, _visible(v, clean_prose(v)))
 
     return validate
@@ -159,14 +195,18 @@ def _investors(v: object) -> object:
     seen: set[str] = set()
     for item in items:
         if not isinstance(item, str):
-            raise ValueError("investors are names (text)")
+            raise ValueError(translate("analyst", "investors are names (text)"))
         name = _cap("investor", clean_line(item))
         key = name_key(name)
         if key and key not in seen:
             seen.add(key)
             out.append(name)
     if len(out) > MAX_INVESTORS:
-        raise ValueError(f"at most {MAX_INVESTORS} investors, got {len(out)}")
+        raise ValueError(
+            translate("analyst", "at most {most} investors, got {got}").format(
+                most=MAX_INVESTORS, got=len(out)
+            )
+        )
     return tuple(out)
 
 
@@ -177,11 +217,15 @@ def _amount_problem(text: str) -> str:
         why = (
             m.reason
             if m.reason.startswith("cannot read")
-            else f"cannot read {text!r} as an amount ({m.reason})"
+            else translate("analyst", "cannot read {text} as an amount ({reason})").format(
+                text=repr(text), reason=m.reason
+            )
         )
-        return f"{why}; {AMOUNT_GRAMMAR}"
+        return f"{why}; {translate('analyst', AMOUNT_GRAMMAR)}"
     if not m.currency_stated:
-        return f"{text!r} names no currency; {AMOUNT_GRAMMAR}"
+        return translate("analyst", "{text} names no currency; {grammar}").format(
+            text=repr(text), grammar=translate("analyst", AMOUNT_GRAMMAR)
+        )
     return ""
 
 
@@ -192,13 +236,15 @@ def _plain_message(exc: ValidationError) -> tuple[str, str]:
     field = loc[0] if loc else ""
     msg = str(err.get("msg", "")).removeprefix("Value error, ")
     if err.get("type") == "missing":
-        msg = "required; give it"
+        msg = translate("analyst", "required; give it")
     elif err.get("type") == "literal_error" and field == "kind":
-        msg = f"choose one of {', '.join(FACT_KINDS)}, got {err.get('input')!r}"
+        msg = translate("analyst", "choose one of {kinds}, got {got}").format(
+            kinds=", ".join(FACT_KINDS), got=repr(err.get("input"))
+        )
     elif err.get("type") in ("too_short", "string_too_short") and field == "source":
-        msg = "required: where the fact comes from (a URL or a document); give it"
+        msg = translate("analyst", "required: where the fact comes from (a URL or a document); give it")
     elif err.get("type") == "extra_forbidden":
-        msg = "not a field of a fact"
+        msg = translate("analyst", "not a field of a fact")
     if not field and (m := re.match(r"([a-z_]+): ", msg)) and m.group(1) in FactInput.model_fields:
         field = m.group(1)
     if field and msg.startswith(f"{field}: "):
@@ -243,8 +289,10 @@ class FactInput(BaseModel):
     def _fits_kind(self) -> FactInput:
         if not _ID.fullmatch(self.company_id):
             raise ValueError(
-                f"company_id: a company id such as 'zhipu' (letters, digits, . _ -), got "
-                f"{self.company_id!r}; {FIND_IDS}"
+                "company_id: "
+                + translate(
+                    "analyst", "a company id such as 'zhipu' (letters, digits, . _ -), got {got}; {find}"
+                ).format(got=repr(self.company_id), find=translate("analyst", FIND_IDS))
             )
         for field in ("amount", "valuation"):
             text = getattr(self, field)
@@ -254,36 +302,67 @@ class FactInput(BaseModel):
             try:
                 check_partial_date(self.date)
             except ValueError as exc:
-                raise ValueError(f"date: the date of the event: {exc}") from None
+                raise ValueError(
+                    "date: " + translate("analyst", "the date of the event: {why}").format(why=exc)
+                ) from None
         if not _DAY.fullmatch(self.seen):
-            raise ValueError(f"seen: the date you saw it as YYYY-MM-DD, got {self.seen!r}")
+            raise ValueError(
+                "seen: "
+                + translate("analyst", "the date you saw it as YYYY-MM-DD, got {got}").format(
+                    got=repr(self.seen)
+                )
+            )
         try:
             _dt.date.fromisoformat(self.seen)
         except ValueError:
-            raise ValueError(f"seen: no such day: {self.seen!r}") from None
+            raise ValueError(
+                "seen: " + translate("analyst", "no such day: {got}").format(got=repr(self.seen))
+            ) from None
         if not self.entered_by:
-            raise ValueError("entered_by: who entered the fact; give a name")
+            raise ValueError("entered_by: " + translate("analyst", "who entered the fact; give a name"))
         kind = self.kind
         if kind == "funding":
             if not self.amount and not self.round:
                 raise ValueError(
-                    "amount: a funding fact needs its amount or its round (or both), "
-                    f'e.g. amount "5亿元" round "B轮"; {AMOUNT_GRAMMAR}'
+                    "amount: "
+                    + translate(
+                        "analyst",
+                        'a funding fact needs its amount or its round (or both), e.g. amount "5亿元" round "B轮"; {grammar}',
+                    ).format(grammar=translate("analyst", AMOUNT_GRAMMAR))
                 )
             if self.round and normalise_round(self.round) is None and not self.amount:
                 raise ValueError(
-                    f'round: {self.round!r} names no round (write "A轮", "Series B", "Pre-A", '
-                    '"IPO" ...) and there is no amount'
+                    "round: "
+                    + translate(
+                        "analyst",
+                        '{round} names no round (write "A轮", "Series B", "Pre-A", "IPO" ...) and there is no amount',
+                    ).format(round=repr(self.round))
                 )
         elif kind == "valuation":
             if not self.valuation:
-                raise ValueError(f"valuation: a valuation fact needs the valuation; {AMOUNT_GRAMMAR}")
+                raise ValueError(
+                    "valuation: "
+                    + translate("analyst", "a valuation fact needs the valuation; {grammar}").format(
+                        grammar=translate("analyst", AMOUNT_GRAMMAR)
+                    )
+                )
         elif not self.text:
-            raise ValueError(f"text: a {kind} fact needs the text of what happened")
+            raise ValueError(
+                "text: "
+                + translate("analyst", "a {kind} fact needs the text of what happened").format(kind=kind)
+            )
         if kind == "listing" and not self.date:
-            raise ValueError("date: a listing fact needs the listing date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            raise ValueError(
+                "date: "
+                + translate("analyst", "a listing fact needs the listing date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            )
         if kind not in ("funding", "valuation") and (self.round or self.amount or self.investors):
-            raise ValueError(f"round: a {kind} fact has no round, amount or investors; use a funding fact")
+            raise ValueError(
+                "round: "
+                + translate(
+                    "analyst", "a {kind} fact has no round, amount or investors; use a funding fact"
+                ).format(kind=kind)
+            )
         return self
 
     def field_values(self) -> dict[str, object]:
@@ -391,7 +470,10 @@ def check_fact(inp: FactInput, ds: Dataset) -> FactInput:
         raise FactError("a fact is a FactInput")
     if not _has_company(ds, inp.company_id):
         raise FactError(
-            f"company_id: there is no company {inp.company_id!r} in {ds.name}; {FIND_IDS}",
+            "company_id: "
+            + translate("analyst", "there is no company {id} in {dataset}; {find}").format(
+                id=repr(inp.company_id), dataset=ds.name, find=translate("analyst", FIND_IDS)
+            ),
             "company_id",
         )
     return inp

@@ -25,6 +25,7 @@ from typing import Any, Literal
 import numpy as np
 
 from core import present
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.lenses import DEFAULT_TOP_N, LensResult
 from core.models import Dataset
 from core.results import CompanyOut
@@ -96,7 +97,7 @@ class RankedRows:
         if not self.stages:
             return ""
         stage = self.stages.get(self.company_id(i), "")
-        return self.stage_labels.get(stage, stage.capitalize()) if stage else ""
+        return present.stage_label(stage, self.stage_labels)
 
     def stage_key(self, rows: np.ndarray) -> np.ndarray:
         """The stages' place in the pipeline's order; NaN for a company not in it."""
@@ -130,14 +131,18 @@ class Column:
     holds (default: the raw value, "" for None); ``sort(rows, row_indexes)`` a numpy key (NaN
     where nothing is disclosed: a view sorts those last in both orders), or None when the view
     orders it itself.
+
+    ``header_en``, ``short_en`` and ``tooltip_en`` are the English source text (marked for
+    translation under the context "columns"; a tooltip may be a function that writes it);
+    ``header``, ``short`` and ``tooltip`` give them in the current language (core.i18n).
     """
 
     key: str
-    header: str
-    short: str
+    header_en: str
+    short_en: str
     align: Align = "left"
     kind: Kind = "text"
-    tooltip: str = ""
+    tooltip_en: str | Callable[[], str] = ""
     of_company: Callable[[CompanyOut], Any] | None = None
     of_row: Callable[[RankedRows, int], Any] | None = None
     text: Callable[[Any], str] = str
@@ -145,6 +150,24 @@ class Column:
     csv: Callable[[Any], object] | None = None
     width: int = 0  # at most this many terminal columns (0: no limit)
     memo_width: float = 10
+
+    @property
+    def header(self) -> str:
+        """What the column is called (a window, a workbook), in the current language."""
+        return translate("columns", self.header_en)
+
+    @property
+    def short(self) -> str:
+        """What the column is called in a narrow terminal, in the current language."""
+        return translate("columns", self.short_en)
+
+    @property
+    def tooltip(self) -> str:
+        """What the header's tooltip says, in the current language ("" for none)."""
+        tip = self.tooltip_en
+        if callable(tip):
+            return tip()
+        return translate("columns", tip) if tip else ""
 
     def company_text(self, c: CompanyOut) -> str:
         assert self.of_company is not None, self.key
@@ -162,7 +185,9 @@ class Column:
 
 
 def _usd_text(raw: tuple[float | None, bool]) -> str:
-    return present.usd(*raw)
+    # a cell of a table or of the CLI: compact, the same in both languages (the 亿/万 form is in
+    # the detail view and the cell's tooltip: present.usd with local=True)
+    return present.usd(*raw, local=False)
 
 
 def _usd_csv(raw: tuple[float | None, bool]) -> object:
@@ -191,11 +216,11 @@ def _latest_round_key(s: RankedRows, rows: np.ndarray) -> np.ndarray:
 def _signal(j: int, key: str, header: str, short: str, tooltip: str) -> Column:
     return Column(
         key=key,
-        header=header,
-        short=short,
+        header_en=header,
+        short_en=short,
         align="right",
         kind="signal",
-        tooltip=tooltip,
+        tooltip_en=tooltip,
         of_company=lambda c: (getattr(c.signals, key), key in c.missing),
         of_row=lambda s, i: (float(s.ranking.signals[i, j]), bool(s.ranking.missing[i, j])),
         text=lambda raw: present.signal_text(*raw),
@@ -216,12 +241,15 @@ def _segments_key(s: RankedRows, rows: np.ndarray) -> np.ndarray:
 
 RANK = Column(
     key="rank",
-    header="#",
-    short="#",
+    header_en="#",
+    short_en="#",
     align="right",
     kind="rank",
-    tooltip="Rank by score in the universe: equal scores (to one decimal) share a rank, shown “8=” "
-    "(click to return to score order)",
+    tooltip_en=QT_TRANSLATE_NOOP(
+        "columns",
+        "Rank by score in the universe: equal scores (to one decimal) share a rank, shown “8=” "
+        "(click to return to score order)",
+    ),
     of_company=lambda c: (c.rank, c.shared),
     of_row=lambda s, i: (int(s.ranking.rank[i]), bool(s.ranking.shared[i])),
     text=lambda raw: present.rank_text(*raw),
@@ -232,11 +260,14 @@ RANK = Column(
 )
 POSITION = Column(
     key="position",
-    header="Place",
-    short="Place",
+    header_en=QT_TRANSLATE_NOOP("columns", "Place"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Place"),
     align="right",
     kind="rank",
-    tooltip="The place in the ranked list (inside a tie: more quoted evidence, then disclosed capital, then name)",
+    tooltip_en=QT_TRANSLATE_NOOP(
+        "columns",
+        "The place in the ranked list (inside a tie: more quoted evidence, then disclosed capital, then name)",
+    ),
     of_company=lambda c: c.position,
     of_row=lambda s, i: int(s.ranking.position[i]),
     text=present.rank_text,
@@ -246,9 +277,9 @@ POSITION = Column(
 )
 KIND = Column(
     key="kind",
-    header="Kind",
-    short="Kind",
-    tooltip="What kind of company it is (bank, startup, AI vendor …)",
+    header_en=QT_TRANSLATE_NOOP("columns", "Kind"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Kind"),
+    tooltip_en=QT_TRANSLATE_NOOP("columns", "What kind of company it is (bank, startup, AI vendor …)"),
     of_company=lambda c: c.kind,
     of_row=lambda s, i: str(s.table.kinds[i]),
     text=present.kind_label,
@@ -258,28 +289,28 @@ KIND = Column(
 )
 DELTA = Column(
     key="delta",
-    header="Δ",
-    short="Δ",
+    header_en="Δ",
+    short_en="Δ",
     align="right",
     kind="delta",
-    tooltip="Change of rank since the last weight change (▲ up, ▼ down)",
+    tooltip_en=QT_TRANSLATE_NOOP("columns", "Change of rank since the last weight change (▲ up, ▼ down)"),
     text=present.delta_text,
 )
 STAR = Column(
     key="shortlisted",
-    header="★",
-    short="★",
+    header_en="★",
+    short_en="★",
     align="center",
     kind="star",
-    tooltip="Shortlisted (Space toggles)",
+    tooltip_en=QT_TRANSLATE_NOOP("columns", "Shortlisted (Space toggles)"),
     text=lambda on: "★" if on else "☆",
 )
-ID = Column(key="id", header="Id", short="Id", of_company=lambda c: c.id)
+ID = Column(key="id", header_en="Id", short_en="Id", of_company=lambda c: c.id)
 COMPANY = Column(
     key="company",
-    header="Company",
-    short="Company",
-    tooltip="The name as the report writes it, with the English name",
+    header_en=QT_TRANSLATE_NOOP("columns", "Company"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Company"),
+    tooltip_en=QT_TRANSLATE_NOOP("columns", "The name as the report writes it, with the English name"),
     of_company=lambda c: (c.name, c.name_en),
     of_row=lambda s, i: s.names(i),
     text=lambda raw: present.name_text(*raw),
@@ -297,9 +328,15 @@ def badges_text(raw: tuple[bool, bool] | None) -> str:
 
 def badges_tooltip(top_n: int = DEFAULT_TOP_N) -> str:
     """What the two marks mean."""
-    return (
-        f"{present.ROBUST_MARK} robust: {present.robust_definition(top_n)} (every preset and saved "
-        f"profile; see the Lenses tab) · {present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}"
+    return translate(
+        "columns",
+        "{robust_mark} robust: {robust} (every preset and saved profile; see the Lenses tab) · "
+        "{pareto_mark} Pareto-optimal: {pareto}",
+    ).format(
+        robust_mark=present.ROBUST_MARK,
+        robust=present.robust_definition(top_n),
+        pareto_mark=present.PARETO_MARK,
+        pareto=present.pareto_definition(),
     )
 
 
@@ -313,10 +350,10 @@ def _badges_key(s: RankedRows, rows: np.ndarray) -> np.ndarray:
 
 BADGES = Column(
     key="badges",
-    header=present.ROBUST_MARK + present.PARETO_MARK,
-    short=present.ROBUST_MARK + present.PARETO_MARK,
+    header_en=present.ROBUST_MARK + present.PARETO_MARK,
+    short_en=present.ROBUST_MARK + present.PARETO_MARK,
     align="center",
-    tooltip=badges_tooltip(),
+    tooltip_en=badges_tooltip,
     of_row=lambda s, i: s.badges(i),
     text=badges_text,
     sort=_badges_key,
@@ -325,8 +362,8 @@ BADGES = Column(
 )
 NAME = Column(
     key="name",
-    header="Company",
-    short="Company",
+    header_en=QT_TRANSLATE_NOOP("columns", "Company"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Company"),
     of_company=lambda c: c.name,
     of_row=lambda s, i: s.names(i)[0],
     width=16,
@@ -334,8 +371,8 @@ NAME = Column(
 )
 NAME_EN = Column(
     key="name_en",
-    header="English name",
-    short="English",
+    header_en=QT_TRANSLATE_NOOP("columns", "English name"),
+    short_en=QT_TRANSLATE_NOOP("columns", "English"),
     of_company=lambda c: c.name_en,
     of_row=lambda s, i: s.names(i)[1],
     width=24,
@@ -343,8 +380,8 @@ NAME_EN = Column(
 )
 COUNTRY = Column(
     key="country",
-    header="Country",
-    short="Ctry",
+    header_en=QT_TRANSLATE_NOOP("columns", "Country"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Ctry"),
     of_company=lambda c: c.country or "",
     of_row=lambda s, i: str(s.table.countries[i]),
     text=lambda v: v or present.NONE,
@@ -354,9 +391,9 @@ COUNTRY = Column(
 )
 SEGMENTS = Column(
     key="segments",
-    header="Segments",
-    short="Segments",
-    tooltip="The report's segments (section refs) the company plays in",
+    header_en=QT_TRANSLATE_NOOP("columns", "Segments"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Segments"),
+    tooltip_en=QT_TRANSLATE_NOOP("columns", "The report's segments (section refs) the company plays in"),
     of_company=lambda c: tuple(c.segments),
     of_row=lambda s, i: s.table.segments_of(i),
     text=present.segments_text,
@@ -367,11 +404,11 @@ SEGMENTS = Column(
 )
 SCORE = Column(
     key="score",
-    header="Score",
-    short="Score",
+    header_en=QT_TRANSLATE_NOOP("columns", "Score"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Score"),
     align="right",
     kind="score",
-    tooltip="Score 0–100 under the current weights",
+    tooltip_en=QT_TRANSLATE_NOOP("columns", "Score 0–100 under the current weights"),
     of_company=lambda c: c.score,
     of_row=lambda s, i: float(s.ranking.score[i]),
     text=present.score_text,
@@ -380,25 +417,35 @@ SCORE = Column(
     memo_width=12,
 )
 VALUE = _signal(
-    0, "value", "Value", "Value", "Value signal 0–1: market-space stars of the company's segments"
+    0,
+    "value",
+    QT_TRANSLATE_NOOP("columns", "Value"),
+    QT_TRANSLATE_NOOP("columns", "Value"),
+    QT_TRANSLATE_NOOP("columns", "Value signal 0–1: market-space stars of the company's segments"),
 )
 DIFFICULTY = _signal(
     1,
     "difficulty",
-    "Difficulty",
-    "Diff",
-    "Difficulty signal 0–1: logic, compute and corpus stars (higher = harder)",
+    QT_TRANSLATE_NOOP("columns", "Difficulty"),
+    QT_TRANSLATE_NOOP("columns", "Diff"),
+    QT_TRANSLATE_NOOP("columns", "Difficulty signal 0–1: logic, compute and corpus stars (higher = harder)"),
 )
 FUNDING = _signal(
-    2, "funding", "Funding", "Fund", "Funding signal 0–1: disclosed capital, valuation, recency, stage"
+    2,
+    "funding",
+    QT_TRANSLATE_NOOP("columns", "Funding"),
+    QT_TRANSLATE_NOOP("columns", "Fund"),
+    QT_TRANSLATE_NOOP("columns", "Funding signal 0–1: disclosed capital, valuation, recency, stage"),
 )
 DISCLOSED = Column(
     key="funding_total_usd",
-    header="Disclosed (USD)",
-    short="Disclosed",
+    header_en=QT_TRANSLATE_NOOP("columns", "Disclosed (USD)"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Disclosed"),
     align="right",
     kind="usd",
-    tooltip="Disclosed capital in US dollars; ≈ where the text is vague or in yuan",
+    tooltip_en=QT_TRANSLATE_NOOP(
+        "columns", "Disclosed capital in US dollars; ≈ where the text is vague or in yuan"
+    ),
     of_company=lambda c: (c.funding_total_usd, c.funding_approximate),
     of_row=lambda s, i: (_opt(s.table.funding_total_usd[i]), bool(s.table.funding_approx[i])),
     text=_usd_text,
@@ -409,18 +456,18 @@ DISCLOSED = Column(
 )
 DISCLOSED_APPROX = Column(
     key="funding_approximate",
-    header="Disclosed is approximate",
-    short="≈",
+    header_en=QT_TRANSLATE_NOOP("columns", "Disclosed is approximate"),
+    short_en="≈",
     kind="flag",
     of_company=lambda c: c.funding_approximate,
 )
 AMOUNTS = Column(
     key="amounts_written",
-    header="Amount as written",
-    short="Amounts",
-    tooltip="Every amount the report gives, as written",
+    header_en=QT_TRANSLATE_NOOP("columns", "Amount as written"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Amounts"),
+    tooltip_en=QT_TRANSLATE_NOOP("columns", "Every amount the report gives, as written"),
     of_company=lambda c: "; ".join(
-        r.amount_text + (f" ({present.TOTAL_TO_DATE})" if r.cumulative else "")
+        r.amount_text + (f" ({translate('present', present.TOTAL_TO_DATE)})" if r.cumulative else "")
         for r in c.rounds
         if r.amount_text
     ),
@@ -428,9 +475,11 @@ AMOUNTS = Column(
 )
 LATEST_ROUND = Column(
     key="latest_round",
-    header="Latest round",
-    short="Latest round",
-    tooltip="The latest completed round with a name or a date, in the report's words",
+    header_en=QT_TRANSLATE_NOOP("columns", "Latest round"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Latest round"),
+    tooltip_en=QT_TRANSLATE_NOOP(
+        "columns", "The latest completed round with a name or a date, in the report's words"
+    ),
     of_company=lambda c: c.latest_round,
     of_row=lambda s, i: s.latest_round(i),
     text=present.round_text,
@@ -440,11 +489,13 @@ LATEST_ROUND = Column(
 )
 VALUATION = Column(
     key="latest_valuation_usd",
-    header="Valuation (USD)",
-    short="Valuation",
+    header_en=QT_TRANSLATE_NOOP("columns", "Valuation (USD)"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Valuation"),
     align="right",
     kind="usd",
-    tooltip="Latest valuation in US dollars; ≈ where the text is vague or in yuan",
+    tooltip_en=QT_TRANSLATE_NOOP(
+        "columns", "Latest valuation in US dollars; ≈ where the text is vague or in yuan"
+    ),
     of_company=lambda c: (c.latest_valuation_usd, c.latest_valuation_approximate),
     of_row=lambda s, i: (_opt(s.table.latest_valuation_usd[i]), bool(s.table.valuation_approx[i])),
     text=_usd_text,
@@ -455,18 +506,20 @@ VALUATION = Column(
 )
 VALUATION_APPROX = Column(
     key="latest_valuation_approximate",
-    header="Valuation is approximate",
-    short="≈",
+    header_en=QT_TRANSLATE_NOOP("columns", "Valuation is approximate"),
+    short_en="≈",
     kind="flag",
     of_company=lambda c: c.latest_valuation_approximate,
 )
 STABILITY = Column(
     key="stability",
-    header="Stability",
-    short="Stab.",
+    header_en=QT_TRANSLATE_NOOP("columns", "Stability"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Stab."),
     align="right",
     kind="share",
-    tooltip="Rank stability: " + present.stability_definition(),
+    tooltip_en=lambda: translate("columns", "Rank stability: {definition}").format(
+        definition=present.stability_definition()
+    ),
     of_company=lambda c: c.stability,
     of_row=lambda s, i: s.stability(i),
     text=present.stability_text,
@@ -480,10 +533,13 @@ STABILITY = Column(
 
 STAGE = Column(
     key="stage",
-    header="Stage",
-    short="Stage",
-    tooltip="The company's stage in your pipeline (Screening, Contacted, Diligence, Committee, "
-    "Invested, Passed); empty when it is not in it. Edit it in the Pipeline tab",
+    header_en=QT_TRANSLATE_NOOP("columns", "Stage"),
+    short_en=QT_TRANSLATE_NOOP("columns", "Stage"),
+    tooltip_en=QT_TRANSLATE_NOOP(
+        "columns",
+        "The company's stage in your pipeline (Screening, Contacted, Diligence, Committee, "
+        "Invested, Passed); empty when it is not in it. Edit it in the Pipeline tab",
+    ),
     of_company=lambda c: getattr(c, "stage", "") or "",
     of_row=lambda s, i: s.stage(i),
     sort=lambda s, rows: s.stage_key(rows),

@@ -7,23 +7,42 @@ from collections.abc import Collection, Mapping
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.models import ROLES, Dataset
 from core.signals import SignalTable
 from core.source import squash
 
 #: In ``Filters.countries``: the companies whose country is not known (the table holds "").
 UNKNOWN_COUNTRY = ""
-#: How that choice is named to the user (the country filter, ``--country unknown``).
-UNKNOWN_COUNTRY_LABEL = "Unknown"
+#: How that choice is named to the user (the country filter, ``--country unknown``): English
+#: source text, :func:`unknown_country_label` in the current language.
+UNKNOWN_COUNTRY_LABEL = QT_TRANSLATE_NOOP("filters", "Unknown")
 #: In ``Filters.stages``: the companies not in the pipeline (no stage).
 NO_STAGE = ""
-#: How that choice is named to the user.
-NO_STAGE_LABEL = "Not in the pipeline"
+#: How that choice is named to the user (:func:`no_stage_label` in the current language).
+NO_STAGE_LABEL = QT_TRANSLATE_NOOP("filters", "Not in the pipeline")
+
+
+def unknown_country_label() -> str:
+    """The choice of the companies without a country, as a user reads it: "Unknown"."""
+    return translate("filters", UNKNOWN_COUNTRY_LABEL)
+
+
+def no_stage_label() -> str:
+    """The choice of the companies not in the pipeline, as a user reads it: "Not in the pipeline"."""
+    return translate("filters", NO_STAGE_LABEL)
+
+
+def _stage_word(stage: str) -> str:
+    """A stage in :meth:`Filters.describe`: its key in English ("diligence"), its default label
+    (core.analyst.DEFAULT_STAGE_LABELS, marked there) in another language."""
+    label = translate("analyst", stage.capitalize())
+    return stage if label == stage.capitalize() else label
 
 
 def country_text(code: str) -> str:
     """A country of the filter as a user reads it: the code, or "unknown"."""
-    return code if code != UNKNOWN_COUNTRY else UNKNOWN_COUNTRY_LABEL.lower()
+    return code if code != UNKNOWN_COUNTRY else translate("filters", "unknown")
 
 
 def parse_countries(text: str) -> frozenset[str]:
@@ -70,26 +89,28 @@ class Filters(BaseModel):
         """One line for a status bar or a memo's method sheet."""
         parts = []
         if self.query:
-            parts.append(f"search “{self.query}”")
+            parts.append(translate("filters", "search “{query}”").format(query=self.query))
         if self.countries:
-            parts.append(f"country {', '.join(sorted(country_text(c) for c in self.countries))}")
+            countries = ", ".join(sorted(country_text(c) for c in self.countries))
+            parts.append(translate("filters", "country {values}").format(values=countries))
         for label, values in (
-            ("segment", self.segments),
-            ("scenario", self.scenarios),
-            ("industry", self.industries),
-            ("role", self.roles),
-            ("kind", self.kinds),
+            (translate("filters", "segment {values}"), self.segments),
+            (translate("filters", "scenario {values}"), self.scenarios),
+            (translate("filters", "industry {values}"), self.industries),
+            (translate("filters", "role {values}"), self.roles),
+            (translate("filters", "kind {values}"), self.kinds),
         ):
             if values:
-                parts.append(f"{label} {', '.join(sorted(values))}")
+                parts.append(label.format(values=", ".join(sorted(values))))
         if self.stages:
-            named = sorted(NO_STAGE_LABEL.lower() if st == NO_STAGE else st for st in self.stages)
-            parts.append(f"stage {', '.join(named)}")
+            not_in = translate("filters", "not in the pipeline")
+            named = sorted(not_in if st == NO_STAGE else _stage_word(st) for st in self.stages)
+            parts.append(translate("filters", "stage {values}").format(values=", ".join(named)))
         if self.funded_only:
-            parts.append("funding disclosed only")
+            parts.append(translate("filters", "funding disclosed only"))
         if self.shortlist_only:
-            parts.append("shortlisted only")
-        return "; ".join(parts) if parts else "none"
+            parts.append(translate("filters", "shortlisted only"))
+        return "; ".join(parts) if parts else translate("filters", "none")
 
 
 def filter_mask(

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.i18n import translate
 from core.scoring import (
     DEFAULT_MISSING,
     PRESET_LABELS,
@@ -64,7 +65,7 @@ class Lens:
 
 def preset_lens(key: str) -> Lens:
     """The lens of one built-in preset."""
-    return Lens(name=key, label=PRESET_LABELS.get(key, key), weights=PRESETS[key])
+    return Lens(name=key, label=translate("scoring", PRESET_LABELS.get(key, key)), weights=PRESETS[key])
 
 
 def profile_lens(name: str, weights: Weights) -> Lens:

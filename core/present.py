@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
+from core import i18n
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.models import CompanyFact, Dataset, SegmentNumber, normalise_round, round_stage
 from core.records import ROUND_STAGE, AnalystMark
 from core.scoring import (
@@ -112,11 +114,13 @@ def to_tens(a: float) -> float:
     return float(Decimal(repr(float(a))).quantize(Decimal("1E1"), rounding=ROUND_HALF_UP))
 
 
-def usd(value: float | None, approximate: bool) -> str:
+def usd(value: float | None, approximate: bool, *, local: bool = True) -> str:
     """US dollars in readable units: "$252.0M", "≈ $69.4M", "$1.00B", "$950K"; "—" for none.
 
     An approximate figure is never written to the dollar: below a thousand it is rounded to
-    tens ("≈ $690").
+    tens ("≈ $690").  In 简体中文 (:func:`core.i18n.language`) the figure in 亿/万 follows, as
+    :func:`usd_wan` writes it: "$252.0M（2.52亿美元）", "≈ $69.4M（约6940万美元）"; not with
+    ``local=False`` (where the amount is already written in Chinese beside it).
     """
     if not _finite(value):
         return NONE
@@ -128,16 +132,64 @@ def usd(value: float | None, approximate: bool) -> str:
     if approximate and a < 1000:
         a = to_tens(a)
     divisor, decimals, suffix = usd_unit(a)
-    if not suffix:
-        return f"{prefix}{sign}${fixed(a, 0)}"
-    return f"{prefix}{sign}${fixed(a / divisor, decimals)}{suffix}"
+    figure = f"{fixed(a / divisor, decimals)}{suffix}" if suffix else fixed(a, 0)
+    text = f"{prefix}{sign}${figure}"
+    if local and i18n.language() == "zh_CN":
+        return f"{text}（{usd_wan(v, approximate)}）"
+    return text
+
+
+#: The Chinese units of a large figure, largest first: 万亿 (10^12), 亿 (10^8), 万 (10^4).
+_WAN_UNITS: tuple[tuple[float, str], ...] = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+
+
+def _trimmed(x: float, decimals: int) -> str:
+    """``x`` with at most ``decimals`` decimals and no trailing zeros: 2.50 -> "2.5", 10.00 -> "10"."""
+    text = fixed(x, decimals, grouping=False)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def usd_wan(value: float | None, approximate: bool) -> str:
+    """US dollars in 亿/万 as the Chinese press writes them: "2.52亿美元", "约6940万美元",
+    "95万美元", "10亿美元", "690美元"; "—" for none.
+
+    Three or four significant figures (2 decimals of 亿; of 万, none from 1000万, one from 100万,
+    two below); a figure that rounds up to 10000 of its unit takes the next one (1亿, not
+    10000万).  An approximate figure reads "约…" and, below a thousand, is rounded to tens.
+    """
+    if not _finite(value):
+        return NONE
+    assert value is not None
+    v = float(value)
+    sign = "-" if v < 0 else ""
+    a = abs(v)
+    if approximate and a < 1000:
+        a = to_tens(a)
+    figure = fixed(a, 0)
+    for i, (divisor, unit) in enumerate(_WAN_UNITS):
+        q = a / divisor
+        if q < 1:
+            continue
+        decimals = 2 if unit != "万" or q < 100 else (1 if q < 1000 else 0)
+        if float(fixed(q, decimals, grouping=False)) >= 10000 and i > 0:
+            bigger, bigger_unit = _WAN_UNITS[i - 1]
+            figure = _trimmed(a / bigger, 2) + bigger_unit
+        else:
+            figure = _trimmed(q, decimals) + unit
+        break
+    return f"{'约' if approximate else ''}{sign}{figure}美元"
 
 
 def amount_usd_text(written: str, value: float | None, approximate: bool) -> str:
-    """An amount as written with its dollars beside it: "2.52亿美元 ($252.0M)"."""
+    """An amount as written with its dollars beside it: "2.52亿美元 ($252.0M)"; in 简体中文
+    "2.52亿美元（$252.0M）" (the amount is already written in Chinese units)."""
     if not written:
         return usd(value, approximate)
-    return f"{written} ({usd(value, approximate)})" if _finite(value) else written
+    if not _finite(value):
+        return written
+    if i18n.language() == "zh_CN":
+        return f"{written}（{usd(value, approximate, local=False)}）"
+    return f"{written} ({usd(value, approximate)})"
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -189,10 +241,12 @@ class RoundLike(Protocol):
     def valuation_text(self) -> str: ...
 
 
-TOTAL_TO_DATE = "total to date"
-UNNAMED_ROUND = "unnamed round"
-VALUATION_ONLY = "valuation only"
-PLANNED = "planned"
+#: Words of a round label (English source text: translate("present", …) where shown).
+TOTAL_TO_DATE = QT_TRANSLATE_NOOP("present", "total to date")
+UNNAMED_ROUND = QT_TRANSLATE_NOOP("present", "unnamed round")
+VALUATION_ONLY = QT_TRANSLATE_NOOP("present", "valuation only")
+PLANNED = QT_TRANSLATE_NOOP("present", "planned")
+VALUATION_ROUND = QT_TRANSLATE_NOOP("present", "valuation")
 
 
 def round_label(r: RoundLike) -> str:
@@ -208,18 +262,18 @@ def round_label(r: RoundLike) -> str:
     if r.round:
         name = r.round
     elif r.cumulative:
-        name = TOTAL_TO_DATE
+        name = translate("present", TOTAL_TO_DATE)
     elif valuation_only:
-        name = "valuation"
+        name = translate("present", VALUATION_ROUND)
     else:
-        name = UNNAMED_ROUND
+        name = translate("present", UNNAMED_ROUND)
     qualifiers = []
     if r.cumulative and r.round:
-        qualifiers.append(TOTAL_TO_DATE)
+        qualifiers.append(translate("present", TOTAL_TO_DATE))
     if r.status == "planned":
-        qualifiers.append(PLANNED)
-    if valuation_only and name != "valuation":
-        qualifiers.append(VALUATION_ONLY)
+        qualifiers.append(translate("present", PLANNED))
+    if valuation_only and (r.round or r.cumulative):
+        qualifiers.append(translate("present", VALUATION_ONLY))
     return f"{name} ({'; '.join(qualifiers)})" if qualifiers else name
 
 
@@ -251,7 +305,7 @@ def latest_round(rounds: Iterable[RoundLike]) -> str:
     if best is None:
         return ""
     r = best[1]
-    name = r.round or UNNAMED_ROUND
+    name = r.round or translate("present", UNNAMED_ROUND)
     return f"{name} ({r.date})" if r.date else name
 
 
@@ -286,7 +340,7 @@ def score_text(score: float | None) -> str:
 def signal_text(value: float | None, missing: bool = False) -> str:
     """A signal 0–1: "0.83"; "n/a" when the company discloses no figure for it."""
     if missing:
-        return "n/a"
+        return translate("present", "n/a")
     if not _finite(value):
         return NONE
     assert value is not None
@@ -303,10 +357,16 @@ def rank_text(rank: int | None, shared: bool = False) -> str:
 
 
 #: How a tie is ordered, as a clause (core.scoring, "Ties").
-TIE_ORDER = (
+TIE_ORDER = QT_TRANSLATE_NOOP(
+    "present",
     "equal scores (to one decimal) share a rank, shown “8=”; inside a tie, companies with more "
-    "distinct quoted sentences in the report come first, then larger disclosed capital, then by name"
+    "distinct quoted sentences in the report come first, then larger disclosed capital, then by name",
 )
+
+
+def tie_order() -> str:
+    """:data:`TIE_ORDER` in the current language."""
+    return translate("present", TIE_ORDER)
 
 
 def delta_text(delta: int) -> str:
@@ -343,16 +403,21 @@ def analyst_mark(mark: AnalystMark | None) -> str:
     source = " ".join(mark.source.split())
     if len(source) > 120:
         source = source[:119].rstrip() + "…"
-    return f"{MY_FACT_MARK} my fact #{mark.id} · source: {source} · seen {mark.seen} · by {mark.entered_by}"
+    return translate("present", "{mark} my fact #{id} · source: {source} · seen {seen} · by {by}").format(
+        mark=MY_FACT_MARK, id=mark.id, source=source, seen=mark.seen, by=mark.entered_by
+    )
 
 
 def stage_label(stage: str, labels: Mapping[str, str] | None = None) -> str:
-    """A pipeline stage as shown: its label (renamed or default: "Diligence"); "" for none."""
+    """A pipeline stage as shown: its label (renamed or default: "Diligence"); "" for none.
+    A label the user has not renamed (the default) reads in the current language."""
     if not stage:
         return ""
-    if labels and labels.get(stage):
-        return labels[stage]
-    return stage.replace("_", " ").capitalize()
+    label = labels.get(stage) if labels else None
+    default = stage.replace("_", " ").capitalize()  # core.analyst.DEFAULT_STAGE_LABELS
+    if label and label != default:
+        return label
+    return translate("analyst", default)  # marked in core.analyst (not imported here: a cycle)
 
 
 def note_first_line(text: str, most: int = 120) -> str:
@@ -373,8 +438,11 @@ def stability_definition(top_k: int = STABILITY_TOP_K, *, seed: bool = False) ->
     """What rank stability is, as a clause: "the share of 500 random ±20% changes of the
     weights that keep the company in the top 10"."""
     spread = f"±{STABILITY_SPREAD:.0%}"
-    text = f"the share of {STABILITY_DRAWS} random {spread} changes of the weights that keep the company in the top {top_k}"
-    return text + (f" (random seed {STABILITY_SEED})" if seed else "")
+    text = translate(
+        "present",
+        "the share of {draws} random {spread} changes of the weights that keep the company in the top {top_k}",
+    ).format(draws=STABILITY_DRAWS, spread=spread, top_k=top_k)
+    return text + (translate("present", " (random seed {seed})").format(seed=STABILITY_SEED) if seed else "")
 
 
 def stability_sentence(value: float | None, *, top_k: int, all_zero: bool, computed: bool = True) -> str:
@@ -385,104 +453,139 @@ def stability_sentence(value: float | None, *, top_k: int, all_zero: bool, compu
     ``value`` with both false and true is a company outside the candidates of a large universe.
     """
     if all_zero:
-        return "Rank stability: not meaningful while all weights are zero."
+        return translate("present", "Rank stability: not meaningful while all weights are zero.")
     if not computed:
-        return "Rank stability: computed as soon as the weights stop moving."
+        return translate("present", "Rank stability: computed as soon as the weights stop moving.")
     if not _finite(value):
-        return f"Rank stability: not computed for this company (outside the best {STABILITY_CANDIDATES:,})."
-    return f"Rank stability: {stability_text(value)}, {stability_definition(top_k)}."
+        return translate(
+            "present", "Rank stability: not computed for this company (outside the best {n})."
+        ).format(n=f"{STABILITY_CANDIDATES:,}")
+    return translate("present", "Rank stability: {share}, {definition}.").format(
+        share=stability_text(value), definition=stability_definition(top_k)
+    )
 
 
 # --- policy, kinds, roles, presets ----------------------------------------------------------
 
 #: The missing-data policies as menu items.
+# The labels below are English source text, marked for translation: the functions that read
+# them (policy_label, kind_label …) give them in the current language.
 POLICY_LABELS: dict[str, str] = {
-    "zero": "Undisclosed counts as zero",
-    "neutral": "Undisclosed counts as neutral (0.5)",
-    "exclude": "Exclude companies without the figure",
+    "zero": QT_TRANSLATE_NOOP("present", "Undisclosed counts as zero"),
+    "neutral": QT_TRANSLATE_NOOP("present", "Undisclosed counts as neutral (0.5)"),
+    "exclude": QT_TRANSLATE_NOOP("present", "Exclude companies without the figure"),
 }
 #: The missing-data policies as a clause ("…; undisclosed figures count as zero").
 POLICY_SENTENCES: dict[str, str] = {
-    "zero": "undisclosed figures count as zero",
-    "neutral": "undisclosed figures count as neutral (0.5)",
-    "exclude": "a company without a figure for a weighted signal is left out",
+    "zero": QT_TRANSLATE_NOOP("present", "undisclosed figures count as zero"),
+    "neutral": QT_TRANSLATE_NOOP("present", "undisclosed figures count as neutral (0.5)"),
+    "exclude": QT_TRANSLATE_NOOP("present", "a company without a figure for a weighted signal is left out"),
 }
 
 
 def policy_label(policy: str) -> str:
     """A missing-data policy as a menu item: "Undisclosed counts as neutral (0.5)"."""
-    return POLICY_LABELS.get(policy, policy)
+    return translate("present", POLICY_LABELS[policy]) if policy in POLICY_LABELS else policy
 
 
 def policy_sentence(policy: str, *, capital: bool = False) -> str:
     """A missing-data policy as a clause: "undisclosed figures count as zero"."""
-    text = POLICY_SENTENCES.get(policy, policy)
+    text = translate("present", POLICY_SENTENCES[policy]) if policy in POLICY_SENTENCES else policy
     return capital_first(text) if capital else text
 
 
 #: A company the policy "exclude" left out of the ranking, as said everywhere.
-NOT_RANKED = "not ranked: no figure for a weighted signal (missing-data policy: exclude)"
+NOT_RANKED = QT_TRANSLATE_NOOP(
+    "present", "not ranked: no figure for a weighted signal (missing-data policy: exclude)"
+)
 
+#: Every company kind (core.records.CompanyKind) as a label.
 KIND_LABELS: dict[str, str] = {
-    "big_tech": "big tech",
-    "ai_vendor": "AI vendor",
-    "software_vendor": "software vendor",
-    "drug_maker": "drug maker",
+    "bank": QT_TRANSLATE_NOOP("present", "bank"),
+    "securities": QT_TRANSLATE_NOOP("present", "securities"),
+    "insurer": QT_TRANSLATE_NOOP("present", "insurer"),
+    "fintech": QT_TRANSLATE_NOOP("present", "fintech"),
+    "payments": QT_TRANSLATE_NOOP("present", "payments"),
+    "big_tech": QT_TRANSLATE_NOOP("present", "big tech"),
+    "ai_vendor": QT_TRANSLATE_NOOP("present", "AI vendor"),
+    "software_vendor": QT_TRANSLATE_NOOP("present", "software vendor"),
+    "startup": QT_TRANSLATE_NOOP("present", "startup"),
+    "platform": QT_TRANSLATE_NOOP("present", "platform"),
+    "hospital": QT_TRANSLATE_NOOP("present", "hospital"),
+    "drug_maker": QT_TRANSLATE_NOOP("present", "drug maker"),
+    "research": QT_TRANSLATE_NOOP("present", "research"),
+    "other": QT_TRANSLATE_NOOP("present", "other"),
 }
 ROLE_LABELS: dict[str, str] = {
-    "adopter": "Adopter",
-    "vendor": "Vendor",
-    "funded": "Funded",
-    "partner": "Partner",
-    "listed": "Listed",
-    "research": "Research",
+    "adopter": QT_TRANSLATE_NOOP("present", "Adopter"),
+    "vendor": QT_TRANSLATE_NOOP("present", "Vendor"),
+    "funded": QT_TRANSLATE_NOOP("present", "Funded"),
+    "partner": QT_TRANSLATE_NOOP("present", "Partner"),
+    "listed": QT_TRANSLATE_NOOP("present", "Listed"),
+    "research": QT_TRANSLATE_NOOP("present", "Research"),
 }
 #: The universes as menu items (core.source.UNIVERSES).
 UNIVERSE_LABELS: dict[str, str] = {
-    "providers": "Providers",
-    "adopters": "Adopters",
-    "all": "All companies",
+    "providers": QT_TRANSLATE_NOOP("present", "Providers"),
+    "adopters": QT_TRANSLATE_NOOP("present", "Adopters"),
+    "all": QT_TRANSLATE_NOOP("present", "All companies"),
 }
 #: What each universe holds, as a clause ("…; universe: providers, …").
 UNIVERSE_SENTENCES: dict[str, str] = {
-    "providers": "providers (vendors, model and tool makers, funded and listed AIGC companies)",
-    "adopters": "adopters (the companies that use AIGC: the demand side)",
-    "all": "all companies (providers, adopters, partners and research actors)",
+    "providers": QT_TRANSLATE_NOOP(
+        "present", "providers (vendors, model and tool makers, funded and listed AIGC companies)"
+    ),
+    "adopters": QT_TRANSLATE_NOOP("present", "adopters (the companies that use AIGC: the demand side)"),
+    "all": QT_TRANSLATE_NOOP("present", "all companies (providers, adopters, partners and research actors)"),
+}
+#: The universes as a word inside a sentence (the English word is the universe's name).
+UNIVERSE_WORDS: dict[str, str] = {
+    "providers": QT_TRANSLATE_NOOP("present", "providers"),
+    "adopters": QT_TRANSLATE_NOOP("present", "adopters"),
+    "all": QT_TRANSLATE_NOOP("present", "all"),
 }
 #: A company outside the universe ranked, as said everywhere.
-NOT_IN_UNIVERSE = "not ranked: outside the {universe} universe"
+NOT_IN_UNIVERSE = QT_TRANSLATE_NOOP("present", "not ranked: outside the {universe} universe")
 
 
 def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " "))
+    return translate("present", KIND_LABELS[kind]) if kind in KIND_LABELS else kind.replace("_", " ")
 
 
 def role_label(role: str) -> str:
-    return ROLE_LABELS.get(role, role.capitalize())
+    return translate("present", ROLE_LABELS[role]) if role in ROLE_LABELS else role.capitalize()
 
 
 def universe_label(universe: str) -> str:
     """A universe as a menu item: "Providers"."""
-    return UNIVERSE_LABELS.get(universe, universe)
+    return translate("present", UNIVERSE_LABELS[universe]) if universe in UNIVERSE_LABELS else universe
 
 
 def universe_sentence(universe: str) -> str:
     """A universe as a clause: "providers (vendors, model and tool makers, …)"."""
-    return UNIVERSE_SENTENCES.get(universe, universe)
+    return translate("present", UNIVERSE_SENTENCES[universe]) if universe in UNIVERSE_SENTENCES else universe
+
+
+def not_ranked_text() -> str:
+    """:data:`NOT_RANKED` in the current language."""
+    return translate("present", NOT_RANKED)
 
 
 def not_ranked_reason(in_universe: bool, universe: str) -> str:
     """Why a company has no rank: outside the universe, or left out by the policy."""
-    return NOT_RANKED if in_universe else NOT_IN_UNIVERSE.format(universe=universe)
+    if in_universe:
+        return not_ranked_text()
+    word = translate("present", UNIVERSE_WORDS[universe]) if universe in UNIVERSE_WORDS else universe
+    return translate("present", NOT_IN_UNIVERSE).format(universe=word)
 
 
 # --- funding parts --------------------------------------------------------------------------
 
 FUNDING_PART_LABELS: dict[str, str] = {
-    "capital": "capital",
-    "valuation": "valuation",
-    "recency": "recency",
-    "stage": "stage",
+    "capital": QT_TRANSLATE_NOOP("present", "capital"),
+    "valuation": QT_TRANSLATE_NOOP("present", "valuation"),
+    "recency": QT_TRANSLATE_NOOP("present", "recency"),
+    "stage": QT_TRANSLATE_NOOP("present", "stage"),
 }
 
 
@@ -503,26 +606,32 @@ def funding_part_text(part: FundingPart) -> str:
     "capital $1.00B (1.00)", "valuation at least $1.00B: none stated, the capital as a floor (0.93)",
     "recency 2024.3 (0.95)", "stage D (0.80)", "stage: not stated, left out",
     "recency: not stated, counts as zero"."""
-    label = FUNDING_PART_LABELS.get(part.key, part.key)
+    label = (
+        translate("present", FUNDING_PART_LABELS[part.key]) if part.key in FUNDING_PART_LABELS else part.key
+    )
     norm = f" ({signal_text(part.norm)})" if part.norm is not None else ""
     if part.status == "disclosed":
-        return f"{label} {_part_figure(part)}{norm}"
+        return translate("present", "{label} {figure}{norm}").format(
+            label=label, figure=_part_figure(part), norm=norm
+        )
     if part.status == "floor":
-        return f"{label} at least {_part_figure(part)}: none stated, the capital as a floor{norm}"
+        return translate(
+            "present", "{label} at least {figure}: none stated, the capital as a floor{norm}"
+        ).format(label=label, figure=_part_figure(part), norm=norm)
     if part.status == "left out":
-        return f"{label}: not stated, left out"
+        return translate("present", "{label}: not stated, left out").format(label=label)
     if part.status == "neutral":
-        return f"{label}: not stated, counts as neutral (0.5)"
+        return translate("present", "{label}: not stated, counts as neutral (0.5)").format(label=label)
     if part.status == "zero":
-        return f"{label}: not stated, counts as zero"
-    return f"{label}: none disclosed"
+        return translate("present", "{label}: not stated, counts as zero").format(label=label)
+    return translate("present", "{label}: none disclosed").format(label=label)
 
 
 def preset_label(name: str | None) -> str:
     """A preset's name for people: "Market first"; "custom weights" for none."""
     if not name:
-        return "custom weights"
-    return PRESET_LABELS.get(name, name)
+        return translate("present", "custom weights")
+    return translate("scoring", PRESET_LABELS[name]) if name in PRESET_LABELS else name
 
 
 # --- the company's facts and the segments' figures, as text ---------------------------------
@@ -530,19 +639,21 @@ def preset_label(name: str | None) -> str:
 
 #: What each kind of company fact is called, in the order the views list them.
 FACT_KIND_LABELS: dict[str, str] = {
-    "client": "Clients",
-    "outcome": "Quantified outcomes",
-    "product": "Products",
-    "founded": "Founded",
-    "founder": "Founders",
-    "listing": "Listing",
-    "rounds_count": "Rounds (as written)",
+    "client": QT_TRANSLATE_NOOP("present", "Clients"),
+    "outcome": QT_TRANSLATE_NOOP("present", "Quantified outcomes"),
+    "product": QT_TRANSLATE_NOOP("present", "Products"),
+    "founded": QT_TRANSLATE_NOOP("present", "Founded"),
+    "founder": QT_TRANSLATE_NOOP("present", "Founders"),
+    "listing": QT_TRANSLATE_NOOP("present", "Listing"),
+    "rounds_count": QT_TRANSLATE_NOOP("present", "Rounds (as written)"),
 }
 
 
 def fact_kind_label(kind: str) -> str:
     """A kind of company fact as a heading: "Quantified outcomes"."""
-    return FACT_KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    if kind in FACT_KIND_LABELS:
+        return translate("present", FACT_KIND_LABELS[kind])
+    return kind.replace("_", " ").capitalize()
 
 
 _FIGURE = re.compile(r"[^A-Za-z]*\d")  # a figure, perhaps with words around it: "超过70", "15至20"
@@ -601,31 +712,39 @@ def fact_groups(ds: Dataset, company_id: str) -> list[FactGroup]:
 
 #: The kinds of segment figures the map and the detail view list (the memo lists every kind),
 #: with their headings.
-SHOWN_NUMBER_KINDS: dict[str, str] = {"market_size": "Market size", "adoption": "Adoption"}
+SHOWN_NUMBER_KINDS: dict[str, str] = {
+    "market_size": QT_TRANSLATE_NOOP("present", "Market size"),
+    "adoption": QT_TRANSLATE_NOOP("present", "Adoption"),
+}
 NUMBER_KIND_LABELS: dict[str, str] = {
     **SHOWN_NUMBER_KINDS,
-    "market_context": "Market context",
-    "efficiency": "Efficiency",
-    "funding_stats": "Funding statistics",
-    "research": "Research",
+    "market_context": QT_TRANSLATE_NOOP("present", "Market context"),
+    "efficiency": QT_TRANSLATE_NOOP("present", "Efficiency"),
+    "funding_stats": QT_TRANSLATE_NOOP("present", "Funding statistics"),
+    "research": QT_TRANSLATE_NOOP("present", "Research"),
 }
 
 
 def number_kind_label(kind: str) -> str:
-    return NUMBER_KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    if kind in NUMBER_KIND_LABELS:
+        return translate("present", NUMBER_KIND_LABELS[kind])
+    return kind.replace("_", " ").capitalize()
 
 
 def number_text(n: SegmentNumber) -> str:
     """One figure of a segment on one line, as the report words it, with its year and whether it
     is a forecast: "中国AI大模型市场规模: 216亿元 (2024, forecast)"."""
-    tail = ", ".join(w for w in (n.year, "forecast" if n.forecast else "") if w)
+    tail = ", ".join(w for w in (n.year, translate("present", "forecast") if n.forecast else "") if w)
     return f"{n.metric}: {n.text}" + (f" ({tail})" if tail else "")
 
 
 def shown_numbers(ds: Dataset, ref: str) -> list[tuple[str, list[SegmentNumber]]]:
     """A segment's market sizes and adoption statistics, as (heading, figures) in that order."""
     numbers = ds.numbers_of(ref)
-    groups = [(label, [n for n in numbers if n.kind == kind]) for kind, label in SHOWN_NUMBER_KINDS.items()]
+    groups = [
+        (translate("present", label), [n for n in numbers if n.kind == kind])
+        for kind, label in SHOWN_NUMBER_KINDS.items()
+    ]
     return [(label, ns) for label, ns in groups if ns]
 
 
@@ -634,32 +753,55 @@ def score_rules(universe: str | None = None) -> list[str]:
     three of them), the signals, traction, funding, the score, amounts, ties.  The memo's Method
     sheet and the app's help both say it this way."""
     if universe is None:
-        where = (
+        where = translate(
+            "present",
             "Universe: providers by default (vendors, model and tool makers, funded and listed AIGC "
-            "companies), adopters (the demand side) or all."
+            "companies), adopters (the demand side) or all.",
         )
     else:
-        where = f"Universe: {universe_sentence(universe)}."
+        where = translate("present", "Universe: {universe}.").format(universe=universe_sentence(universe))
     return [
-        where + " A company's segment signals come from the segments where it plays the universe's role "
-        "(a bank adopting a code assistant earns no market-space credit as a provider); every signal is "
-        "normalised across the companies of the universe only.",
-        "Signals 0–1 per company: value = market-space stars of its segments mixed with its traction; "
-        "difficulty = logic, compute and corpus stars; funding = disclosed capital (log scale), latest "
-        "valuation (log), recency and stage. A company in several segments gets the mean of their stars.",
-        "Traction: the number of distinct sentences of the report among the company's named clients, "
-        "quantified outcomes, products and listing, each sentence counted once however many facts it "
-        "supports, on a log scale (log(1 + n)); mixed into value by the value sub-weights (market, traction).",
-        "Funding follows the money: capital weighs most (sub-weights capital, valuation, recency, stage); a "
-        "company with disclosed capital and no stated valuation has its capital as a floor for its valuation "
-        "(a post-money valuation is at least the capital raised), and an unstated recency or stage is left "
-        "out of its mean instead of counting as zero; a company with no funding figure never outranks one "
-        "with any.",
-        "Score = 100 × Σ|w|·s′ / Σ|w|, with s′ = s for a positive weight and 1 − s for a negative one "
-        "(a negative difficulty weight prefers easier segments). Contributions add up to the score.",
-        "Amounts are kept as written; vague words get documented ranges (超X: X–1.2X; 近X: 0.9X–X; 数亿: 2–9亿; "
-        "亿级: 1–5亿) and a point estimate; yuan are converted at the stated rate. Such figures are marked ≈.",
-        f"Ties: {TIE_ORDER}. Source of every fact: the quoted sentence of the report, with its section.",
+        where
+        + translate(
+            "present",
+            " A company's segment signals come from the segments where it plays the universe's role "
+            "(a bank adopting a code assistant earns no market-space credit as a provider); every signal is "
+            "normalised across the companies of the universe only.",
+        ),
+        translate(
+            "present",
+            "Signals 0–1 per company: value = market-space stars of its segments mixed with its traction; "
+            "difficulty = logic, compute and corpus stars; funding = disclosed capital (log scale), latest "
+            "valuation (log), recency and stage. A company in several segments gets the mean of their stars.",
+        ),
+        translate(
+            "present",
+            "Traction: the number of distinct sentences of the report among the company's named clients, "
+            "quantified outcomes, products and listing, each sentence counted once however many facts it "
+            "supports, on a log scale (log(1 + n)); mixed into value by the value sub-weights (market, traction).",
+        ),
+        translate(
+            "present",
+            "Funding follows the money: capital weighs most (sub-weights capital, valuation, recency, stage); a "
+            "company with disclosed capital and no stated valuation has its capital as a floor for its valuation "
+            "(a post-money valuation is at least the capital raised), and an unstated recency or stage is left "
+            "out of its mean instead of counting as zero; a company with no funding figure never outranks one "
+            "with any.",
+        ),
+        translate(
+            "present",
+            "Score = 100 × Σ|w|·s′ / Σ|w|, with s′ = s for a positive weight and 1 − s for a negative one "
+            "(a negative difficulty weight prefers easier segments). Contributions add up to the score.",
+        ),
+        translate(
+            "present",
+            "Amounts are kept as written; vague words get documented ranges (超X: X–1.2X; 近X: 0.9X–X; 数亿: 2–9亿; "
+            "亿级: 1–5亿) and a point estimate; yuan are converted at the stated rate. Such figures are marked ≈.",
+        ),
+        translate(
+            "present",
+            "Ties: {ties}. Source of every fact: the quoted sentence of the report, with its section.",
+        ).format(ties=tie_order()),
     ]
 
 
@@ -667,10 +809,40 @@ def score_rules(universe: str | None = None) -> list[str]:
 
 #: What a positive and a negative weight on each signal prefer, as a phrase.
 WEIGHT_PHRASES: dict[str, tuple[str, str]] = {
-    "value": ("more value (market space and traction)", "less value (market space and traction)"),
-    "difficulty": ("harder segments (difficulty as a moat)", "easier segments"),
-    "funding": ("more funding", "less funding"),
+    "value": (
+        QT_TRANSLATE_NOOP("present", "more value (market space and traction)"),
+        QT_TRANSLATE_NOOP("present", "less value (market space and traction)"),
+    ),
+    "difficulty": (
+        QT_TRANSLATE_NOOP("present", "harder segments (difficulty as a moat)"),
+        QT_TRANSLATE_NOOP("present", "easier segments"),
+    ),
+    "funding": (QT_TRANSLATE_NOOP("present", "more funding"), QT_TRANSLATE_NOOP("present", "less funding")),
 }
+#: The signals and sub-weights as words in a sentence (the English word is the key).
+WEIGHT_WORDS: dict[str, str] = {
+    "value": QT_TRANSLATE_NOOP("present", "value"),
+    "difficulty": QT_TRANSLATE_NOOP("present", "difficulty"),
+    "funding": QT_TRANSLATE_NOOP("present", "funding"),
+    "market": QT_TRANSLATE_NOOP("present", "market"),
+    "traction": QT_TRANSLATE_NOOP("present", "traction"),
+    "logic": QT_TRANSLATE_NOOP("present", "logic"),
+    "compute": QT_TRANSLATE_NOOP("present", "compute"),
+    "corpus": QT_TRANSLATE_NOOP("present", "corpus"),
+    "capital": QT_TRANSLATE_NOOP("present", "capital"),
+    "valuation": QT_TRANSLATE_NOOP("present", "valuation"),
+    "recency": QT_TRANSLATE_NOOP("present", "recency"),
+    "stage": QT_TRANSLATE_NOOP("present", "stage"),
+    "ease": QT_TRANSLATE_NOOP("present", "ease"),
+    "moat": QT_TRANSLATE_NOOP("present", "moat"),
+}
+
+
+def weight_word(key: str) -> str:
+    """A signal or a sub-weight as a word in a sentence: "value", "compute" (in the current language)."""
+    return translate("present", WEIGHT_WORDS[key]) if key in WEIGHT_WORDS else key
+
+
 #: The sub-weights of each signal, as the words name them.
 _SUB_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("value", ("market", "traction")),
@@ -683,7 +855,9 @@ def _joined_words(items: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return translate("present", "{items} and {last}").format(
+        items=translate("present", ", ").join(items[:-1]), last=items[-1]
+    )
 
 
 def _g(x: float) -> str:
@@ -697,34 +871,43 @@ def weights_in_words(weights: Weights) -> str:
     and traction), easier segments and more funding."  Sub-weights are named where they
     differ from the defaults; all-zero weights say that every company scores 0."""
     preset = next((key for key, w in PRESETS.items() if w == weights), None)
-    head = (PRESET_LABELS[preset] if preset else "Custom weights") + (
-        f" (value {_g(weights.value)}, difficulty {_g(weights.difficulty)}, funding {_g(weights.funding)})"
+    name = translate("scoring", PRESET_LABELS[preset]) if preset else translate("present", "Custom weights")
+    head = name + translate("present", " (value {value}, difficulty {difficulty}, funding {funding})").format(
+        value=_g(weights.value), difficulty=_g(weights.difficulty), funding=_g(weights.funding)
     )
     w = {k: float(getattr(weights, k)) for k in WEIGHT_PHRASES}
     total = sum(abs(v) for v in w.values())
     if total == 0:
-        return f"{head}: every weight is zero, so every company scores 0 and shares rank 1."
+        return translate(
+            "present", "{head}: every weight is zero, so every company scores 0 and shares rank 1."
+        ).format(head=head)
     weighed = sorted((k for k in w if w[k]), key=lambda k: -abs(w[k]))  # stable: signal order in a tie
-    phrases = [WEIGHT_PHRASES[k][0 if w[k] > 0 else 1] for k in weighed]
+    phrases = [translate("present", WEIGHT_PHRASES[k][0 if w[k] > 0 else 1]) for k in weighed]
     if len({abs(w[k]) for k in weighed}) == 1:
-        body = f"only {phrases[0]}" if len(weighed) == 1 else "equal weight on " + _joined_words(phrases)
+        if len(weighed) == 1:
+            body = translate("present", "only {what}").format(what=phrases[0])
+        else:
+            body = translate("present", "equal weight on {what}").format(what=_joined_words(phrases))
     else:
         body = _joined_words(
             [f"{p} {fixed(abs(w[k]) / total * 100, 0)}%" for k, p in zip(weighed, phrases, strict=True)]
         )
-        body += " of the score"
-    ignored = [k for k in WEIGHT_PHRASES if not w[k]]
-    text = f"{head}: {body}"
+        body = translate("present", "{shares} of the score").format(shares=body)
+    ignored = [weight_word(k) for k in WEIGHT_PHRASES if not w[k]]
+    text = translate("present", "{head}: {body}").format(head=head, body=body)
     if ignored:
-        text += f"; {_joined_words(ignored)} not weighed"
+        text += translate("present", "; {signals} not weighed").format(signals=_joined_words(ignored))
     default = Weights()
     subs = []
     for signal, keys in _SUB_GROUPS:
         if signal in weighed and any(getattr(weights, k) != getattr(default, k) for k in keys):
-            subs.append(f"{signal} mixes " + _joined_words([f"{k} {_g(getattr(weights, k))}" for k in keys]))
+            parts = _joined_words([f"{weight_word(k)} {_g(getattr(weights, k))}" for k in keys])
+            subs.append(
+                translate("present", "{signal} mixes {parts}").format(signal=weight_word(signal), parts=parts)
+            )
     if subs:
         text += "; " + "; ".join(subs)
-    return text + "."
+    return text + translate("present", ".")
 
 
 class _ContributionsLike(Protocol):
@@ -802,13 +985,13 @@ FACT_STRENGTH: tuple[str, ...] = (
 )
 #: What each fact kind is called in a reason line (plural where several values share a quote).
 _REASON_FACT_WORDS: dict[str, tuple[str, str]] = {
-    "outcome": ("outcome", "outcomes"),
-    "client": ("client", "clients"),
-    "listing": ("listed", "listed"),
-    "product": ("product", "products"),
-    "rounds_count": ("rounds", "rounds"),
-    "founded": ("founded", "founded"),
-    "founder": ("founder", "founders"),
+    "outcome": (QT_TRANSLATE_NOOP("present", "outcome"), QT_TRANSLATE_NOOP("present", "outcomes")),
+    "client": (QT_TRANSLATE_NOOP("present", "client"), QT_TRANSLATE_NOOP("present", "clients")),
+    "listing": (QT_TRANSLATE_NOOP("present", "listed"), QT_TRANSLATE_NOOP("present", "listed")),
+    "product": (QT_TRANSLATE_NOOP("present", "product"), QT_TRANSLATE_NOOP("present", "products")),
+    "rounds_count": (QT_TRANSLATE_NOOP("present", "rounds"), QT_TRANSLATE_NOOP("present", "rounds")),
+    "founded": (QT_TRANSLATE_NOOP("present", "founded"), QT_TRANSLATE_NOOP("present", "founded")),
+    "founder": (QT_TRANSLATE_NOOP("present", "founder"), QT_TRANSLATE_NOOP("present", "founders")),
 }
 
 
@@ -816,8 +999,8 @@ def contribution_name(signal: str, weight: float | None) -> str:
     """A signal's contribution as a reason names it: difficulty is "ease" under a negative
     weight and "moat" under a positive one (the same signal read two ways)."""
     if signal == "difficulty" and weight is not None and weight != 0:
-        return "ease" if weight < 0 else "moat"
-    return signal
+        return weight_word("ease" if weight < 0 else "moat")
+    return weight_word(signal)
 
 
 def _quoted(quote: str, segment: str | None) -> str:
@@ -844,7 +1027,9 @@ def strongest_fact(company: CompanyLike, names: Mapping[str, str] | None = None)
             parts.append(biggest.round)
         if biggest.date or biggest.date_text:
             parts.append(date_text(biggest.date, biggest.date_text))
-        return f"raised {', '.join(parts)}: {_quoted(biggest.quote, biggest.segment)}"
+        return translate("present", "raised {what}: {quote}").format(
+            what=", ".join(parts), quote=_quoted(biggest.quote, biggest.segment)
+        )
     if best is not None:
         same = [f for f in company.facts if f.kind == best.kind and f.quote == best.quote]
         values: list[str] = []
@@ -858,7 +1043,7 @@ def strongest_fact(company: CompanyLike, names: Mapping[str, str] | None = None)
             if text not in values:
                 values.append(text)
         one, many = _REASON_FACT_WORDS.get(best.kind, (best.kind, best.kind))
-        word = many if len(values) > 1 else one
+        word = translate("present", many if len(values) > 1 else one)
         return f"{word} {', '.join(values)}: {_quoted(best.quote, best.segment)}"
     if company.evidence:
         e = company.evidence[0]
@@ -878,7 +1063,7 @@ def reason_line(
     con = company.contributions
     items = [(k, float(getattr(con, k))) for k in ("value", "difficulty", "funding")]
     shown = [(k, v) for k, v in sorted(items, key=lambda kv: -kv[1]) if score_text(v) != "0.0"]
-    head = f"{score_text(company.score)} points"
+    head = translate("present", "{score} points").format(score=score_text(company.score))
     if shown:
         wd = None if weights is None else float(weights.difficulty)
         head += ": " + ", ".join(f"{contribution_name(k, wd)} {score_text(v)}" for k, v in shown)
@@ -889,7 +1074,9 @@ def reason_line(
     )
     gaps = [k for k in company.missing if k in weighed]
     if gaps:
-        head += f" (no figure for {_joined_words(gaps)})"
+        head += translate("present", " (no figure for {signals})").format(
+            signals=_joined_words([weight_word(k) for k in gaps])
+        )
     fact = strongest_fact(company, names)
     return f"{head}; {fact}" if fact else head
 
@@ -898,11 +1085,11 @@ def reason_line(
 
 #: A preset's lens as a column heading.
 LENS_SHORT: dict[str, str] = {
-    "balanced": "Balanced",
-    "market_first": "Market",
-    "easy_landing": "Easy",
-    "follow_the_money": "Money",
-    "moat": "Moat",
+    "balanced": QT_TRANSLATE_NOOP("present", "Balanced"),
+    "market_first": QT_TRANSLATE_NOOP("present", "Market"),
+    "easy_landing": QT_TRANSLATE_NOOP("present", "Easy"),
+    "follow_the_money": QT_TRANSLATE_NOOP("present", "Money"),
+    "moat": QT_TRANSLATE_NOOP("present", "Moat"),
 }
 ROBUST_MARK = "✓"
 PARETO_MARK = "◆"
@@ -912,7 +1099,7 @@ def lens_short(name: str, most: int = 12) -> str:
     """A lens as a column heading: "Market" for market_first, a profile by its name (cut to
     ``most`` characters with "…")."""
     if name in LENS_SHORT:
-        return LENS_SHORT[name]
+        return translate("present", LENS_SHORT[name])
     text = name.removeprefix("profile:")
     return text if len(text) <= most else text[: most - 1] + "…"
 
@@ -925,21 +1112,30 @@ def weights_triple(weights: Weights | Mapping[str, float]) -> str:
 
 def robust_definition(top_n: int) -> str:
     """What "robust" means, as a clause."""
-    return f"in the top {top_n} under every lens"
+    return translate("present", "in the top {n} under every lens").format(n=top_n)
 
 
 #: What "Pareto-optimal" means, as a clause.
-PARETO_DEFINITION = (
-    "no other company is at least as good on value, ease (1 − difficulty) and funding and better on one"
+PARETO_DEFINITION = QT_TRANSLATE_NOOP(
+    "present",
+    "no other company is at least as good on value, ease (1 − difficulty) and funding and better on one",
 )
+
+
+def pareto_definition() -> str:
+    """:data:`PARETO_DEFINITION` in the current language."""
+    return translate("present", PARETO_DEFINITION)
 
 
 def added_text(file: str) -> str:
     """What a company added by the user (File → Add companies…, ``--add``) is marked with, in
     every view: where it came from."""
-    return f"Added by you from {file} (not in the report)"
+    return translate("present", "Added by you from {file} (not in the report)").format(file=file)
 
 
 def superseded_text(fact_id: int) -> str:
     """What a report round says when the analyst's fact of the same round counts instead."""
-    return f"Not counted: your fact #{fact_id} of the same round counts instead (the report's figures are kept here)"
+    return translate(
+        "present",
+        "Not counted: your fact #{id} of the same round counts instead (the report's figures are kept here)",
+    ).format(id=fact_id)

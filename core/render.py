@@ -129,7 +129,7 @@ def format_lenses_table(result: LensesResult, *, all_rows: bool = False) -> str:
         f"Lenses (value, difficulty, funding): {legend}.",
         f"Top = under how many lenses the company is in the top {n}.",
         f"Robust {present.ROBUST_MARK} = {present.robust_definition(n)}: {result.n_robust} of {of} ranked.",
-        f"Pareto {present.PARETO_MARK} = {present.PARETO_DEFINITION}: {result.n_pareto} of {of} ranked.",
+        f"Pareto {present.PARETO_MARK} = {present.pareto_definition()}: {result.n_pareto} of {of} ranked.",
     ]
     return "\n".join([lenses_headline(result), table, *footer])
 

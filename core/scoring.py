@@ -55,6 +55,7 @@ from typing import Annotated, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from core.i18n import QT_TRANSLATE_NOOP
 from core.signals import FUNDING_SIGNALS, SignalTable, minmax
 
 MissingPolicy = Literal["zero", "neutral", "exclude"]
@@ -109,12 +110,14 @@ PRESETS: dict[str, Weights] = {
     "follow_the_money": Weights(value=20, difficulty=0, funding=100),
     "moat": Weights(value=40, difficulty=80, funding=30),
 }
+#: The presets' names for people: English source text, translate("scoring", …) where shown
+#: (core.present.preset_label does).
 PRESET_LABELS: dict[str, str] = {
-    "balanced": "Balanced",
-    "market_first": "Market first",
-    "easy_landing": "Easy landing",
-    "follow_the_money": "Follow the money",
-    "moat": "Difficulty as a moat",
+    "balanced": QT_TRANSLATE_NOOP("scoring", "Balanced"),
+    "market_first": QT_TRANSLATE_NOOP("scoring", "Market first"),
+    "easy_landing": QT_TRANSLATE_NOOP("scoring", "Easy landing"),
+    "follow_the_money": QT_TRANSLATE_NOOP("scoring", "Follow the money"),
+    "moat": QT_TRANSLATE_NOOP("scoring", "Difficulty as a moat"),
 }
 DEFAULT_PRESET = "balanced"
 

@@ -42,6 +42,7 @@ from typing import Literal
 
 import numpy as np
 
+from core.i18n import QT_TRANSLATE_NOOP, language, translate
 from core.models import Segment
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -52,9 +53,14 @@ Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
 
 SIZE_MODES: tuple[str, ...] = ("companies", "funding")
 
-X_TITLE = "Difficulty (mean of logic, compute, corpus stars) →"
-X_TITLES: tuple[str, ...] = (X_TITLE, "Difficulty (mean of 3 ★) →", "Difficulty →")  # longest first
-Y_TITLE = "Market space ★ →"
+# The axis titles and quadrant hints in English; shown through translate("segment_layout", …).
+X_TITLE = QT_TRANSLATE_NOOP("segment_layout", "Difficulty (mean of logic, compute, corpus stars) →")
+X_TITLES: tuple[str, ...] = (  # longest first
+    X_TITLE,
+    QT_TRANSLATE_NOOP("segment_layout", "Difficulty (mean of 3 ★) →"),
+    QT_TRANSLATE_NOOP("segment_layout", "Difficulty →"),
+)
+Y_TITLE = QT_TRANSLATE_NOOP("segment_layout", "Market space ★ →")
 MARGIN = 8.0  # px around everything
 X_PAD_LO = 0.4  # difficulty units left of the leftmost mark
 RING_START = -math.pi / 2  # where the first mark of a shared point goes on its ring (top)
@@ -66,10 +72,10 @@ MAX_RADIUS = 28.0
 LABEL_PAD = 2.0  # padding inside a label's halo
 LEGEND_GAP = 12.0  # px between two legend items in a row
 QUADRANT_HINTS: tuple[tuple[str, Corner], ...] = (
-    ("big & easy", "top-left"),
-    ("big & hard", "top-right"),
-    ("small & easy", "bottom-left"),
-    ("small & hard", "bottom-right"),
+    (QT_TRANSLATE_NOOP("segment_layout", "big & easy"), "top-left"),
+    (QT_TRANSLATE_NOOP("segment_layout", "big & hard"), "top-right"),
+    (QT_TRANSLATE_NOOP("segment_layout", "small & easy"), "bottom-left"),
+    (QT_TRANSLATE_NOOP("segment_layout", "small & hard"), "bottom-right"),
 )
 
 # Label placement costs (per px² of overlap, per px of leader line, or per event).
@@ -678,7 +684,15 @@ def short_chinese(name: str) -> tuple[str, str]:
 ABBREV_LEN = 3  # letters an English word is cut to in the abbreviated wording ("Finance" → "Fin")
 
 
-def label_variants(seg: Segment, abbreviate: bool = False) -> list[tuple[str, ...]]:
+def chinese_names(chinese: bool | None = None) -> bool:
+    """Whether the map names segments, scenarios and industries in the report's own Chinese:
+    ``chinese`` when given, else whether the language (:func:`core.i18n.language`) is 简体中文."""
+    return language() == "zh_CN" if chinese is None else chinese
+
+
+def label_variants(
+    seg: Segment, abbreviate: bool = False, chinese: bool | None = None
+) -> list[tuple[str, ...]]:
     """A segment's label from most to least detailed, each in both languages when it has a Chinese name.
 
     Ref and English over Chinese; one line of ref, short English and short Chinese; one line of ref,
@@ -688,7 +702,25 @@ def label_variants(seg: Segment, abbreviate: bool = False) -> list[tuple[str, ..
     longer fits; the tooltip has the names in full), and the same on two lines; and, the last
     resort, the bare ref.  Repeats are
     dropped ("1.1.1 Finance 金融" is both the short and the shortest form of Finance / 金融业).
+
+    In Chinese (``chinese``, by default when the language is 简体中文, see :func:`chinese_names`) a
+    segment with a Chinese name is labelled in the report's Chinese alone, which is short already:
+    "1.3.2 零售电商业", "1.3.2 零售电商", "1.3.2 零售", the ref over "零售", the bare ref (the
+    tooltip has both languages).
     """
+    if seg.industry_zh and chinese_names(chinese):
+        zh_short, zh_word = short_chinese(seg.industry_zh)
+        zh_out: list[tuple[str, ...]] = []
+        for v in (
+            (f"{seg.ref} {seg.industry_zh}",),
+            (f"{seg.ref} {zh_short}",),
+            (f"{seg.ref} {zh_word}",),
+            (seg.ref, zh_word),
+            (seg.ref,),
+        ):
+            if v not in zh_out:
+                zh_out.append(v)
+        return zh_out
     en_short, en_word = short_english(seg.industry)
     full: tuple[str, ...] = (f"{seg.ref} {seg.industry}",)
     if seg.industry_zh:
@@ -1020,8 +1052,9 @@ class MapLayout:
     x_title_box: Box
     control_box: Box  # where the size-mode control goes (bottom right)
     marks: dict[str, MarkLayout]  # by ref, in natural ref order
-    x_title: str = X_TITLE  # the longest of X_TITLES that fits its box
+    x_title: str = X_TITLE  # the longest of X_TITLES (translated) that fits its box
     size_keys: list[SizeKey] = field(default_factory=list)  # left to right, small to big
+    y_title: str = Y_TITLE  # translated
 
     def to_px(self, x: float, y: float) -> tuple[float, float]:
         """Data (difficulty, market) to pixels."""
@@ -1029,12 +1062,14 @@ class MapLayout:
 
 
 def layout_legend(
-    segments: Sequence[Segment], width: float, measure: Measure
+    segments: Sequence[Segment], width: float, measure: Measure, chinese: bool | None = None
 ) -> tuple[list[LegendItem], float]:
     """Flow the scenario legend across the top in at most two rows if it can; returns it and its bottom.
 
     Tried in turn: English and Chinese names in report order, English in report order, English
     packed first-fit, English elided to half the width.  (Each item's tooltip has both names.)
+    In Chinese (``chinese``, see :func:`chinese_names`) the report's Chinese names take the
+    English ones' place (English where a scenario has none), and the tooltip puts them first.
     """
     line_h = measure(X_TITLE)[1]
     row_h = line_h + 3
@@ -1058,9 +1093,16 @@ def layout_legend(
         return rows
 
     en = [s for s, _zh in scenarios]
-    both = [f"{s} {zh}".strip() for s, zh in scenarios]
+    zh_first = chinese_names(chinese)
+    if zh_first:
+        scenarios = [(zh, s) if zh else (s, "") for s, zh in scenarios]
+    names = [s for s, _other in scenarios]  # in the language shown
+    both = [f"{s} {other}".strip() for s, other in scenarios]
     half = (room - LEGEND_GAP) / 2
-    attempts = [(both, False, room), (en, False, room), (en, True, room), (en, True, half)]
+    if zh_first:
+        attempts = [(names, False, room), (names, True, room), (names, True, half)]
+    else:
+        attempts = [(both, False, room), (names, False, room), (names, True, room), (names, True, half)]
     rows: list[list[tuple[float, int]]] = []
     texts: list[str] = []
     for texts, first_fit, cap in attempts:
@@ -1083,7 +1125,8 @@ def layout_hints(plot: Box, measure: Measure) -> list[Hint]:
     """The four quadrant hints, each in its corner of the plot."""
     x0, y0, x1, y1 = plot[0] + 4, plot[1] + 3, plot[2] - 4, plot[3] - 3
     hints = []
-    for text, corner in QUADRANT_HINTS:
+    for hint, corner in QUADRANT_HINTS:
+        text = translate("segment_layout", hint)
         tw, th = measure(text)
         tw += 2
         rx = x0 if corner.endswith("left") else x1 - tw
@@ -1148,8 +1191,15 @@ def layout_size_key(
     keys = []
     for (v, r), text, w in zip(pairs, texts, widths, strict=True):
         th = measure(text)[1]
-        what = f"{text} of disclosed funding" if mode == "funding" else f"{text} companies named"
-        tip = f"A circle this size: {what} (area in proportion; no mark is drawn smaller than the smallest)."
+        what = (
+            translate("segment_layout", "{amount} of disclosed funding").format(amount=text)
+            if mode == "funding"
+            else translate("segment_layout", "{count} companies named").format(count=text)
+        )
+        tip = translate(
+            "segment_layout",
+            "A circle this size: {what} (area in proportion; no mark is drawn smaller than the smallest).",
+        ).format(what=what)
         box = (x, min(mid_y - r, mid_y - th / 2), x + w, max(mid_y + r, mid_y + th / 2))
         keys.append(SizeKey((x + r, mid_y), r, v, text, box, tip))
         x += w + 6
@@ -1196,7 +1246,8 @@ def layout_map(
     key_right = cx - (8 if cw > 0 else 0)
     size_keys = layout_size_key(values, mode, max_radius(plot), key_right, mid_y, bottom_row / 2 + 2, measure)
     title_right = (size_keys[0].box[0] if size_keys else key_right) - 10
-    x_title = next((t for t in X_TITLES if measure(t)[0] + 4 <= title_right - MARGIN), X_TITLES[-1])
+    x_titles = [translate("segment_layout", t) for t in X_TITLES]
+    x_title = next((t for t in x_titles if measure(t)[0] + 4 <= title_right - MARGIN), x_titles[-1])
     title_w = measure(x_title)[0] + 4
     title_left = max(MARGIN, min(left + (right - left - title_w) / 2, title_right - title_w))
     x_title_box = (title_left, height - MARGIN - bottom_row, max(title_left, title_right), height - MARGIN)
@@ -1223,6 +1274,7 @@ def layout_map(
         marks,
         x_title,
         size_keys,
+        translate("segment_layout", Y_TITLE),
     )
 
 

@@ -35,6 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core import present
 from core.columns import Column
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.results import CompanyOut
 
 CELL_MAX = 32_767
@@ -42,7 +43,13 @@ CHUNK = 32_000  # what one continuation row holds
 SHEET_NAME_MAX = 31
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 RISKY_START = ("=", "+", "-", "@")
-CUT_MARKER = " … [cut here: the full text is longer than an Excel cell holds]"
+CUT_MARKER = QT_TRANSLATE_NOOP(
+    "memo_cells", " … [cut here: the full text is longer than an Excel cell holds]"
+)
+#: What fit_cell marks a cut with by default: the full text is on the company's sheet.
+CONTINUES_MARKER = QT_TRANSLATE_NOOP("memo_cells", " … [continues on the memo sheet]")
+#: The memo's printed page header, and its name in the workbook's properties.
+MEMO_HEADER = QT_TRANSLATE_NOOP("memo_cells", "AIGC screener memo")
 
 # --- fonts and styles ---------------------------------------------------------------------
 
@@ -117,11 +124,13 @@ def clean_text(value: str) -> str:
     return _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
-def fit_cell(text: str, marker: str = " … [continues on the memo sheet]") -> str:
-    """Text for one cell: whole if it fits, else cut with a visible marker (the full text is elsewhere)."""
+def fit_cell(text: str, marker: str = CONTINUES_MARKER) -> str:
+    """Text for one cell: whole if it fits, else cut with a visible marker (the full text is
+    elsewhere); a marker of this module's (:data:`CUT_MARKER`) is translated."""
     text = clean_text(text)
     if len(text) <= CELL_MAX:
         return text
+    marker = translate("memo_cells", marker)
     return text[: CELL_MAX - len(marker)] + marker
 
 
@@ -383,6 +392,12 @@ def usd_cell(value: float | None, approximate: bool) -> tuple[object, str | None
     return (value, fmt) if fmt else (present.usd(value, approximate), None)
 
 
+def column_header(col: Column) -> str:
+    """A column's header in the memo's language (core.columns marks its headers under the
+    context "columns")."""
+    return translate("columns", col.header)
+
+
 def column_cell(col: Column, c: CompanyOut) -> tuple[object, str | None]:
     """(cell value, number format) of one column for one company: numbers stay numbers with a
     number format that reads as the column's text; everything else is the column's text."""
@@ -503,9 +518,11 @@ def max_total_width(n_columns: int, scale: float = MIN_PRINT_SCALE) -> float:
     return (PRINTABLE_PX / scale - 5 * n_columns) / 7
 
 
-def print_setup(ws: Worksheet, title_rows: str | None = None, *, header: str = "AIGC screener memo") -> None:
+def print_setup(ws: Worksheet, title_rows: str | None = None, *, header: str | None = None) -> None:
     """A4 landscape, fit to the page width (as many pages down as needed), a footer with the
-    sheet's name and page numbers."""
+    sheet's name and page numbers; ``header`` (default: the memo's name) top left."""
+    if header is None:
+        header = translate("memo_cells", MEMO_HEADER)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -517,7 +534,8 @@ def print_setup(ws: Worksheet, title_rows: str | None = None, *, header: str = "
     ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.center.text = "&A — page &P of &N"
+    # &A: the sheet's name, &P: the page, &N: the pages
+    ws.oddFooter.center.text = translate("memo_cells", "&A — page &P of &N")
     ws.oddFooter.center.font = f"{FONT_NAME},Regular"
     ws.oddFooter.center.size = 9
     ws.oddHeader.left.text = header

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from core import analyst, present
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.lenses import DEFAULT_TOP_N, LensResult, compute_lenses, default_lenses
 from core.models import Dataset
 from core.records import AnalystMark
@@ -138,6 +139,17 @@ class MemoContent:
     req: MemoRequest
     rows: list[CompanyOut]
     memo_names: dict[str, str] = field(default_factory=dict)  # company id -> its sheet's name
+    #: A fixed sheet's key (its English name, exports.memo.FIXED_SHEETS) -> its name in the memo.
+    sheet_names: dict[str, str] = field(default_factory=dict)
+
+    def sheet(self, key: str) -> str:
+        """The name in this memo of the fixed sheet ``key`` ("Summary"; 摘要 in Chinese)."""
+        return self.sheet_names.get(key) or translate("memo", key)
+
+    @property
+    def selection_text(self) -> str:
+        """The request's selection in words (core.session: "shortlist", "top 20", "full ranking")."""
+        return selection_text(self.req.selection)
 
     @property
     def ds(self) -> Dataset:
@@ -194,14 +206,18 @@ class MemoContent:
         note = self.tie_note
         selection = self.req.selection
         if note is not None:
-            return (
-                present.capital_first(note) + "; the memo holds the first of them in the order inside a tie."
-            )
+            return translate(
+                "memo_content", "{tie}; the memo holds the first of them in the order inside a tie."
+            ).format(tie=present.capital_first(note))
         if selection.startswith("top "):
-            return "None: the last place in the memo is not shared with a company left out."
+            return translate(
+                "memo_content", "None: the last place in the memo is not shared with a company left out."
+            )
         if selection == "shortlist":
-            return "Not applicable: a shortlist is chosen by hand, not cut at a place."
-        return "None: the memo holds every ranked company shown."
+            return translate(
+                "memo_content", "Not applicable: a shortlist is chosen by hand, not cut at a place."
+            )
+        return translate("memo_content", "None: the memo holds every ranked company shown.")
 
     def shared_in_memo(self) -> list[CompanyOut]:
         """The memo's ranked companies whose rank another company shares ("8=")."""
@@ -272,7 +288,8 @@ class MemoContent:
         return self.req.pipeline.get(company_id)
 
     def stage_label(self, stage: str) -> str:
-        return self.req.stage_labels.get(stage) or stage.replace("_", " ").capitalize()
+        """A stage by its label: the analyst's own name for it, or its default name (translated)."""
+        return present.stage_label(stage, self.req.stage_labels) if stage else ""
 
     def in_memo(self, company_id: str) -> bool:
         return company_id in self._id_set
@@ -282,19 +299,32 @@ class MemoContent:
         return frozenset(self.ids)
 
 
+def selection_text(selection: str) -> str:
+    """A memo's selection in words: "shortlist", "top 20", "full ranking" (core.session), in the
+    memo's language."""
+    if selection == "shortlist":
+        return translate("memo_content", "shortlist")
+    if selection == "full ranking":
+        return translate("memo_content", "full ranking")
+    if selection.startswith("top ") and selection[4:].isdigit():
+        return translate("memo_content", "top {n}").format(n=selection[4:])
+    return selection
+
+
 #: The analyst's kinds of fact as the memo names them.
 MY_FACT_KIND_LABELS = {
-    "funding": "Funding round",
-    "valuation": "Valuation",
-    "client": "Client",
-    "outcome": "Outcome",
-    "listing": "Listing",
-    "correction": "Correction note",
+    "funding": QT_TRANSLATE_NOOP("memo_content", "Funding round"),
+    "valuation": QT_TRANSLATE_NOOP("memo_content", "Valuation"),
+    "client": QT_TRANSLATE_NOOP("memo_content", "Client"),
+    "outcome": QT_TRANSLATE_NOOP("memo_content", "Outcome"),
+    "listing": QT_TRANSLATE_NOOP("memo_content", "Listing"),
+    "correction": QT_TRANSLATE_NOOP("memo_content", "Correction note"),
 }
 
 
 def my_fact_kind(kind: str) -> str:
-    return MY_FACT_KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+    label = MY_FACT_KIND_LABELS.get(kind)
+    return translate("memo_content", label) if label else kind.replace("_", " ").capitalize()
 
 
 def my_fact_mark(fact: Any) -> str:
@@ -310,9 +340,11 @@ def my_fact_text(fact: Any) -> str:
     if fact.kind in ("funding", "valuation"):
         parts = [fact.round, fact.amount, fact.date]
         if fact.valuation:
-            parts.append(f"valued {fact.valuation}")
+            parts.append(translate("memo_content", "valued {valuation}").format(valuation=fact.valuation))
         if fact.investors:
-            parts.append("investors " + ", ".join(fact.investors))
+            parts.append(
+                translate("memo_content", "investors {names}").format(names=", ".join(fact.investors))
+            )
     else:
         parts = [fact.text, fact.date]
     return " · ".join(p for p in parts if p) or present.NONE
@@ -386,6 +418,8 @@ def memo_content(req: MemoRequest) -> MemoContent:
     row_of.rows(req.company_ids)  # (one scan for them all; each is then looked up from memory)
     unknown = [cid for cid in req.company_ids if cid not in row_of]
     if unknown:
-        raise MemoError(f"unknown company id(s): {', '.join(unknown[:5])}")
+        raise MemoError(
+            translate("memo_content", "unknown company id(s): {ids}").format(ids=", ".join(unknown[:5]))
+        )
     rows = [company_out(req.dataset, req.ranking, row_of[cid]) for cid in req.company_ids]
     return MemoContent(req=req, rows=rows)

@@ -47,6 +47,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet._writer import WorksheetWriter
 
 from core import __version__, present
+from core.i18n import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, language, translate
 from core.paths import describe_os_error, name_max, path_problem, shown_path, too_long_name
 from exports import cells
 from exports.cells import (
@@ -98,10 +99,34 @@ __all__ = [
 
 #: Memo sheets are written for the first this-many companies (the shortlist sheet lists all).
 MAX_MEMO_SHEETS = 100
-#: The sheets every memo opens with, in order; one sheet per company follows.
-FIXED_SHEETS = ("Summary", "Shortlist", "Compare", "Lenses", "Method", "Segments")
+#: The sheets every memo opens with, in order; one sheet per company follows.  These are the
+#: sheets' keys and English names; :func:`sheet_title` names them in the memo's language.
+FIXED_SHEETS = (
+    QT_TRANSLATE_NOOP("memo", "Summary"),
+    QT_TRANSLATE_NOOP("memo", "Shortlist"),
+    QT_TRANSLATE_NOOP("memo", "Compare"),
+    QT_TRANSLATE_NOOP("memo", "Lenses"),
+    QT_TRANSLATE_NOOP("memo", "Method"),
+    QT_TRANSLATE_NOOP("memo", "Segments"),
+)
 #: The sheet of the analyst's pipeline, after the Shortlist when the request names a pipeline.
-PIPELINE_SHEET = "Pipeline"
+PIPELINE_SHEET = QT_TRANSLATE_NOOP("memo", "Pipeline")
+
+
+def sheet_title(key: str) -> str:
+    """The name of one of the fixed sheets in the memo's language: a valid sheet name (at most
+    31 characters, none of []:*?/\\), its English name when the translation is not one."""
+    title = translate("memo", key)
+    if title != key and (len(title) > cells.SHEET_NAME_MAX or cells._BAD_SHEET_CHARS.search(title)):
+        return key
+    return title
+
+
+def company_sheet_name(rank: int, shared: bool, name: str, name_en: str) -> str:
+    """A company sheet's name before it is made valid and unique: its shared rank and its
+    English name in English ("3= Zhipu AI"), its own name in Chinese ("3= 智谱AI")."""
+    shown = name if language() != SOURCE_LANGUAGE or not name_en else name_en
+    return f"{present.rank_text(rank, shared) if rank > 0 else '–'} {shown}"
 
 
 # --- the workbook and the safe write ------------------------------------------------------
@@ -126,16 +151,17 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     fixed = FIXED_SHEETS
     if content.has_pipeline:  # the analyst's pipeline, after the Shortlist
         fixed = (*FIXED_SHEETS[:2], PIPELINE_SHEET, *FIXED_SHEETS[2:])
-    taken = {name.casefold() for name in fixed}
+    content.sheet_names = {key: sheet_title(key) for key in fixed}
+    taken = {name.casefold() for name in (*fixed, *content.sheet_names.values())}
     content.memo_names = {
-        c.id: clean_sheet_name(
-            f"{present.rank_text(c.rank, c.shared) if c.rank > 0 else '–'} {c.name_en or c.name}", taken
-        )
+        c.id: clean_sheet_name(company_sheet_name(c.rank, c.shared, c.name, c.name_en), taken)
         for c in with_memo
     }
     summary = wb.active
-    summary.title = "Summary"
-    sheets = {name: (summary if name == "Summary" else wb.create_sheet(name)) for name in fixed}
+    summary.title = content.sheet_names["Summary"]
+    sheets = {
+        key: (summary if key == "Summary" else wb.create_sheet(content.sheet_names[key])) for key in fixed
+    }
     summary_sheet(sheets["Summary"], content)
     tick()
     shortlist_sheet(sheets["Shortlist"], content)
@@ -153,7 +179,7 @@ def build_workbook(req: MemoRequest, progress: Callable[[int, int], bool] | None
     for c in with_memo:
         company_sheet(wb.create_sheet(content.memo_names[c.id]), content, c)
         tick()
-    wb.properties.title = "AIGC screener memo"
+    wb.properties.title = translate("memo_cells", cells.MEMO_HEADER)
     wb.properties.creator = f"AIGC screener {__version__}"
     tick()
     return wb
@@ -201,13 +227,23 @@ def _check_target(target: Path, folder: Path) -> None:
     problem = path_problem(folder)
     if problem and not os.path.lexists(folder):
         raise MemoError(
-            f"{shown}: the folder {shown_path(folder)} does not exist; create it or choose another folder"
+            translate(
+                "memo", "{file}: the folder {folder} does not exist; create it or choose another folder"
+            ).format(file=shown, folder=shown_path(folder))
         )
     if problem:
-        raise MemoError(f"{shown}: the folder {shown_path(folder)} cannot be used: {problem}")
+        raise MemoError(
+            translate("memo", "{file}: the folder {folder} cannot be used: {problem}").format(
+                file=shown, folder=shown_path(folder), problem=problem
+            )
+        )
     try:
         if not folder.is_dir():
-            raise MemoError(f"{shown}: {shown_path(folder)} is not a folder; choose another folder")
+            raise MemoError(
+                translate("memo", "{file}: {folder} is not a folder; choose another folder").format(
+                    file=shown, folder=shown_path(folder)
+                )
+            )
     except OSError as exc:
         raise MemoError(f"{shown}: {describe_os_error(exc)}") from exc
     too_long = too_long_name(target, folder)
@@ -220,12 +256,17 @@ def _check_target(target: Path, folder: Path) -> None:
     except OSError as exc:
         raise MemoError(f"{shown}: {describe_os_error(exc)}") from exc
     if stat.S_ISDIR(st.st_mode):
-        raise MemoError(f"{shown} is a folder; give a file name ending in .xlsx")
+        raise MemoError(
+            translate("memo", "{file} is a folder; give a file name ending in .xlsx").format(file=shown)
+        )
     # a file with no write permission was made read-only on purpose (even root may not replace it)
     if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise MemoError(
-            f"{shown} is read-only, so it was not replaced. Save under another name, or make the "
-            "file writable first."
+            translate(
+                "memo",
+                "{file} is read-only, so it was not replaced. Save under another name, or make the "
+                "file writable first.",
+            ).format(file=shown)
         )
 
 
@@ -312,7 +353,11 @@ def write_memo(
     target = Path(path).expanduser()
     shown = shown_path(target)
     if target.suffix.lower() != ".xlsx":
-        raise MemoError(f"{shown}: the memo is an Excel workbook; give a file name ending in .xlsx")
+        raise MemoError(
+            translate(
+                "memo", "{file}: the memo is an Excel workbook; give a file name ending in .xlsx"
+            ).format(file=shown)
+        )
     folder = target.parent if str(target.parent) else Path(".")
     _check_target(target, folder)
     wb = build_workbook(req, progress)
@@ -323,8 +368,9 @@ def write_memo(
         )
     except OSError as exc:
         raise MemoError(
-            f"{shown}: cannot write in {shown_path(folder)}: {describe_os_error(exc)}; choose a "
-            "folder you can write to"
+            translate(
+                "memo", "{file}: cannot write in {folder}: {error}; choose a folder you can write to"
+            ).format(file=shown, folder=shown_path(folder), error=describe_os_error(exc))
         ) from exc
     tmp = Path(tmp_name)
     try:
@@ -336,17 +382,25 @@ def write_memo(
         os.replace(tmp, target)
     except PermissionError as exc:
         raise MemoError(
-            f"{shown} could not be replaced: it may be open in Excel or another program, or "
-            "read-only. Close it there, or save under another name."
+            translate(
+                "memo",
+                "{file} could not be replaced: it may be open in Excel or another program, or "
+                "read-only. Close it there, or save under another name.",
+            ).format(file=shown)
         ) from exc
     except OSError as exc:
         raise MemoError(
-            f"{shown} could not be written: {describe_os_error(exc)}; the earlier file is unchanged"
+            translate("memo", "{file} could not be written: {error}; the earlier file is unchanged").format(
+                file=shown, error=describe_os_error(exc)
+            )
         ) from exc
     except SerialisationError as exc:  # lxml: the temporary file of a sheet could not be written
         raise MemoError(
-            f"{shown} could not be written: the temporary space ran out ({exc}); free some disk "
-            "space and try again. The earlier file is unchanged"
+            translate(
+                "memo",
+                "{file} could not be written: the temporary space ran out ({error}); free some disk "
+                "space and try again. The earlier file is unchanged",
+            ).format(file=shown, error=exc)
         ) from exc
     finally:
         with contextlib.suppress(OSError):

@@ -31,6 +31,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import columns, present
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.results import CompanyOut
 from core.scoring import SIGNALS
 from core.sensitivity import Sweep, sensitivity
@@ -62,13 +63,31 @@ CHART_ROW_PT = 15.0
 CHART_TITLE_SZ = 1000
 CHART_LABEL_SZ = 900
 SENSITIVITY_HEADERS = (
-    "Weight",
-    "Rank: value",
-    "Rank: difficulty",
-    "Rank: funding",
-    "Top-N line",
-    "Chart axis",
+    QT_TRANSLATE_NOOP("memo_company", "Weight"),
+    QT_TRANSLATE_NOOP("memo_company", "Rank: value"),
+    QT_TRANSLATE_NOOP("memo_company", "Rank: difficulty"),
+    QT_TRANSLATE_NOOP("memo_company", "Rank: funding"),
+    QT_TRANSLATE_NOOP("memo_company", "Top-N line"),
+    QT_TRANSLATE_NOOP("memo_company", "Chart axis"),
 )
+#: The signals by name: a chart's title, a row of "Why it scores as it does".
+SIGNAL_NAMES = {
+    "value": QT_TRANSLATE_NOOP("memo_company", "Value"),
+    "difficulty": QT_TRANSLATE_NOOP("memo_company", "Difficulty"),
+    "funding": QT_TRANSLATE_NOOP("memo_company", "Funding"),
+}
+
+
+def _tr(text: str) -> str:
+    """A constant of this module in the memo's language."""
+    return translate("memo_company", text)
+
+
+def signal_name(signal: str) -> str:
+    name = SIGNAL_NAMES.get(signal)
+    return _tr(name) if name else signal.capitalize()
+
+
 #: The sheet's columns of the sensitivity figures: weight, the three ranks, the top-N line,
 #: then the weights the charts' axes name (every fifth: all 21 would crowd a small chart, and
 #: LibreOffice ignores a label-skip setting; a hidden column would hide them from its charts).
@@ -78,8 +97,13 @@ LABEL_COL = 6
 LABELLED = (-100.0, -50.0, 0.0, 50.0, 100.0)
 #: The "My facts" table: its headers and the first column of each (the last merged to the
 #: sheet's last column but one; "The report says" in the last).
-MY_FACTS_TITLE = f"My facts ({present.MY_FACT_MARK} the analyst's, not the report's)"
-MY_FACT_HEADERS = ("Kind", "What", f"{present.MY_FACT_MARK} Source, seen, by", "The report says")
+MY_FACTS_TITLE = QT_TRANSLATE_NOOP("memo_company", "My facts (✎ the analyst's, not the report's)")
+MY_FACT_HEADERS = (
+    QT_TRANSLATE_NOOP("memo_company", "Kind"),
+    QT_TRANSLATE_NOOP("memo_company", "What"),
+    QT_TRANSLATE_NOOP("memo_company", "✎ Source, seen, by"),
+    QT_TRANSLATE_NOOP("memo_company", "The report says"),
+)
 MY_FACT_COLS = (1, 2, 5, 8)
 
 
@@ -133,8 +157,11 @@ def _sensitivity_chart(ws: Worksheet, sweep: Sweep, col: int, head: int, n: int,
     chart = LineChart()
     now_at = sweep_index(sweep)
     rank_now = int(sweep.ranks[now_at]) if now_at is not None else 0
-    name = sweep.signal.capitalize()
-    chart.title = _title(f"{name} weight (now {sweep.current:+g}, rank {present.rank_text(rank_now)})")
+    chart.title = _title(
+        translate("memo_company", "{signal} weight (now {weight}, rank {rank})").format(
+            signal=signal_name(sweep.signal), weight=f"{sweep.current:+g}", rank=present.rank_text(rank_now)
+        )
+    )
     chart.style = 2
     chart.legend = None
     chart.y_axis.scaling.orientation = "maxMin"  # rank 1 at the top
@@ -191,15 +218,24 @@ def _reserve_charts(ws: Worksheet, r: int, sweeps: dict[str, Sweep], top_n: int)
         ws,
         r,
         1,
-        f"Its shared rank as one weight moves from -100 to 100 in steps of 10, the other weights as now. "
-        f"Rank 1 is at the top; the dashed line is the top {top_n}; the dot marks the weight now. "
-        "The figures are at the end of this sheet.",
+        translate(
+            "memo_company",
+            "Its shared rank as one weight moves from -100 to 100 in steps of 10, the other weights as now. "
+            "Rank 1 is at the top; the dashed line is the top {top}; the dot marks the weight now. "
+            "The figures are at the end of this sheet.",
+        ).format(top=top_n),
         font=MUTED_FONT,
     )
     cells.merge(ws, r, 1, MEMO_SHEET_COLUMNS)
     r += 1
     if not any((s.ranks > 0).any() for s in sweeps.values()):
-        put(ws, r, 1, "Not ranked under any of these weights: no chart to draw.", font=MUTED_FONT)
+        put(
+            ws,
+            r,
+            1,
+            translate("memo_company", "Not ranked under any of these weights: no chart to draw."),
+            font=MUTED_FONT,
+        )
         cells.merge(ws, r, 1, MEMO_SHEET_COLUMNS)
         return None, r + 1
     for k in range(_chart_rows()):
@@ -210,7 +246,7 @@ def _reserve_charts(ws: Worksheet, r: int, sweeps: dict[str, Sweep], top_n: int)
 def _sweep_table(ws: Worksheet, r: int, sweeps: dict[str, Sweep], top_n: int) -> tuple[int, int]:
     """The figures the charts draw, from row ``r``: (the header's row, the next free row)."""
     head = r
-    cells.header_row(ws, head, SENSITIVITY_HEADERS)
+    cells.header_row(ws, head, [_tr(h) for h in SENSITIVITY_HEADERS])
     weights = next(iter(sweeps.values())).weights
     now = {signal: sweep_index(sweeps[signal]) for signal in SIGNALS}
     for i, wv in enumerate(weights):
@@ -235,9 +271,12 @@ def _sweep_table(ws: Worksheet, r: int, sweeps: dict[str, Sweep], top_n: int) ->
         ws,
         r,
         1,
-        "Shaded: the weight now. A blank rank: not ranked at that weight (the missing-data policy "
-        "leaves the company out; a gap in the line). A weight now between two steps has no dot; the "
-        "chart's title gives it.",
+        translate(
+            "memo_company",
+            "Shaded: the weight now. A blank rank: not ranked at that weight (the missing-data policy "
+            "leaves the company out; a gap in the line). A weight now between two steps has no dot; the "
+            "chart's title gives it.",
+        ),
         font=MUTED_FONT,
     )
     cells.merge(ws, r, 1, MEMO_SHEET_COLUMNS)
@@ -278,21 +317,21 @@ def _my_facts(ws: Worksheet, content: MemoContent, company_id: str, r: int) -> i
     source, date seen and who entered it, and beside it what the report says where the two
     disagree.  Returns the next free row."""
     facts = content.my_facts(company_id)
-    cells.header_row(ws, r, MY_FACT_HEADERS[:1], first=MY_FACT_COLS[0])
+    cells.header_row(ws, r, [_tr(MY_FACT_HEADERS[0])], first=MY_FACT_COLS[0])
     for label, col in zip(MY_FACT_HEADERS[1:], MY_FACT_COLS[1:], strict=True):
-        cells.header_row(ws, r, [label], first=col)
+        cells.header_row(ws, r, [_tr(label)], first=col)
     _merge_fact_row(ws, r)
     r += 1
     counted = content.counted(company_id)
     for f in facts:
         said = content.contradictions.get(f.id, [])
-        beside = "\n".join(said) if said else "nothing that disagrees"
+        beside = "\n".join(said) if said else translate("memo_company", "nothing that disagrees")
         if f.kind == "correction":
-            status = "a note: shown, not counted in the signals"
+            status = translate("memo_company", "a note: shown, not counted in the signals")
         elif f.id in counted:
-            status = "counted in the signals"
+            status = translate("memo_company", "counted in the signals")
         else:
-            status = "not counted: this memo ranks the report's facts only"
+            status = translate("memo_company", "not counted: this memo ranks the report's facts only")
         values = (
             f"{present.MY_FACT_MARK} {my_fact_kind(f.kind)}",
             f"{my_fact_text(f)}\n({status})",
@@ -348,14 +387,30 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
     cells.merge(ws, r, 1, MEMO_SHEET_COLUMNS)
     ws.row_dimensions[r].height = 24
     r += 1
-    put(ws, r, 1, "← back to the summary", font=LINK_FONT, align=cells.LINE).hyperlink = "#'Summary'!A1"
-    put(ws, r, 3, "the shortlist", font=LINK_FONT, align=cells.LINE).hyperlink = "#'Shortlist'!A1"
-    put(ws, r, 5, "compare", font=LINK_FONT, align=cells.LINE).hyperlink = "#'Compare'!A1"
+    links = (
+        (1, translate("memo_company", "← back to the summary"), "Summary"),
+        (3, translate("memo_company", "the shortlist"), "Shortlist"),
+        (5, translate("memo_company", "compare"), "Compare"),
+    )
+    for col, text, key in links:
+        put(ws, r, col, text, font=LINK_FONT, align=cells.LINE).hyperlink = cells.sheet_link(
+            content.sheet(key)
+        )
     r += 1
     if c.rank > 0:
-        line("Why", content.reason(c))
-    section("Why it scores as it does")
-    cells.header_row(ws, r, ["Signal", "Signal (0–1)", "Weight", "Points", "Disclosed?"])
+        line(translate("memo_company", "Why"), content.reason(c))
+    section(translate("memo_company", "Why it scores as it does"))
+    cells.header_row(
+        ws,
+        r,
+        [
+            translate("memo_company", "Signal"),
+            translate("memo_company", "Signal (0–1)"),
+            translate("memo_company", "Weight"),
+            translate("memo_company", "Points"),
+            translate("memo_company", "Disclosed?"),
+        ],
+    )
     cells.merge(ws, r, 5, MEMO_SHEET_COLUMNS)
     r += 1
     sig = c.signals.model_dump()
@@ -367,32 +422,59 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
             r,
             1,
             # the signal is difficulty (0 = easiest); its points are read as ease or as a moat
-            f"Difficulty (as {present.contribution_name(k, weight)})"
+            translate("memo_company", "Difficulty (as {name})").format(
+                name=present.contribution_name(k, weight)
+            )
             if k == "difficulty" and weight
-            else k.capitalize(),
+            else signal_name(k),
         )
         put(ws, r, 2, sig[k], number_format=SIGNAL_FORMAT)
         put(ws, r, 3, weight, number_format="+0;-0;0")
         put(ws, r, 4, con[k], number_format=SCORE_FORMAT)
-        put(ws, r, 5, "no — counted per the missing-data policy" if k in c.missing else "yes")
+        put(
+            ws,
+            r,
+            5,
+            translate("memo_company", "no — counted per the missing-data policy")
+            if k in c.missing
+            else translate("memo_company", "yes"),
+        )
         cells.merge(ws, r, 5, MEMO_SHEET_COLUMNS)
         r += 1
-    put(ws, r, 1, "Total", font=BOLD_FONT)
+    put(ws, r, 1, translate("memo_company", "Total"), font=BOLD_FONT)
     put(ws, r, 4, c.score, number_format=SCORE_FORMAT, font=BOLD_FONT)
     r += 1
     if c.in_universe:
         w = req.ranking.weights
-        sentences = f"{c.traction} distinct sentence{'' if c.traction == 1 else 's'} of the report"
+        sentences = (
+            translate("memo_company", "1 distinct sentence of the report")
+            if c.traction == 1
+            else translate("memo_company", "{n} distinct sentences of the report").format(n=c.traction)
+        )
         norm = req.ranking.table.norm
         market = present.signal_text(norm.at("market", row))
         traction = present.signal_text(float(np.nan_to_num(norm.at("traction", row))))
         line(
-            "Value parts",
-            f"market space {market}, weight {w.market:g}; traction {traction} ({sentences}), weight {w.traction:g}",
+            translate("memo_company", "Value parts"),
+            translate(
+                "memo_company",
+                "market space {market}, weight {market_weight}; traction {traction} ({sentences}), weight "
+                "{traction_weight}",
+            ).format(
+                market=market,
+                market_weight=f"{w.market:g}",
+                traction=traction,
+                sentences=sentences,
+                traction_weight=f"{w.traction:g}",
+            ),
         )
         parts = req.ranking.funding_parts(row).values()
+        weighted = translate("memo_company", "{part}, weight {weight}")
         line(
-            "Funding parts", "\n".join(f"{present.funding_part_text(p)}, weight {p.weight:g}" for p in parts)
+            translate("memo_company", "Funding parts"),
+            "\n".join(
+                weighted.format(part=present.funding_part_text(p), weight=f"{p.weight:g}") for p in parts
+            ),
         )
 
     sweeps = _sweeps(content, c) if c.in_universe else None
@@ -402,53 +484,80 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
         charts_pt = 3 * DEFAULT_ROW_PT + _chart_rows() * CHART_ROW_PT
         if not _fits_on_page(ws, r, charts_pt):
             ws.row_breaks.append(Break(id=r))  # the charts never straddle two pages
-        section("How its rank moves with each weight")
+        section(translate("memo_company", "How its rank moves with each weight"))
         chart_row, r = _reserve_charts(ws, r, sweeps, req.ranking.top_k)
 
-    section("Profile")
+    section(translate("memo_company", "Profile"))
     if c.rank > 0:
-        line("Rank", *cells.column_cell(columns.RANK, c))
+        line(translate("memo_company", "Rank"), *cells.column_cell(columns.RANK, c))
     else:
-        line("Rank", present.capital_first(present.not_ranked_reason(c.in_universe, req.ranking.universe)))
-    line("Score (0–100)", *cells.column_cell(columns.SCORE, c))
+        line(
+            translate("memo_company", "Rank"),
+            present.capital_first(present.not_ranked_reason(c.in_universe, req.ranking.universe)),
+        )
+    line(translate("memo_company", "Score (0–100)"), *cells.column_cell(columns.SCORE, c))
     lens = content.lenses
     marks = []
     if lens.robust[row]:
-        marks.append(f"{present.ROBUST_MARK} robust: {present.robust_definition(lens.top_n)}")
+        marks.append(
+            translate("memo_company", "{mark} robust: {definition}").format(
+                mark=present.ROBUST_MARK, definition=present.robust_definition(lens.top_n)
+            )
+        )
     if lens.pareto[row]:
-        marks.append(f"{present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}")
+        marks.append(
+            translate("memo_company", "{mark} Pareto-optimal: {definition}").format(
+                mark=present.PARETO_MARK, definition=present.pareto_definition()
+            )
+        )
     top = int(lens.top_count[row])
-    marks.append(f"in the top {lens.top_n} under {top} of the {len(lens.lenses)} lenses (the Lenses sheet)")
-    line("Under other weights", "\n".join(marks))
+    marks.append(
+        translate(
+            "memo_company", "in the top {top} under {count} of the {n} lenses (the {lenses} sheet)"
+        ).format(top=lens.top_n, count=top, n=len(lens.lenses), lenses=content.sheet("Lenses"))
+    )
+    line(translate("memo_company", "Under other weights"), "\n".join(marks))
     if company.added_from:
-        line("Source", present.added_text(company.added_from))
-    line("Country", c.country or "not known")
-    line("Kind", present.kind_label(c.kind))
+        line(translate("memo_company", "Source"), present.added_text(company.added_from))
+    line(translate("memo_company", "Country"), c.country or translate("memo_company", "not known"))
+    line(translate("memo_company", "Kind"), present.kind_label(c.kind))
     if company.listed:
-        line("Listed", company.listed)
-    line("Roles in the report", ", ".join(present.role_label(x) for x in ds.roles_of(c.id)))
+        line(translate("memo_company", "Listed"), company.listed)
+    line(
+        translate("memo_company", "Roles in the report"),
+        ", ".join(present.role_label(x) for x in ds.roles_of(c.id)),
+    )
     if c.aliases:
-        line("Also known as / products", ", ".join(c.aliases))
-    line("Rank stability", *cells.column_cell(columns.STABILITY, c))
-    line("Disclosed capital (USD)", *cells.column_cell(columns.DISCLOSED, c))
-    line("Latest valuation (USD)", *cells.column_cell(columns.VALUATION, c))
-    line("Latest round", *cells.column_cell(columns.LATEST_ROUND, c))
+        line(translate("memo_company", "Also known as / products"), ", ".join(c.aliases))
+    line(translate("memo_company", "Rank stability"), *cells.column_cell(columns.STABILITY, c))
+    line(translate("memo_company", "Disclosed capital (USD)"), *cells.column_cell(columns.DISCLOSED, c))
+    line(translate("memo_company", "Latest valuation (USD)"), *cells.column_cell(columns.VALUATION, c))
+    line(translate("memo_company", "Latest round"), *cells.column_cell(columns.LATEST_ROUND, c))
     if company.note:
-        line("Data note", company.note)
+        line(translate("memo_company", "Data note"), company.note)
     entry = content.pipeline_of(c.id)
     if entry is not None:
-        line("Pipeline stage", content.stage_label(entry.stage))
+        line(translate("memo_company", "Pipeline stage"), content.stage_label(entry.stage))
         if entry.owner:
-            line("Owner", entry.owner)
+            line(translate("memo_company", "Owner"), entry.owner)
         step = " · ".join(x for x in (entry.next_step, entry.next_date or "") if x)
         if step:
-            line("Next step", step)
+            line(translate("memo_company", "Next step"), step)
 
-    section("Traction & facts")
+    section(translate("memo_company", "Traction & facts"))
     # the report's facts only: the analyst's are listed under "My facts", marked
     groups = [g for g in present.fact_groups(ds, c.id) if not any(f.analyst for f in g.facts)]
     if groups:
-        cells.header_row(ws, r, ["Kind", "Fact", "Section", "Quote"])
+        cells.header_row(
+            ws,
+            r,
+            [
+                translate("memo_company", "Kind"),
+                translate("memo_company", "Fact"),
+                translate("memo_company", "Section"),
+                translate("memo_company", "Quote"),
+            ],
+        )
         cells.merge(ws, r, 4, MEMO_SHEET_COLUMNS)
         r += 1
         for g in groups:
@@ -463,14 +572,25 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
             ws,
             r,
             1,
-            "The report names no clients, outcomes or products of this company.",
+            translate("memo_company", "The report names no clients, outcomes or products of this company."),
             font=MUTED_FONT,
             align=cells.LINE,
         )
         r += 1
 
-    section("Segments")
-    cells.header_row(ws, r, ["Ref", "Scenario × industry", "Market ★", "Logic ★", "Compute ★", "Corpus ★"])
+    section(translate("memo_company", "Segments"))
+    cells.header_row(
+        ws,
+        r,
+        [
+            translate("memo_company", "Ref"),
+            translate("memo_company", "Scenario × industry"),
+            translate("memo_company", "Market ★"),
+            translate("memo_company", "Logic ★"),
+            translate("memo_company", "Compute ★"),
+            translate("memo_company", "Corpus ★"),
+        ],
+    )
     r += 1
     for ref in c.segments:
         s = ds.segment_by_ref[ref]
@@ -480,38 +600,42 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
             put(ws, r, col, present.stars(getattr(s, attr)), font=STAR_FONT)
         r += 1
 
-    section("Funding history")
+    section(translate("memo_company", "Funding history"))
     marks = content.round_marks(c)
     if c.rounds:
         cells.header_row(
             ws,
             r,
             [
-                "Date",
-                "Round",
-                "Amount as written",
-                "Amount (USD)",
-                "Valuation as written",
-                "Valuation (USD)",
-                "Investors (lead first)",
-                "Note",
+                translate("memo_company", "Date"),
+                translate("memo_company", "Round"),
+                translate("memo_company", "Amount as written"),
+                translate("memo_company", "Amount (USD)"),
+                translate("memo_company", "Valuation as written"),
+                translate("memo_company", "Valuation (USD)"),
+                translate("memo_company", "Investors (lead first)"),
+                translate("memo_company", "Note"),
             ],
         )
         r += 1
         for rd, mark in zip(c.rounds, marks, strict=True):
-            investors = ", ".join(f"{i} (lead)" if i in rd.lead_investors else i for i in rd.investors)
+            lead = translate("memo_company", "{investor} (lead)")
+            investors = ", ".join(
+                lead.format(investor=i) if i in rd.lead_investors else i for i in rd.investors
+            )
             label = present.round_label(rd)
             note = rd.ambiguity
             if mark is not None:  # the analyst's round: marked, its source in the note
                 label = f"{present.MY_FACT_MARK} {label}"
                 said = content.contradictions.get(mark.id, [])
-                note = "\n".join([present.analyst_mark(mark), *(f"Beside the report: {x}" for x in said)])
+                beside = translate("memo_company", "Beside the report: {fact}")
+                note = "\n".join([present.analyst_mark(mark), *(beside.format(fact=x) for x in said)])
             if rd.superseded_by is not None:
                 note = "\n".join(x for x in (note, present.superseded_text(rd.superseded_by)) if x)
             values = [
                 (present.date_text(rd.date, rd.date_text), None),
                 (label, None),
-                (rd.amount_text or "undisclosed", None),
+                (rd.amount_text or translate("memo_company", "undisclosed"), None),
                 cells.usd_cell(rd.amount_usd, rd.amount_approximate),
                 (rd.valuation_text or present.NONE, None),
                 cells.usd_cell(rd.valuation_usd, rd.valuation_approximate),
@@ -524,16 +648,29 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
             r += 1
     else:
         put(
-            ws, r, 1, "The report discloses no financing for this company.", font=MUTED_FONT, align=cells.LINE
+            ws,
+            r,
+            1,
+            translate("memo_company", "The report discloses no financing for this company."),
+            font=MUTED_FONT,
+            align=cells.LINE,
         )
         r += 1
 
     if content.my_facts(c.id):
-        section(MY_FACTS_TITLE)
+        section(_tr(MY_FACTS_TITLE))
         r = _my_facts(ws, content, c.id, r)
 
-    section("What the report says")
-    cells.header_row(ws, r, ["Section", "Role", "Quote"])
+    section(translate("memo_company", "What the report says"))
+    cells.header_row(
+        ws,
+        r,
+        [
+            translate("memo_company", "Section"),
+            translate("memo_company", "Role"),
+            translate("memo_company", "Quote"),
+        ],
+    )
     cells.merge(ws, r, 3, MEMO_SHEET_COLUMNS)
     r += 1
     quotes = [(e.segment, e.role, e.quote) for e in c.evidence]
@@ -544,22 +681,28 @@ def company_sheet(ws: Worksheet, content: MemoContent, c: CompanyOut) -> None:
         if mark is None and rd.quote not in seen  # an analyst's round quotes its source, not the report
     ]
     for seg, role, quote in quotes:
-        put(ws, r, 1, f"§{seg}" if seg else "source")
+        put(ws, r, 1, f"§{seg}" if seg else translate("memo_company", "source"))
         put(ws, r, 2, present.role_label(role))
         put(ws, r, 3, f"“{quote}”")
         cells.merge(ws, r, 3, MEMO_SHEET_COLUMNS)
         r += 1
 
-    section("Analyst notes")
+    section(translate("memo_company", "Analyst notes"))
     note = req.notes.get(c.id, "")
-    parts = cells.split_text(note) if note else ["(none)"]
+    parts = cells.split_text(note) if note else [translate("memo_company", "(none)")]
     for i, part in enumerate(parts):
-        put(ws, r, 1, "Note" if i == 0 else "Note (continued)", font=BOLD_FONT)
+        put(
+            ws,
+            r,
+            1,
+            translate("memo_company", "Note") if i == 0 else translate("memo_company", "Note (continued)"),
+            font=BOLD_FONT,
+        )
         put(ws, r, 2, part)
         cells.merge(ws, r, 2, MEMO_SHEET_COLUMNS)
         r += 1
     if sweeps is not None and chart_row is not None:
-        section("The sensitivity charts' figures")
+        section(translate("memo_company", "The sensitivity charts' figures"))
         head, r = _sweep_table(ws, r, sweeps, req.ranking.top_k)
         _place_charts(ws, sweeps, head, chart_row, req.ranking.top_k)
     cells.fit_rows(ws)

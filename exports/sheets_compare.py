@@ -9,6 +9,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import columns, present
+from core.i18n import SOURCE_LANGUAGE, language, translate
 from core.results import CompanyOut
 from exports import cells
 from exports.cells import (
@@ -35,12 +36,14 @@ MOST_LINES = 8
 Cell = tuple[object, str | None]
 
 
-def _lines(items: list[str], more_where: str = "its sheet") -> str:
+def _lines(items: list[str]) -> str:
     if not items:
         return present.NONE
     shown = items[:MOST_LINES]
     more = len(items) - len(shown)
-    return "\n".join(shown) + (f"\n… {more} more on {more_where}" if more > 0 else "")
+    return "\n".join(shown) + (
+        "\n" + translate("memo_compare", "… {more} more on its sheet").format(more=more) if more > 0 else ""
+    )
 
 
 Row = tuple[str, Callable[[CompanyOut], Cell], object]
@@ -59,13 +62,18 @@ def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
         row = row_of[c.id]
         out = []
         if lens.robust[row]:
-            out.append(f"{present.ROBUST_MARK} robust")
+            out.append(translate("memo_compare", "{mark} robust").format(mark=present.ROBUST_MARK))
         if lens.pareto[row]:
-            out.append(f"{present.PARETO_MARK} Pareto-optimal")
+            out.append(translate("memo_compare", "{mark} Pareto-optimal").format(mark=present.PARETO_MARK))
         return ("\n".join(out) or present.NONE, None)
 
     def lenses_top(c: CompanyOut) -> Cell:
-        return (f"{int(lens.top_count[row_of[c.id]])} of {len(lens.lenses)}", None)
+        return (
+            translate("memo_compare", "{count} of {n}").format(
+                count=int(lens.top_count[row_of[c.id]]), n=len(lens.lenses)
+            ),
+            None,
+        )
 
     def contribution(k: str) -> Callable[[CompanyOut], Cell]:
         return lambda c: (getattr(c.contributions, k), SCORE_FORMAT)
@@ -73,13 +81,22 @@ def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
     def signal(k: str) -> Callable[[CompanyOut], Cell]:
         def make(c: CompanyOut) -> Cell:
             if k in c.missing:
-                return ("no figure", None)
+                return (translate("memo_compare", "no figure"), None)
             return (getattr(c.signals, k), SIGNAL_FORMAT)
 
         return make
 
     def segments(c: CompanyOut) -> Cell:
-        return (_lines([f"{ref} {ds.segment_by_ref[ref].label}" for ref in c.segments]), None)
+        chinese = language() != SOURCE_LANGUAGE  # the report's own Chinese names in a Chinese memo
+        return (
+            _lines(
+                [
+                    f"{ref} {ds.segment_by_ref[ref].label_zh if chinese else ds.segment_by_ref[ref].label}"
+                    for ref in c.segments
+                ]
+            ),
+            None,
+        )
 
     def stars(attr: str) -> Callable[[CompanyOut], Cell]:
         def make(c: CompanyOut) -> Cell:
@@ -96,7 +113,9 @@ def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
                 when = f"{present.MY_FACT_MARK} {when}"
             amount = present.usd(rd.amount_usd, rd.amount_approximate) if rd.amount_text else ""
             value = (
-                f"valued {present.usd(rd.valuation_usd, rd.valuation_approximate)}"
+                translate("memo_compare", "valued {valuation}").format(
+                    valuation=present.usd(rd.valuation_usd, rd.valuation_approximate)
+                )
                 if rd.valuation_text
                 else ""
             )
@@ -120,59 +139,119 @@ def compare_rows(content: MemoContent) -> list[tuple[str, list[Row]]]:
         if not text:
             return (present.NONE, None)
         if len(text) > 300:
-            return (cells.clean_text(text[:280]).rstrip() + " … [the whole note is on its sheet]", None)
+            return (
+                cells.clean_text(text[:280]).rstrip()
+                + translate("memo_compare", " … [the whole note is on its sheet]"),
+                None,
+            )
         return (text, None)
 
     difficulty_name = present.contribution_name("difficulty", w.difficulty)
+
     money = [
-        ("Rank", lambda c: cells.column_cell(columns.RANK, c), BOLD_FONT),
-        ("Score (0–100)", lambda c: cells.column_cell(columns.SCORE, c), BOLD_FONT),
-        ("Robust / Pareto", marks, cells.MARK_FONT),
-        (f"In the top {lens.top_n} under", lenses_top, None),
-        (f"Points from value (weight {w.value:g})", contribution("value"), None),
+        (translate("memo_compare", "Rank"), lambda c: cells.column_cell(columns.RANK, c), BOLD_FONT),
         (
-            f"Points from {difficulty_name} (difficulty weight {w.difficulty:g})",
+            translate("memo_compare", "Score (0–100)"),
+            lambda c: cells.column_cell(columns.SCORE, c),
+            BOLD_FONT,
+        ),
+        (translate("memo_compare", "Robust / Pareto"), marks, cells.MARK_FONT),
+        (translate("memo_compare", "In the top {top} under").format(top=lens.top_n), lenses_top, None),
+        (
+            translate("memo_compare", "Points from value (weight {weight})").format(weight=f"{w.value:g}"),
+            contribution("value"),
+            None,
+        ),
+        (
+            translate("memo_compare", "Points from {name} (difficulty weight {weight})").format(
+                name=difficulty_name, weight=f"{w.difficulty:g}"
+            ),
             contribution("difficulty"),
             None,
         ),
-        (f"Points from funding (weight {w.funding:g})", contribution("funding"), None),
-        ("Value signal (0–1)", signal("value"), None),
-        ("Difficulty signal (0–1)", signal("difficulty"), None),
-        ("Funding signal (0–1)", signal("funding"), None),
-        ("Disclosed capital (USD)", lambda c: cells.column_cell(columns.DISCLOSED, c), None),
-        ("Latest valuation (USD)", lambda c: cells.column_cell(columns.VALUATION, c), None),
-        ("Latest round", lambda c: cells.column_cell(columns.LATEST_ROUND, c), None),
-        ("Funding timeline (USD)", timeline, None),
+        (
+            translate("memo_compare", "Points from funding (weight {weight})").format(
+                weight=f"{w.funding:g}"
+            ),
+            contribution("funding"),
+            None,
+        ),
+        (translate("memo_compare", "Value signal (0–1)"), signal("value"), None),
+        (translate("memo_compare", "Difficulty signal (0–1)"), signal("difficulty"), None),
+        (translate("memo_compare", "Funding signal (0–1)"), signal("funding"), None),
+        (
+            translate("memo_compare", "Disclosed capital (USD)"),
+            lambda c: cells.column_cell(columns.DISCLOSED, c),
+            None,
+        ),
+        (
+            translate("memo_compare", "Latest valuation (USD)"),
+            lambda c: cells.column_cell(columns.VALUATION, c),
+            None,
+        ),
+        (
+            translate("memo_compare", "Latest round"),
+            lambda c: cells.column_cell(columns.LATEST_ROUND, c),
+            None,
+        ),
+        (translate("memo_compare", "Funding timeline (USD)"), timeline, None),
     ]
     evidence = [
-        ("Segments", segments, None),
-        ("Market space ★", stars("market"), STAR_FONT),
-        ("Logic difficulty ★", stars("logic"), STAR_FONT),
-        ("Compute difficulty ★", stars("compute"), STAR_FONT),
-        ("Corpus difficulty ★", stars("corpus"), STAR_FONT),
-        ("Traction: facts (✎ the analyst's own)", traction, None),
-        ("Strongest quoted fact", fact, None),
-        ("Analyst note", note, None),
+        (translate("memo_compare", "Segments"), segments, None),
+        (translate("memo_compare", "Market space ★"), stars("market"), STAR_FONT),
+        (translate("memo_compare", "Logic difficulty ★"), stars("logic"), STAR_FONT),
+        (translate("memo_compare", "Compute difficulty ★"), stars("compute"), STAR_FONT),
+        (translate("memo_compare", "Corpus difficulty ★"), stars("corpus"), STAR_FONT),
+        (translate("memo_compare", "Traction: facts (✎ the analyst's own)"), traction, None),
+        (translate("memo_compare", "Strongest quoted fact"), fact, None),
+        (translate("memo_compare", "Analyst note"), note, None),
     ]
-    return [("Scores and money", money), ("Segments and evidence", evidence)]
+    return [
+        (translate("memo_compare", "Scores and money"), money),
+        (translate("memo_compare", "Segments and evidence"), evidence),
+    ]
 
 
 def compare_sheet(ws: Worksheet, content: MemoContent) -> None:
     rows = content.rows[:MAX_COMPARE]
     n = len(content.rows)
     cells.set_widths(ws, [LABEL_WIDTH] + [COMPANY_WIDTH] * PER_BLOCK)
-    put(ws, 1, 1, "Compare: the companies side by side", font=TITLE_FONT, align=cells.LINE)
+    put(
+        ws,
+        1,
+        1,
+        translate("memo_compare", "Compare: the companies side by side"),
+        font=TITLE_FONT,
+        align=cells.LINE,
+    )
     ws.row_dimensions[1].height = 24
     intro = (
-        f"{min(n, MAX_COMPARE)} companies, {PER_BLOCK} to a page; the next continue below."
-        + (f" The first {MAX_COMPARE} of {n}: the Shortlist sheet lists all." if n > MAX_COMPARE else "")
-        + " ≈ marks a converted or vague figure; each name opens the company's sheet."
+        translate("memo_compare", "{n} companies, {per_page} to a page; the next continue below.").format(
+            n=min(n, MAX_COMPARE), per_page=PER_BLOCK
+        )
+        + (
+            translate("memo_compare", " The first {most} of {n}: the {shortlist} sheet lists all.").format(
+                most=MAX_COMPARE, n=n, shortlist=content.sheet("Shortlist")
+            )
+            if n > MAX_COMPARE
+            else ""
+        )
+        + translate(
+            "memo_compare", " ≈ marks a converted or vague figure; each name opens the company's sheet."
+        )
     )
     put(ws, 2, 1, intro, font=MUTED_FONT)
     cells.merge(ws, 2, 1, 1 + PER_BLOCK)
     r = 4
     if not rows:
-        put(ws, r, 1, "No company: the memo is empty.", font=MUTED_FONT, align=cells.LINE)
+        put(
+            ws,
+            r,
+            1,
+            translate("memo_compare", "No company: the memo is empty."),
+            font=MUTED_FONT,
+            align=cells.LINE,
+        )
         cells.print_setup(ws)
         return
     parts = compare_rows(content)

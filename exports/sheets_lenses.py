@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import present
+from core.i18n import translate
 from exports import cells
 from exports.cells import (
     BOLD_FONT,
@@ -56,7 +57,7 @@ def lenses_sheet(ws: Worksheet, content: MemoContent) -> None:
         ws,
         1,
         1,
-        "Lenses: the ranking under every preset and saved profile",
+        translate("memo_lenses", "Lenses: the ranking under every preset and saved profile"),
         font=TITLE_FONT,
         align=cells.LINE,
     )
@@ -66,21 +67,34 @@ def lenses_sheet(ws: Worksheet, content: MemoContent) -> None:
         ws,
         2,
         1,
-        f"Each column ranks the whole {present.universe_label(ranking.universe).lower()} universe under one "
-        f"lens (its weights: value, difficulty, funding; the sub-weights and the missing-data policy as in "
-        f"this memo); a shaded rank is in the top {lens.top_n}, “8=” a shared rank, “—” not ranked. "
-        f"Robust {present.ROBUST_MARK}: {present.robust_definition(lens.top_n)}. Pareto {present.PARETO_MARK}: "
-        f"{present.PARETO_DEFINITION}.",
+        translate(
+            "memo_lenses",
+            "Each column ranks the whole {universe} universe under one lens (its weights: value, difficulty, "
+            "funding; the sub-weights and the missing-data policy as in this memo); a shaded rank is in the "
+            "top {top}, “8=” a shared rank, “—” not ranked. Robust {robust_mark}: {robust}. Pareto "
+            "{pareto_mark}: {pareto}.",
+        ).format(
+            universe=present.universe_label(ranking.universe).lower(),
+            top=lens.top_n,
+            robust_mark=present.ROBUST_MARK,
+            robust=present.robust_definition(lens.top_n),
+            pareto_mark=present.PARETO_MARK,
+            pareto=present.pareto_definition(),
+        ),
         font=MUTED_FONT,
     )
     cells.merge(ws, 2, 1, last_col)
     headers = (
-        ["#", "Company"]
+        ["#", translate("memo_lenses", "Company")]
         + [f"{x.label}\n{present.weights_triple(x.weights)}" for x in lens.lenses]
-        + [f"Robust {present.ROBUST_MARK}", f"Pareto {present.PARETO_MARK}", f"Top {lens.top_n} under"]
+        + [
+            translate("memo_lenses", "Robust {mark}").format(mark=present.ROBUST_MARK),
+            translate("memo_lenses", "Pareto {mark}").format(mark=present.PARETO_MARK),
+            translate("memo_lenses", "Top {top} under").format(top=lens.top_n),
+        ]
     )
     r = 4
-    put(ws, r, 1, "This memo's companies", font=SECTION_FONT, align=cells.LINE)
+    put(ws, r, 1, translate("memo_lenses", "This memo's companies"), font=SECTION_FONT, align=cells.LINE)
     r += 1
     cells.header_row(ws, r, headers, dark=True)
     header = r
@@ -90,7 +104,15 @@ def lenses_sheet(ws: Worksheet, content: MemoContent) -> None:
         r = _lens_row(ws, r, content, row, memo_rank=True)
     if len(memo_rows) > MAX_MEMO_ROWS:
         more = len(memo_rows) - MAX_MEMO_ROWS
-        put(ws, r, 2, f"… and {more:,} more (the first {MAX_MEMO_ROWS} are listed).", font=MUTED_FONT)
+        put(
+            ws,
+            r,
+            2,
+            translate("memo_lenses", "… and {more} more (the first {most} are listed).").format(
+                more=f"{more:,}", most=MAX_MEMO_ROWS
+            ),
+            font=MUTED_FONT,
+        )
         cells.merge(ws, r, 2, last_col)
         r += 1
     in_memo = set(memo_rows)
@@ -101,7 +123,9 @@ def lenses_sheet(ws: Worksheet, content: MemoContent) -> None:
             ws,
             r,
             1,
-            f"Not in this memo, but in the top {lens.top_n} under at least one lens",
+            translate("memo_lenses", "Not in this memo, but in the top {top} under at least one lens").format(
+                top=lens.top_n
+            ),
             font=SECTION_FONT,
             align=cells.LINE,
         )
@@ -111,18 +135,31 @@ def lenses_sheet(ws: Worksheet, content: MemoContent) -> None:
         for row in others[:MAX_OTHER_ROWS]:
             r = _lens_row(ws, r, content, row, memo_rank=False)
         if len(others) > MAX_OTHER_ROWS:
-            put(ws, r, 2, f"… and {len(others) - MAX_OTHER_ROWS:,} more.", font=MUTED_FONT)
+            put(
+                ws,
+                r,
+                2,
+                translate("memo_lenses", "… and {more} more.").format(
+                    more=f"{len(others) - MAX_OTHER_ROWS:,}"
+                ),
+                font=MUTED_FONT,
+            )
             cells.merge(ws, r, 2, last_col)
             r += 1
     r += 1
-    put(ws, r, 1, "The lenses", font=SECTION_FONT, align=cells.LINE)
+    put(ws, r, 1, translate("memo_lenses", "The lenses"), font=SECTION_FONT, align=cells.LINE)
     r += 1
     for x in lens.lenses:
         put(
             ws,
             r,
             1,
-            x.label + (" (saved profile)" if x.is_profile and "profile" not in x.label else ""),
+            x.label
+            + (
+                translate("memo_lenses", " (saved profile)")
+                if x.is_profile and "profile" not in x.label
+                else ""
+            ),
             font=BOLD_FONT,
         )
         cells.merge(ws, r, 1, 2)
@@ -160,7 +197,13 @@ def _lens_row(ws: Worksheet, r: int, content: MemoContent, row: int, *, memo_ran
     col = 3 + len(lens.lenses)
     put(ws, r, col, present.ROBUST_MARK if lens.robust[row] else "", font=MARK_FONT, align=CENTER)
     put(ws, r, col + 1, present.PARETO_MARK if lens.pareto[row] else "", font=MARK_FONT, align=CENTER)
-    put(ws, r, col + 2, f"{int(lens.top_count[row])} of {len(lens.lenses)}", align=CENTER)
+    put(
+        ws,
+        r,
+        col + 2,
+        translate("memo_lenses", "{count} of {n}").format(count=int(lens.top_count[row]), n=len(lens.lenses)),
+        align=CENTER,
+    )
     for c in range(1, col + 3):
         ws.cell(row=r, column=c).border = cells.HAIRLINE
     return r + 1

@@ -9,18 +9,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import present
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from exports import cells
 from exports.cells import BOLD_FONT, LINK_FONT, MUTED_FONT, SECTION_FONT, TITLE_FONT, put
 from exports.content import MemoContent, company_label, stage_order
 
 PIPELINE_SHEET_COLUMNS = (
-    ("Stage", 14.0),
-    ("Company", 30.0),
+    (QT_TRANSLATE_NOOP("memo_pipeline", "Stage"), 14.0),
+    (QT_TRANSLATE_NOOP("memo_pipeline", "Company"), 30.0),
     ("#", 7.0),
-    ("Owner", 14.0),
-    ("Next step", 36.0),
-    ("Next step date", 13.0),
-    ("Last change", 17.0),
+    (QT_TRANSLATE_NOOP("memo_pipeline", "Owner"), 14.0),
+    (QT_TRANSLATE_NOOP("memo_pipeline", "Next step"), 36.0),
+    (QT_TRANSLATE_NOOP("memo_pipeline", "Next step date"), 13.0),
+    (QT_TRANSLATE_NOOP("memo_pipeline", "Last change"), 17.0),
 )
 HEADER_ROW = 4
 
@@ -39,20 +40,30 @@ def pipeline_sheet(ws: Worksheet, content: MemoContent) -> None:
     row_of = ranking.table.row_of
     ncols = len(PIPELINE_SHEET_COLUMNS)
     entries = sorted(req.pipeline.values(), key=lambda e: stage_order(e.stage))
-    put(ws, 1, 1, "Pipeline", font=TITLE_FONT, align=cells.LINE)
+    put(ws, 1, 1, content.sheet("Pipeline"), font=TITLE_FONT, align=cells.LINE)
     ws.row_dimensions[1].height = 24
     put(
         ws,
         2,
         1,
-        f"The analyst's pipeline, {len(entries)} compan{'y' if len(entries) == 1 else 'ies'} by stage; "
-        "# is the company's shared rank in this memo's ranking (— not ranked); a name in blue opens "
-        "its sheet.",
+        (
+            translate("memo_pipeline", "The analyst's pipeline, 1 company by stage; ")
+            if len(entries) == 1
+            else translate("memo_pipeline", "The analyst's pipeline, {n} companies by stage; ").format(
+                n=len(entries)
+            )
+        )
+        + translate(
+            "memo_pipeline",
+            "# is the company's shared rank in this memo's ranking (— not ranked); a name in blue opens its sheet.",
+        ),
         font=MUTED_FONT,
         align=cells.LINE,
     )
     cells.set_widths(ws, [w for _, w in PIPELINE_SHEET_COLUMNS])
-    cells.header_row(ws, HEADER_ROW, [h for h, _ in PIPELINE_SHEET_COLUMNS], dark=True)
+    cells.header_row(
+        ws, HEADER_ROW, [translate("memo_pipeline", h) for h, _ in PIPELINE_SHEET_COLUMNS], dark=True
+    )
     r = HEADER_ROW + 1
 
     def rank_of(company_id: str) -> tuple[int, bool]:
@@ -79,7 +90,7 @@ def pipeline_sheet(ws: Worksheet, content: MemoContent) -> None:
                 c = ds.company(e.company_id)
                 name = company_label(c.name, c.name_en)
             except (KeyError, LookupError):
-                name = f"{e.company_id} (not in this data)"
+                name = translate("memo_pipeline", "{id} (not in this data)").format(id=e.company_id)
             put(ws, r, 1, label)
             cell = put(ws, r, 2, name, font=BOLD_FONT)
             sheet = content.memo_names.get(e.company_id)

@@ -8,6 +8,7 @@ import numpy as np
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import present
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.results import CompanyOut
 from exports import cells
 from exports.cells import (
@@ -32,11 +33,11 @@ LABEL_COLS = (1, 2)
 VALUE_COLS = (3, LAST_COL)
 SUMMARY_HEADERS = (
     "#",
-    "Company",
-    "English name",
-    "Robust",
-    "Pareto",
-    "Why it ranks here: points by signal, then its strongest quoted fact",
+    QT_TRANSLATE_NOOP("memo_summary", "Company"),
+    QT_TRANSLATE_NOOP("memo_summary", "English name"),
+    QT_TRANSLATE_NOOP("memo_summary", "Robust"),
+    QT_TRANSLATE_NOOP("memo_summary", "Pareto"),
+    QT_TRANSLATE_NOOP("memo_summary", "Why it ranks here: points by signal, then its strongest quoted fact"),
 )
 REASON_COL = len(SUMMARY_HEADERS)
 #: How many names a list of robust or Pareto-optimal companies spells out before "and N more".
@@ -48,10 +49,14 @@ def memo_title(content: MemoContent) -> str:
     universe = present.universe_label(req.ranking.universe).lower()
     n = len(content.rows)
     if req.selection == "shortlist":
-        return f"Investment memo: a shortlist of {n} {universe}"
+        return translate("memo_summary", "Investment memo: a shortlist of {n} {universe}").format(
+            n=n, universe=universe
+        )
     if req.selection.startswith("top "):
-        return f"Investment memo: the top {n} {universe}"
-    return f"Investment memo: {n} {universe}, ranked"
+        return translate("memo_summary", "Investment memo: the top {n} {universe}").format(
+            n=n, universe=universe
+        )
+    return translate("memo_summary", "Investment memo: {n} {universe}, ranked").format(n=n, universe=universe)
 
 
 def _names(content: MemoContent, rows: np.ndarray) -> str:
@@ -63,7 +68,23 @@ def _names(content: MemoContent, rows: np.ndarray) -> str:
         out.append(company_label(c.name, c.name_en) + (" ★" if content.in_memo(cid) else ""))
     more = len(rows) - MAX_NAMED
     text = ", ".join(out)
-    return text + (f" and {more:,} more (the Lenses sheet lists them)" if more > 0 else "")
+    if more <= 0:
+        return text
+    return text + translate("memo_summary", " and {more} more (the {lenses} sheet lists them)").format(
+        more=f"{more:,}", lenses=content.sheet("Lenses")
+    )
+
+
+def _and_more(more: int) -> str:
+    """ " and 3 more" after a list of names cut short; "" when none is left out."""
+    return translate("memo_summary", " and {more} more").format(more=more) if more > 0 else ""
+
+
+def _companies(n: int) -> str:
+    """ "1 company", "12 companies"."""
+    if n == 1:
+        return translate("memo_summary", "1 company")
+    return translate("memo_summary", "{n} companies").format(n=f"{n:,}")
 
 
 def _in_memo_count(content: MemoContent, rows: np.ndarray) -> int:
@@ -81,13 +102,20 @@ def robust_lines(content: MemoContent) -> list[tuple[str, str]]:
     robust = order[lens.robust[order]]
     pareto = order[lens.pareto[order]]
     lines: list[tuple[str, str]] = []
-    head = f"{present.capital_first(present.robust_definition(lens.top_n))} ({n_lenses} lenses: {labels})"
+    head = translate("memo_summary", "{definition} ({n} lenses: {labels})").format(
+        definition=present.capital_first(present.robust_definition(lens.top_n)), n=n_lenses, labels=labels
+    )
+    picked = translate("memo_summary", "{head}: {names}. {companies}, {in_memo} of them in this memo (★).")
     if len(robust):
         lines.append(
             (
-                "Robust picks",
-                f"{head}: {_names(content, robust)}. {len(robust):,} compan{'y' if len(robust) == 1 else 'ies'}, "
-                f"{_in_memo_count(content, robust)} of them in this memo (★).",
+                translate("memo_summary", "Robust picks"),
+                picked.format(
+                    head=head,
+                    names=_names(content, robust),
+                    companies=_companies(len(robust)),
+                    in_memo=_in_memo_count(content, robust),
+                ),
             )
         )
     else:
@@ -96,20 +124,32 @@ def robust_lines(content: MemoContent) -> list[tuple[str, str]]:
         if len(top):
             best = top[0]
             c = content.ds.company(str(lens.table.ids[best]))
-            closest = (
-                f"; the closest is {company_label(c.name, c.name_en)}, in the top {lens.top_n} under "
-                f"{int(lens.top_count[best])} of the {n_lenses}"
+            closest = translate(
+                "memo_summary", "; the closest is {company}, in the top {top} under {count} of the {n}"
+            ).format(
+                company=company_label(c.name, c.name_en),
+                top=lens.top_n,
+                count=int(lens.top_count[best]),
+                n=n_lenses,
             )
         lines.append(
-            ("Robust picks", f"None: no company is {present.robust_definition(lens.top_n)}{closest}.")
+            (
+                translate("memo_summary", "Robust picks"),
+                translate("memo_summary", "None: no company is {definition}{closest}.").format(
+                    definition=present.robust_definition(lens.top_n), closest=closest
+                ),
+            )
         )
     if len(pareto):
         lines.append(
             (
-                "Pareto-optimal",
-                f"{present.capital_first(present.PARETO_DEFINITION)}: {_names(content, pareto)}. "
-                f"{len(pareto):,} compan{'y' if len(pareto) == 1 else 'ies'}, "
-                f"{_in_memo_count(content, pareto)} of them in this memo (★).",
+                translate("memo_summary", "Pareto-optimal"),
+                picked.format(
+                    head=present.capital_first(present.pareto_definition()),
+                    names=_names(content, pareto),
+                    companies=_companies(len(pareto)),
+                    in_memo=_in_memo_count(content, pareto),
+                ),
             )
         )
     t = content.req.ranking.table
@@ -119,21 +159,53 @@ def robust_lines(content: MemoContent) -> list[tuple[str, str]]:
         more = len(neither) - MAX_NAMED
         lines.append(
             (
-                "Neither",
-                f"{len(neither)} of this memo's {len(content.rows)} companies are neither robust nor "
-                f"Pareto-optimal: {shown}{f' and {more} more' if more > 0 else ''}; their place depends "
-                "on the weights (see the Lenses sheet and each company's sensitivity charts).",
+                translate("memo_summary", "Neither"),
+                translate(
+                    "memo_summary",
+                    "{count} of this memo's {n} companies are neither robust nor Pareto-optimal: "
+                    "{names}{more}; their place depends on the weights (see the {lenses} sheet and each "
+                    "company's sensitivity charts).",
+                ).format(
+                    count=len(neither),
+                    n=len(content.rows),
+                    names=shown,
+                    more=_and_more(more),
+                    lenses=content.sheet("Lenses"),
+                ),
             )
         )
     return lines
 
 
+#: The signals as the caveats name them.
+SIGNAL_NAMES = {
+    "value": QT_TRANSLATE_NOOP("memo_summary", "value"),
+    "difficulty": QT_TRANSLATE_NOOP("memo_summary", "difficulty"),
+    "funding": QT_TRANSLATE_NOOP("memo_summary", "funding"),
+}
+
+
+def signal_name(signal: str) -> str:
+    name = SIGNAL_NAMES.get(signal)
+    return translate("memo_summary", name) if name else signal
+
+
 def _policy_effect(policy: str, signal: str) -> str:
     if policy == "zero":
-        return f"the missing-data policy counts an undisclosed figure as zero, so {signal} adds no points to their score"
+        return translate(
+            "memo_summary",
+            "the missing-data policy counts an undisclosed figure as zero, so {signal} adds no points to "
+            "their score",
+        ).format(signal=signal_name(signal))
     if policy == "neutral":
-        return f"the missing-data policy counts an undisclosed figure as neutral (0.5): their {signal} is a middle value, not a known one"
-    return "the missing-data policy leaves a company without the figure out of the ranking"
+        return translate(
+            "memo_summary",
+            "the missing-data policy counts an undisclosed figure as neutral (0.5): their {signal} is a "
+            "middle value, not a known one",
+        ).format(signal=signal_name(signal))
+    return translate(
+        "memo_summary", "the missing-data policy leaves a company without the figure out of the ranking"
+    )
 
 
 def caveat_lines(content: MemoContent) -> list[tuple[str, str]]:
@@ -147,10 +219,12 @@ def caveat_lines(content: MemoContent) -> list[tuple[str, str]]:
         held = sum(c.rank == last for c in content.rows)
         out.append(
             (
-                "Tie at the border",
-                f"{present.capital_first(note)}: the memo's last place cuts this tie. It holds {held} of them, "
-                "the first in the order inside a tie (below); the companies left out score the same as the "
-                "last ones in.",
+                translate("memo_summary", "Tie at the border"),
+                translate(
+                    "memo_summary",
+                    "{tie}: the memo's last place cuts this tie. It holds {held} of them, the first in the "
+                    "order inside a tie (below); the companies left out score the same as the last ones in.",
+                ).format(tie=present.capital_first(note), held=held),
             )
         )
     shared = content.shared_in_memo()
@@ -161,8 +235,10 @@ def caveat_lines(content: MemoContent) -> list[tuple[str, str]]:
         groups = "; ".join(f"{rank}= {', '.join(names)}" for rank, names in sorted(by_rank.items()))
         out.append(
             (
-                "Shared ranks",
-                f"{groups}. {present.capital_first(present.TIE_ORDER)}.",
+                translate("memo_summary", "Shared ranks"),
+                translate("memo_summary", "{groups}. {order}.").format(
+                    groups=groups, order=present.capital_first(present.tie_order())
+                ),
             )
         )
     n = len(content.rows)
@@ -177,36 +253,63 @@ def caveat_lines(content: MemoContent) -> list[tuple[str, str]]:
         more = len(rows) - MAX_NAMED
         out.append(
             (
-                "Undisclosed figures",
-                f"{len(rows)} of the {n} companies in this memo have no {signal} figure in the data "
-                f"({names}{f' and {more} more' if more > 0 else ''}); {_policy_effect(policy, signal)}.",
+                translate("memo_summary", "Undisclosed figures"),
+                translate(
+                    "memo_summary",
+                    "{count} of the {n} companies in this memo have no {signal} figure in the data "
+                    "({names}{more}); {effect}.",
+                ).format(
+                    count=len(rows),
+                    n=n,
+                    signal=signal_name(signal),
+                    names=names,
+                    more=_and_more(more),
+                    effect=_policy_effect(policy, signal),
+                ),
             )
         )
     if not any_gap and n:
         out.append(
             (
-                "Undisclosed figures",
-                f"Every company in this memo has a figure for each weighted signal "
-                f"({present.policy_sentence(policy)} elsewhere in the ranking).",
+                translate("memo_summary", "Undisclosed figures"),
+                translate(
+                    "memo_summary",
+                    "Every company in this memo has a figure for each weighted signal ({policy} elsewhere "
+                    "in the ranking).",
+                ).format(policy=present.policy_sentence(policy)),
             )
         )
     latest = content.latest
-    whose = "the report" if is_report(content.ds) else "the data"
+    report = is_report(content.ds)
     if latest:
         year = latest[:4]
-        out.append(
-            (
-                "Date of the figures",
-                f"The figures are as of {whose} ({year}; its latest dated event is {latest}). Rounds, "
-                f"valuations, listings and clients since then are not in this screen: check them before "
-                f"a decision.",
+        text = (
+            translate(
+                "memo_summary",
+                "The figures are as of the report ({year}; its latest dated event is {latest}). Rounds, "
+                "valuations, listings and clients since then are not in this screen: check them before "
+                "a decision.",
+            )
+            if report
+            else translate(
+                "memo_summary",
+                "The figures are as of the data ({year}; its latest dated event is {latest}). Rounds, "
+                "valuations, listings and clients since then are not in this screen: check them before "
+                "a decision.",
             )
         )
+        out.append((translate("memo_summary", "Date of the figures"), text.format(year=year, latest=latest)))
     else:
         out.append(
             (
-                "Date of the figures",
-                f"{present.capital_first(whose)} dates no event: how current the figures are is not known.",
+                translate("memo_summary", "Date of the figures"),
+                translate(
+                    "memo_summary", "The report dates no event: how current the figures are is not known."
+                )
+                if report
+                else translate(
+                    "memo_summary", "The data dates no event: how current the figures are is not known."
+                ),
             )
         )
     fx = req.ranking.table.fx_cny_per_usd
@@ -214,10 +317,13 @@ def caveat_lines(content: MemoContent) -> list[tuple[str, str]]:
     if approx:
         out.append(
             (
-                "Approximate figures",
-                f"≈ marks a dollar figure converted from yuan (1 USD = {fx:g} CNY) or read from vague "
-                f"wording (数亿元, 近亿元): {len(approx)} of the {n} companies have one. The amounts as "
-                "written are beside them on the Shortlist and company sheets.",
+                translate("memo_summary", "Approximate figures"),
+                translate(
+                    "memo_summary",
+                    "≈ marks a dollar figure converted from yuan (1 USD = {fx} CNY) or read from vague "
+                    "wording (数亿元, 近亿元): {count} of the {n} companies have one. The amounts as "
+                    "written are beside them on the {shortlist} and company sheets.",
+                ).format(fx=f"{fx:g}", count=len(approx), n=n, shortlist=content.sheet("Shortlist")),
             )
         )
     planned = [(c, rd) for c in content.rows for rd in c.rounds if rd.status == "planned"]
@@ -227,9 +333,12 @@ def caveat_lines(content: MemoContent) -> list[tuple[str, str]]:
         )
         out.append(
             (
-                "Planned rounds",
-                f"Marked “planned” wherever they appear ({shown}): a planned round's amount is not "
-                "counted as capital raised; its valuation counts.",
+                translate("memo_summary", "Planned rounds"),
+                translate(
+                    "memo_summary",
+                    "Marked “planned” wherever they appear ({rounds}): a planned round's amount is not "
+                    "counted as capital raised; its valuation counts.",
+                ).format(rounds=shown),
             )
         )
     return out
@@ -255,7 +364,7 @@ def summary_sheet(ws: Worksheet, content: MemoContent) -> None:
     req = content.req
     ds = content.ds
     ranking = req.ranking
-    ws.title = "Summary"
+    ws.title = content.sheet("Summary")
     cells.set_widths(ws, SUMMARY_WIDTHS)
     put(ws, 1, 1, memo_title(content), font=TITLE_FONT, align=cells.LINE)
     cells.merge(ws, 1, 1, LAST_COL)
@@ -264,47 +373,69 @@ def summary_sheet(ws: Worksheet, content: MemoContent) -> None:
         ws,
         2,
         1,
-        f"AIGC screener · {req.created:%d %B %Y} · sheets: Summary, Shortlist, Compare, Lenses, Method, "
-        "Segments, then one per company",
+        translate(
+            "memo_summary", "AIGC screener · {date:%d %B %Y} · sheets: {sheets}, then one per company"
+        ).format(
+            date=req.created,
+            sheets=", ".join(
+                content.sheet(k) for k in ("Summary", "Shortlist", "Compare", "Lenses", "Method", "Segments")
+            ),
+        ),
         font=SUBTITLE_FONT,
         align=cells.LINE,
     )
     cells.merge(ws, 2, 1, LAST_COL)
 
-    r = _section(ws, 3, "What was screened")
+    r = _section(ws, 3, translate("memo_summary", "What was screened"))
     universe = ranking.universe
     in_universe = int(ranking.in_universe.sum())
     screened = req.screened if req.screened is not None else int(ranking.included.sum())
-    r = _label_value(ws, r, "Source", content.source)
+    r = _label_value(ws, r, translate("memo_summary", "Source"), content.source)
+    filters = req.filters.describe()
+    universe_text = translate(
+        "memo_summary",
+        "{universe}: {sentence} {in_universe} of the dataset's {n} companies; {screened} ranked",
+    ).format(
+        universe=present.universe_label(universe),
+        sentence=present.universe_sentence(universe),
+        in_universe=f"{in_universe:,}",
+        n=f"{ds.n_companies:,}",
+        screened=f"{screened:,}",
+    )
+    if filters != "none":
+        universe_text += translate("memo_summary", " after the filters ({filters})").format(filters=filters)
+    r = _label_value(
+        ws, r, translate("memo_summary", "Universe"), universe_text + translate("memo_summary", ".")
+    )
+    r = _label_value(ws, r, translate("memo_summary", "Weights"), present.weights_in_words(ranking.weights))
     r = _label_value(
         ws,
         r,
-        "Universe",
-        f"{present.universe_label(universe)}: {present.universe_sentence(universe)} "
-        f"{in_universe:,} of the dataset's {ds.n_companies:,} companies; {screened:,} ranked"
-        + (f" after the filters ({req.filters.describe()})" if req.filters.describe() != "none" else "")
-        + ".",
-    )
-    r = _label_value(ws, r, "Weights", present.weights_in_words(ranking.weights))
-    r = _label_value(ws, r, "Missing figures", present.policy_sentence(ranking.policy, capital=True) + ".")
-    r = _label_value(
-        ws,
-        r,
-        "Dataset",
-        f"{ds.name} · {len(ds.segments)} segments · content hash {ds.content_hash or present.NONE}",
+        translate("memo_summary", "Missing figures"),
+        present.policy_sentence(ranking.policy, capital=True) + translate("memo_summary", "."),
     )
     r = _label_value(
         ws,
         r,
-        "Date",
-        f"Memo written {req.created:%Y-%m-%d %H:%M}"
-        + (f"; the data's latest dated event is {content.latest}" if content.latest else "")
-        + ".",
+        translate("memo_summary", "Dataset"),
+        translate("memo_summary", "{name} · {n} segments · content hash {hash}").format(
+            name=ds.name, n=len(ds.segments), hash=ds.content_hash or present.NONE
+        ),
     )
+    written = translate("memo_summary", "Memo written {date:%Y-%m-%d %H:%M}").format(date=req.created)
+    if content.latest:
+        written += translate("memo_summary", "; the data's latest dated event is {latest}").format(
+            latest=content.latest
+        )
+    r = _label_value(ws, r, translate("memo_summary", "Date"), written + translate("memo_summary", "."))
 
-    heading = "The shortlist" if req.selection == "shortlist" else f"The {req.selection}"
-    r = _section(ws, r, f"{heading} ({len(content.rows)} companies)")
-    cells.header_row(ws, r, SUMMARY_HEADERS)
+    heading = (
+        translate("memo_summary", "The shortlist ({n} companies)")
+        if req.selection == "shortlist"
+        else translate("memo_summary", "The {selection} ({n} companies)")
+    )
+    r = _section(ws, r, heading.format(selection=content.selection_text, n=len(content.rows)))
+    cells.header_row(ws, r, [translate("memo_summary", h) for h in SUMMARY_HEADERS])
     r += 1
     lens = content.lenses
     row_of = ranking.table.row_of
@@ -312,31 +443,45 @@ def summary_sheet(ws: Worksheet, content: MemoContent) -> None:
         r = _company_row(ws, r, content, c, bool(lens.robust[row_of[c.id]]), bool(lens.pareto[row_of[c.id]]))
     if len(content.rows) > MAX_SUMMARY_ROWS:
         more = len(content.rows) - MAX_SUMMARY_ROWS
-        put(ws, r, 2, f"… and {more:,} more: the Shortlist sheet lists every company.", font=MUTED_FONT)
+        put(
+            ws,
+            r,
+            2,
+            translate("memo_summary", "… and {more} more: the {shortlist} sheet lists every company.").format(
+                more=f"{more:,}", shortlist=content.sheet("Shortlist")
+            ),
+            font=MUTED_FONT,
+        )
         cells.merge(ws, r, 2, LAST_COL)
         r += 1
     if not content.rows:
-        put(ws, r, 2, "No company: the memo is empty.", font=MUTED_FONT)
+        put(ws, r, 2, translate("memo_summary", "No company: the memo is empty."), font=MUTED_FONT)
         cells.merge(ws, r, 2, LAST_COL)
         r += 1
     put(
         ws,
         r,
         2,
-        f"Robust ✓: {present.robust_definition(lens.top_n)} (the Lenses sheet). Pareto ◆: "
-        f"{present.PARETO_DEFINITION}. Points are the score's parts (0–100 in all); “ease” is the "
-        "difficulty signal under a negative weight.",
+        translate(
+            "memo_summary",
+            "Robust ✓: {robust} (the {lenses} sheet). Pareto ◆: {pareto}. Points are the score's parts "
+            "(0–100 in all); “ease” is the difficulty signal under a negative weight.",
+        ).format(
+            robust=present.robust_definition(lens.top_n),
+            lenses=content.sheet("Lenses"),
+            pareto=present.pareto_definition(),
+        ),
         font=MUTED_FONT,
         align=TEXT,
     )
     cells.merge(ws, r, 2, LAST_COL)
     r += 1
 
-    r = _section(ws, r, "Robust and Pareto-optimal picks")
+    r = _section(ws, r, translate("memo_summary", "Robust and Pareto-optimal picks"))
     for label, text in robust_lines(content):
         r = _label_value(ws, r, label, text)
 
-    r = _section(ws, r, "Caveats")
+    r = _section(ws, r, translate("memo_summary", "Caveats"))
     for label, text in caveat_lines(content):
         r = _label_value(ws, r, label, text)
 
@@ -363,7 +508,11 @@ def _company_row(
         if c.rank > 0
         else (
             present.capital_first(present.not_ranked_reason(c.in_universe, content.req.ranking.universe))
-            + (f"; {content.strongest_fact(c)}" if content.strongest_fact(c) else "")
+            + (
+                translate("memo_summary", "; {fact}").format(fact=content.strongest_fact(c))
+                if content.strongest_fact(c)
+                else ""
+            )
         )
     )
     put(ws, r, REASON_COL, reason)

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from core import __version__, columns, present
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from exports import cells
 from exports.cells import (
     BOLD_FONT,
@@ -32,7 +33,7 @@ from exports.content import MemoContent
 #: The Shortlist sheet's columns: the ranked list's (core.columns.MEMO, its rank the shared
 #: rank of every view, "8="), then the note.
 MEMO_COLUMNS = list(columns.MEMO)
-NOTE_HEADER = "Analyst note"
+NOTE_HEADER = QT_TRANSLATE_NOOP("memo_tables", "Analyst note")
 #: Widths (characters) chosen so the fifteen columns print on A4 landscape at 80% or more:
 #: names, segments, amounts and rounds wrap inside their cells instead of running on.
 SHORTLIST_WIDTHS: dict[str, float] = {
@@ -57,7 +58,11 @@ SHORTLIST_COLUMNS = [(col.header, SHORTLIST_WIDTHS.get(col.key, col.memo_width))
 ]
 #: With a pipeline (the request names one) the Shortlist adds these before the note, blank for a
 #: company not in it; the note and a few wide columns narrow so the sheet still prints at 80%.
-PIPELINE_COLUMNS = [("Stage", 11.0), ("Owner", 8.0), ("Next step", 10.0)]
+PIPELINE_COLUMNS = [
+    (QT_TRANSLATE_NOOP("memo_tables", "Stage"), 11.0),
+    (QT_TRANSLATE_NOOP("memo_tables", "Owner"), 8.0),
+    (QT_TRANSLATE_NOOP("memo_tables", "Next step"), 10.0),
+]
 PIPELINE_WIDTHS: dict[str, float] = {
     **SHORTLIST_WIDTHS,
     "name": 14,
@@ -72,7 +77,8 @@ HEADER_ROW = 4
 FIRST_DATA_ROW = 5
 #: A note longer than this is shortened in the table (with a marker); the company's sheet has it whole.
 NOTE_IN_TABLE = 400
-NOTE_MORE = " … [the whole note is on the company's sheet]"
+NOTE_MORE = QT_TRANSLATE_NOOP("memo_tables", " … [the whole note is on the company's sheet]")
+NOTE_CUT = QT_TRANSLATE_NOOP("memo_tables", " … [cut here: the note is longer than the table shows]")
 SCORE_COL = 1 + next(i for i, col in enumerate(MEMO_COLUMNS) if col.key == "score")
 NAME_COL = 1 + next(i for i, col in enumerate(MEMO_COLUMNS) if col.key == "name")
 _WRAPPED_KEYS = {"name", "name_en", "segments", "amounts_written", "latest_round", "country"}
@@ -81,18 +87,28 @@ _WRAPPED_KEYS = {"name", "name_en", "segments", "amounts_written", "latest_round
 def _short_note(note: str, has_sheet: bool) -> str:
     if len(note) <= NOTE_IN_TABLE:
         return cells.fit_cell(note)
-    return cells.clean_text(note[: NOTE_IN_TABLE - len(NOTE_MORE)]).rstrip() + (
-        NOTE_MORE if has_sheet else " … [cut here: the note is longer than the table shows]"
+    more = translate("memo_tables", NOTE_MORE)
+    return cells.clean_text(note[: NOTE_IN_TABLE - len(more)]).rstrip() + (
+        more if has_sheet else translate("memo_tables", NOTE_CUT)
     )
 
 
 def shortlist_columns(with_pipeline: bool) -> list[tuple[str, float]]:
     """The Shortlist sheet's (header, width): the ranked list's columns, the pipeline's when
-    there is one, then the note."""
+    there is one, then the note; the headers in the memo's language (core.columns.Column.title
+    for the ranked list's)."""
+    note = translate("memo_tables", NOTE_HEADER)
     if not with_pipeline:
-        return SHORTLIST_COLUMNS
-    ranked = [(col.header, PIPELINE_WIDTHS.get(col.key, col.memo_width)) for col in MEMO_COLUMNS]
-    return [*ranked, *PIPELINE_COLUMNS, (NOTE_HEADER, PIPELINE_NOTE_WIDTH)]
+        ranked = [
+            (cells.column_header(col), width)
+            for col, (_, width) in zip(MEMO_COLUMNS, SHORTLIST_COLUMNS, strict=False)
+        ]
+        return [*ranked, (note, NOTE_WIDTH)]
+    ranked = [
+        (cells.column_header(col), PIPELINE_WIDTHS.get(col.key, col.memo_width)) for col in MEMO_COLUMNS
+    ]
+    pipeline = [(translate("memo_tables", h), w) for h, w in PIPELINE_COLUMNS]
+    return [*ranked, *pipeline, (note, PIPELINE_NOTE_WIDTH)]
 
 
 def _pipeline_cells(content: MemoContent, company_id: str) -> list[tuple[object, None]]:
@@ -111,17 +127,34 @@ def shortlist_sheet(ws: Worksheet, content: MemoContent) -> None:
     header = shortlist_columns(with_pipeline)
     ncols = len(header)
     w = req.ranking.weights
-    put(ws, 1, 1, f"AIGC screener — {req.selection} memo", font=TITLE_FONT, align=cells.LINE)
+    put(
+        ws,
+        1,
+        1,
+        translate("memo_tables", "AIGC screener — {selection} memo").format(selection=content.selection_text),
+        font=TITLE_FONT,
+        align=cells.LINE,
+    )
     cells.merge(ws, 1, 1, ncols)
     ws.row_dimensions[1].height = 24
     put(
         ws,
         2,
         1,
-        f"{content.source} · {present.universe_label(req.ranking.universe)}"
-        f" · weights value {w.value:+g}, difficulty {w.difficulty:+g}, funding {w.funding:+g}"
-        f" · {present.policy_sentence(req.ranking.policy)} · 1 USD = {req.ranking.table.fx_cny_per_usd:g} CNY"
-        f" · {req.created:%Y-%m-%d %H:%M}",
+        translate(
+            "memo_tables",
+            "{source} · {universe} · weights value {value}, difficulty {difficulty}, funding {funding}"
+            " · {policy} · 1 USD = {fx} CNY · {date:%Y-%m-%d %H:%M}",
+        ).format(
+            source=content.source,
+            universe=present.universe_label(req.ranking.universe),
+            value=f"{w.value:+g}",
+            difficulty=f"{w.difficulty:+g}",
+            funding=f"{w.funding:+g}",
+            policy=present.policy_sentence(req.ranking.policy),
+            fx=f"{req.ranking.table.fx_cny_per_usd:g}",
+            date=req.created,
+        ),
         font=MUTED_FONT,
     )
     cells.merge(ws, 2, 1, ncols)
@@ -130,9 +163,18 @@ def shortlist_sheet(ws: Worksheet, content: MemoContent) -> None:
         ws,
         3,
         1,
-        "≈ marks figures converted from yuan or read from vague wording; “8=” a rank shared by equal scores"
-        + (f"; {note}, cut by this memo's last place" if note else "")
-        + "; each name opens the company's sheet (see the Method sheet).",
+        translate(
+            "memo_tables",
+            "≈ marks figures converted from yuan or read from vague wording; “8=” a rank shared by equal scores",
+        )
+        + (
+            translate("memo_tables", "; {tie}, cut by this memo's last place").format(tie=note)
+            if note
+            else ""
+        )
+        + translate("memo_tables", "; each name opens the company's sheet (see the {method} sheet).").format(
+            method=content.sheet("Method")
+        ),
         font=MUTED_FONT,
     )
     cells.merge(ws, 3, 1, ncols)
@@ -210,8 +252,8 @@ def _score_chart(ws: Worksheet, last: int) -> None:
     chart.type = "bar"
     chart.style = 10
     chart.gapWidth = 40
-    chart.title = "Score (0–100)"
-    chart.y_axis.title = "Score"
+    chart.title = translate("memo_tables", "Score (0–100)")
+    chart.y_axis.title = translate("memo_tables", "Score")
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
     chart.y_axis.majorUnit = 20
@@ -234,67 +276,117 @@ def _score_chart(ws: Worksheet, last: int) -> None:
 # --- Method ---------------------------------------------------------------------------------
 
 METHOD_WIDTHS = (36.0, 104.0)
+#: The missing-data policies by their keys (core.scoring), as the Method sheet names them.
+POLICY_NAMES = {
+    "zero": QT_TRANSLATE_NOOP("memo_tables", "zero"),
+    "neutral": QT_TRANSLATE_NOOP("memo_tables", "neutral"),
+    "exclude": QT_TRANSLATE_NOOP("memo_tables", "exclude"),
+}
 
 
 def method_rows(content: MemoContent, max_memo_sheets: int) -> list[tuple[str, object]]:
+    """(label, value) of each line of the Method sheet, in the memo's language."""
     req = content.req
     n_rows = len(content.rows)
     w = req.ranking.weights
     ds = req.dataset
     universe = req.ranking.universe
     lens = content.lenses
-    return [
-        ("Memo", f"{req.selection}, {n_rows} companies"),
-        (
-            "Memo sheets",
-            (
-                f"one per company for the first {min(n_rows, max_memo_sheets)}"
-                + (f" (of {n_rows}; the Shortlist sheet lists all)" if n_rows > max_memo_sheets else "")
+
+    def in_language(text: str) -> str:
+        return translate("memo_tables", text)
+
+    if req.memo_sheets:
+        memo_sheets = translate("memo_tables", "one per company for the first {n}").format(
+            n=min(n_rows, max_memo_sheets)
+        )
+        if n_rows > max_memo_sheets:
+            memo_sheets += translate("memo_tables", " (of {n}; the {shortlist} sheet lists all)").format(
+                n=n_rows, shortlist=content.sheet("Shortlist")
             )
-            if req.memo_sheets
-            else "none",
-        ),
-        ("Created", req.created.strftime("%Y-%m-%d %H:%M:%S %Z").strip()),
-        ("App version", f"AIGC screener {__version__}"),
-        ("Dataset", ds.name),
-        ("Dataset source", content.source),
-        ("Dataset content hash (SHA-256, first 16 hex)", ds.content_hash),
-        ("Latest dated event in the data", content.latest or present.NONE),
-        ("Universe", f"{present.universe_label(universe)}: {present.universe_sentence(universe)}"),
-        ("Companies screened", req.screened if req.screened is not None else int(req.ranking.included.sum())),
-        ("Companies in the universe", int(req.ranking.in_universe.sum())),
-        ("Companies in the dataset", ds.n_companies),
-        ("Filters in effect", req.filters.describe()),
-        ("Preset", present.preset_label(req.preset)),
-        ("Weights in words", present.weights_in_words(w)),
-        ("Weight: value", w.value),
-        ("Weight: difficulty", w.difficulty),
-        ("Weight: funding", w.funding),
-        ("Sub-weights: value (market, traction)", f"{w.market:g}, {w.traction:g}"),
-        ("Sub-weights: difficulty (logic, compute, corpus)", f"{w.logic:g}, {w.compute:g}, {w.corpus:g}"),
+    else:
+        memo_sheets = translate("memo_tables", "none")
+    policy = req.ranking.policy
+    rows: list[tuple[str, object]] = [
         (
-            "Sub-weights: funding (capital, valuation, recency, stage)",
+            QT_TRANSLATE_NOOP("memo_tables", "Memo"),
+            translate("memo_tables", "{selection}, {n} companies").format(
+                selection=content.selection_text, n=n_rows
+            ),
+        ),
+        (QT_TRANSLATE_NOOP("memo_tables", "Memo sheets"), memo_sheets),
+        (QT_TRANSLATE_NOOP("memo_tables", "Created"), req.created.strftime("%Y-%m-%d %H:%M:%S %Z").strip()),
+        (QT_TRANSLATE_NOOP("memo_tables", "App version"), f"AIGC screener {__version__}"),
+        (QT_TRANSLATE_NOOP("memo_tables", "Dataset"), ds.name),
+        (QT_TRANSLATE_NOOP("memo_tables", "Dataset source"), content.source),
+        (QT_TRANSLATE_NOOP("memo_tables", "Dataset content hash (SHA-256, first 16 hex)"), ds.content_hash),
+        (QT_TRANSLATE_NOOP("memo_tables", "Latest dated event in the data"), content.latest or present.NONE),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Universe"),
+            f"{present.universe_label(universe)}: {present.universe_sentence(universe)}",
+        ),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Companies screened"),
+            req.screened if req.screened is not None else int(req.ranking.included.sum()),
+        ),
+        (QT_TRANSLATE_NOOP("memo_tables", "Companies in the universe"), int(req.ranking.in_universe.sum())),
+        (QT_TRANSLATE_NOOP("memo_tables", "Companies in the dataset"), ds.n_companies),
+        (QT_TRANSLATE_NOOP("memo_tables", "Filters in effect"), req.filters.describe()),
+        (QT_TRANSLATE_NOOP("memo_tables", "Preset"), present.preset_label(req.preset)),
+        (QT_TRANSLATE_NOOP("memo_tables", "Weights in words"), present.weights_in_words(w)),
+        (QT_TRANSLATE_NOOP("memo_tables", "Weight: value"), w.value),
+        (QT_TRANSLATE_NOOP("memo_tables", "Weight: difficulty"), w.difficulty),
+        (QT_TRANSLATE_NOOP("memo_tables", "Weight: funding"), w.funding),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Sub-weights: value (market, traction)"),
+            f"{w.market:g}, {w.traction:g}",
+        ),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Sub-weights: difficulty (logic, compute, corpus)"),
+            f"{w.logic:g}, {w.compute:g}, {w.corpus:g}",
+        ),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Sub-weights: funding (capital, valuation, recency, stage)"),
             f"{w.capital:g}, {w.valuation:g}, {w.recency:g}, {w.stage:g}",
         ),
-        ("Missing-data policy", f"{req.ranking.policy}: {present.policy_sentence(req.ranking.policy)}"),
-        ("Exchange rate (CNY per USD)", req.ranking.table.fx_cny_per_usd),
-        ("Rank stability", present.capital_first(present.stability_definition(req.ranking.top_k, seed=True))),
-        ("Ties", present.capital_first(present.TIE_ORDER) + "."),
-        ("Tie at the cut", content.tie_note_text()),
         (
-            "Lenses",
-            "; ".join(f"{x.label} {present.weights_triple(x.weights)}" for x in lens.lenses)
-            + " (value, difficulty, funding).",
+            QT_TRANSLATE_NOOP("memo_tables", "Missing-data policy"),
+            f"{in_language(POLICY_NAMES[policy]) if policy in POLICY_NAMES else policy}: {present.policy_sentence(policy)}",
         ),
-        ("Robust", present.capital_first(present.robust_definition(lens.top_n)) + "."),
-        ("Pareto-optimal", present.capital_first(present.PARETO_DEFINITION) + "."),
-        ("Analyst facts", analyst_facts_text(content)),
+        (QT_TRANSLATE_NOOP("memo_tables", "Exchange rate (CNY per USD)"), req.ranking.table.fx_cny_per_usd),
         (
-            "Sensitivity charts",
-            "On each company's sheet: its shared rank as one weight sweeps from -100 to 100 in steps of "
-            "10, the other weights and the sub-weights as above.",
+            QT_TRANSLATE_NOOP("memo_tables", "Rank stability"),
+            present.capital_first(present.stability_definition(req.ranking.top_k, seed=True)),
+        ),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Ties"),
+            present.capital_first(present.tie_order()) + translate("memo_tables", "."),
+        ),
+        (QT_TRANSLATE_NOOP("memo_tables", "Tie at the cut"), content.tie_note_text()),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Lenses"),
+            "; ".join(f"{x.label} {present.weights_triple(x.weights)}" for x in lens.lenses)
+            + translate("memo_tables", " (value, difficulty, funding)."),
+        ),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Robust"),
+            present.capital_first(present.robust_definition(lens.top_n)) + translate("memo_tables", "."),
+        ),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Pareto-optimal"),
+            present.capital_first(present.pareto_definition()) + translate("memo_tables", "."),
+        ),
+        (QT_TRANSLATE_NOOP("memo_tables", "Analyst facts"), analyst_facts_text(content)),
+        (
+            QT_TRANSLATE_NOOP("memo_tables", "Sensitivity charts"),
+            translate(
+                "memo_tables",
+                "On each company's sheet: its shared rank as one weight sweeps from -100 to 100 in steps of "
+                "10, the other weights and the sub-weights as above.",
+            ),
         ),
     ]
+    return [(in_language(label), value) for label, value in rows]
 
 
 def analyst_facts_text(content: MemoContent) -> str:
@@ -302,25 +394,43 @@ def analyst_facts_text(content: MemoContent) -> str:
     how many of them the ranking counts."""
     facts = [(cid, f) for cid in content.ids for f in content.my_facts(cid)]
     if not facts:
-        return "None on the memo's companies: every fact is the report's."
+        return translate("memo_tables", "None on the memo's companies: every fact is the report's.")
     counted = sum(1 for cid, f in facts if f.id in content.counted(cid))
     n = len(facts)
     how = (
-        f"{counted} of them counted in the signals"
+        translate("memo_tables", "{counted} of them counted in the signals").format(counted=counted)
         if counted
-        else "none of them counted: this ranking is of the report's facts only"
+        else translate("memo_tables", "none of them counted: this ranking is of the report's facts only")
     )
-    return (
-        f"{n} of the analyst's own fact{'' if n == 1 else 's'} on the memo's companies ({how}); each is "
-        f"marked {present.MY_FACT_MARK} with its source, the date seen and who entered it on the "
-        "company's sheet, beside the report's facts it disagrees with. The report's facts are never replaced."
+    text = (
+        translate(
+            "memo_tables",
+            "1 of the analyst's own fact on the memo's companies ({how}); each is marked {mark} with its "
+            "source, the date seen and who entered it on the company's sheet, beside the report's facts it "
+            "disagrees with. The report's facts are never replaced.",
+        )
+        if n == 1
+        else translate(
+            "memo_tables",
+            "{n} of the analyst's own facts on the memo's companies ({how}); each is marked {mark} with "
+            "its source, the date seen and who entered it on the company's sheet, beside the report's "
+            "facts it disagrees with. The report's facts are never replaced.",
+        )
     )
+    return text.format(n=n, how=how, mark=present.MY_FACT_MARK)
 
 
 def method_sheet(ws: Worksheet, content: MemoContent, max_memo_sheets: int) -> None:
-    put(ws, 1, 1, "Method", font=TITLE_FONT, align=cells.LINE)
+    put(ws, 1, 1, content.sheet("Method"), font=TITLE_FONT, align=cells.LINE)
     ws.row_dimensions[1].height = 24
-    put(ws, 2, 1, "Everything needed to reproduce this memo's ranking.", font=MUTED_FONT, align=cells.LINE)
+    put(
+        ws,
+        2,
+        1,
+        translate("memo_tables", "Everything needed to reproduce this memo's ranking."),
+        font=MUTED_FONT,
+        align=cells.LINE,
+    )
     cells.set_widths(ws, METHOD_WIDTHS)
     r = 4
     for label, value in method_rows(content, max_memo_sheets):
@@ -329,7 +439,7 @@ def method_sheet(ws: Worksheet, content: MemoContent, max_memo_sheets: int) -> N
         put(ws, r, 2, value, align=NUMBER_LEFT if cells.is_number(value) else TEXT)
         r += 1
     r += 1
-    put(ws, r, 1, "How the score is made", font=SECTION_FONT, align=cells.LINE)
+    put(ws, r, 1, translate("memo_tables", "How the score is made"), font=SECTION_FONT, align=cells.LINE)
     r += 1
     for line in present.score_rules(content.req.ranking.universe):
         put(ws, r, 1, line, align=TEXT)
@@ -345,42 +455,66 @@ def method_sheet(ws: Worksheet, content: MemoContent, max_memo_sheets: int) -> N
 SEGMENT_WIDTHS = (7.0, 36.0, 11.0, 11.0, 12.0, 11.0, 12.0, 10.0, 9.0, 40.0)
 SEGMENT_SHEET_COLUMNS = len(SEGMENT_WIDTHS)
 SEGMENT_LABELS = (
-    "Ref",
-    "Scenario × industry",
-    "Market ★",
-    "Logic ★",
-    "Compute ★",
-    "Corpus ★",
-    "Companies",
-    "Figures quoted",
-    "Market size, as the report gives it",
+    QT_TRANSLATE_NOOP("memo_tables", "Ref"),
+    QT_TRANSLATE_NOOP("memo_tables", "Scenario × industry"),
+    QT_TRANSLATE_NOOP("memo_tables", "Market ★"),
+    QT_TRANSLATE_NOOP("memo_tables", "Logic ★"),
+    QT_TRANSLATE_NOOP("memo_tables", "Compute ★"),
+    QT_TRANSLATE_NOOP("memo_tables", "Corpus ★"),
+    QT_TRANSLATE_NOOP("memo_tables", "Companies"),
+    QT_TRANSLATE_NOOP("memo_tables", "Figures quoted"),
+    QT_TRANSLATE_NOOP("memo_tables", "Market size, as the report gives it"),
 )
 #: The column the market sizes start in (merged to the sheet's last column).
 MARKET_SIZE_COL = len(SEGMENT_LABELS)
 #: The Segments sheet's table of figures: its columns, the quote in the last (merged to the
 #: sheet's last column).
-NUMBER_LABELS = ("Ref", "Metric", "Kind", "Figure", "Unit", "As written", "Year", "Forecast", "Quote")
+NUMBER_LABELS = (
+    QT_TRANSLATE_NOOP("memo_tables", "Ref"),
+    QT_TRANSLATE_NOOP("memo_tables", "Metric"),
+    QT_TRANSLATE_NOOP("memo_tables", "Kind"),
+    QT_TRANSLATE_NOOP("memo_tables", "Figure"),
+    QT_TRANSLATE_NOOP("memo_tables", "Unit"),
+    QT_TRANSLATE_NOOP("memo_tables", "As written"),
+    QT_TRANSLATE_NOOP("memo_tables", "Year"),
+    QT_TRANSLATE_NOOP("memo_tables", "Forecast"),
+    QT_TRANSLATE_NOOP("memo_tables", "Quote"),
+)
 NUMBER_QUOTE_COL = len(NUMBER_LABELS)
 #: The title of the Segments sheet's last table: what the report says beyond its figures.
-MORE_QUOTES_TITLE = "More the report says about the segments"
+MORE_QUOTES_TITLE = QT_TRANSLATE_NOOP("memo_tables", "More the report says about the segments")
+#: The kinds of a segment's quoted facts (core.records.FactKind).
+SEGMENT_FACT_KINDS = {
+    "market": QT_TRANSLATE_NOOP("memo_tables", "Market"),
+    "funding_stats": QT_TRANSLATE_NOOP("memo_tables", "Funding stats"),
+    "adoption": QT_TRANSLATE_NOOP("memo_tables", "Adoption"),
+    "research": QT_TRANSLATE_NOOP("memo_tables", "Research"),
+}
+
+
+def _labels(labels) -> list[str]:
+    return [translate("memo_tables", x) for x in labels]
 
 
 def segments_sheet(ws: Worksheet, content: MemoContent) -> None:
     req = content.req
     ds = req.dataset
-    put(ws, 1, 1, "Segments of the report", font=TITLE_FONT, align=cells.LINE)
+    put(ws, 1, 1, translate("memo_tables", "Segments of the report"), font=TITLE_FONT, align=cells.LINE)
     ws.row_dimensions[1].height = 24
     put(
         ws,
         2,
         1,
-        "Ratings from the report: market space, and the difficulty of logic, compute and corpus "
-        "(more stars: larger, harder). Companies: how many of the universe play its role there.",
+        translate(
+            "memo_tables",
+            "Ratings from the report: market space, and the difficulty of logic, compute and corpus "
+            "(more stars: larger, harder). Companies: how many of the universe play its role there.",
+        ),
         font=MUTED_FONT,
     )
     cells.merge(ws, 2, 1, SEGMENT_SHEET_COLUMNS)
     cells.set_widths(ws, SEGMENT_WIDTHS)
-    cells.header_row(ws, 3, SEGMENT_LABELS, dark=True)
+    cells.header_row(ws, 3, _labels(SEGMENT_LABELS), dark=True)
     cells.merge(ws, 3, MARKET_SIZE_COL, SEGMENT_SHEET_COLUMNS)
     counts = req.ranking.table.segment_counts()
     r = 4
@@ -411,9 +545,9 @@ def _segment_numbers_table(ws: Worksheet, content: MemoContent, r: int) -> int:
     numbers = [n for s in ds.segments for n in ds.numbers_of(s.ref)]
     if not numbers:
         return r
-    put(ws, r, 1, "Figures the report gives", font=SECTION_FONT, align=cells.LINE)
+    put(ws, r, 1, translate("memo_tables", "Figures the report gives"), font=SECTION_FONT, align=cells.LINE)
     r += 1
-    cells.header_row(ws, r, NUMBER_LABELS)
+    cells.header_row(ws, r, _labels(NUMBER_LABELS))
     cells.merge(ws, r, NUMBER_QUOTE_COL, SEGMENT_SHEET_COLUMNS)
     r += 1
     for n in numbers:
@@ -425,13 +559,13 @@ def _segment_numbers_table(ws: Worksheet, content: MemoContent, r: int) -> int:
             n.unit,
             n.text,
             n.year or present.NONE,
-            "yes" if n.forecast else "no",
+            translate("memo_tables", "yes") if n.forecast else translate("memo_tables", "no"),
         ]
         for col, v in enumerate(values, start=1):
             put(ws, r, col, v)
         for i, part in enumerate(cells.split_text(f"“{n.quote}”")):
             if i:
-                put(ws, r, 1, "(quote continued)", font=MUTED_FONT)
+                put(ws, r, 1, translate("memo_tables", "(quote continued)"), font=MUTED_FONT)
             put(ws, r, NUMBER_QUOTE_COL, part)
             cells.merge(ws, r, NUMBER_QUOTE_COL, SEGMENT_SHEET_COLUMNS)
             r += 1
@@ -446,17 +580,18 @@ def _segment_quotes_table(ws: Worksheet, content: MemoContent, r: int) -> int:
     facts = [(s.ref, f) for s in ds.segments for f in s.facts if (s.ref, f.quote) not in quoted]
     if not facts:
         return r
-    put(ws, r, 1, MORE_QUOTES_TITLE, font=SECTION_FONT, align=cells.LINE)
+    put(ws, r, 1, translate("memo_tables", MORE_QUOTES_TITLE), font=SECTION_FONT, align=cells.LINE)
     r += 1
-    cells.header_row(ws, r, ["Ref", "Kind", "Quote"])
+    cells.header_row(ws, r, _labels(["Ref", "Kind", "Quote"]))
     cells.merge(ws, r, 3, SEGMENT_SHEET_COLUMNS)
     r += 1
     for ref, f in facts:
         put(ws, r, 1, ref)
-        put(ws, r, 2, f.kind.replace("_", " ").capitalize())
+        kind = SEGMENT_FACT_KINDS.get(f.kind)
+        put(ws, r, 2, translate("memo_tables", kind) if kind else f.kind.replace("_", " ").capitalize())
         for i, part in enumerate(cells.split_text(f"“{f.quote}”")):
             if i:
-                put(ws, r, 1, "(quote continued)", font=MUTED_FONT)
+                put(ws, r, 1, translate("memo_tables", "(quote continued)"), font=MUTED_FONT)
             put(ws, r, 3, part)
             cells.merge(ws, r, 3, SEGMENT_SHEET_COLUMNS)
             r += 1

@@ -6,14 +6,22 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
 
+from core.i18n import LANGUAGES, catalogue, language
 from core.ingest import bundled_dataset_dir
+from ui import settings as keys
 from ui.dialogs import menu_actions, show_about, show_help, show_scoring_help
 from ui.geometry import toggle_focus
 
-SIZE_MODES = (("companies", "Number of companies"), ("funding", "Disclosed funding"))
+translate = QCoreApplication.translate  # lupdate finds the texts of translate("actions", "…")
+
+SIZE_MODES = (
+    ("companies", QT_TRANSLATE_NOOP("actions", "Number of companies")),
+    ("funding", QT_TRANSLATE_NOOP("actions", "Disclosed funding")),
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,7 @@ class WindowActions:
     shortlist_only: QAction
     reset_weights: QAction
     size_modes: dict[str, QAction]
+    languages: dict[str, QAction]
     focus_details: QAction
     show_ranking: QAction
     show_lenses: QAction
@@ -61,122 +70,156 @@ def build_actions(window: QMainWindow) -> WindowActions:
     """Create the main window's actions and put them in its menus and toolbar.
 
     ``window`` is the :class:`ui.main_window.MainWindow` (not imported here: it imports this
-    module): its undo_stack, table, filters_panel, weights_panel and segment_map, and its
-    import_file, export_memo, toggle_current_star, score_order, show_ranking, show_lenses,
+    module): its undo_stack, table, filters_panel, weights_panel, segment_map and settings, and
+    its import_file, export_memo, toggle_current_star, score_order, show_ranking, show_lenses,
     compare_selected, compare_shortlist and compare_from_toolbar."""
-    keys = QKeySequence.StandardKey
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(keys.Undo)
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(keys.Redo)
+    std = QKeySequence.StandardKey
+    undo = window.undo_stack.createUndoAction(window, translate("actions", "&Undo"))
+    undo.setShortcut(std.Undo)
+    redo = window.undo_stack.createRedoAction(window, translate("actions", "&Redo"))
+    redo.setShortcut(std.Redo)
     # Space itself is handled by the table (RankingTableView); the menu shows the key
-    star = _action(window, "Toggle &shortlist\tSpace", window.toggle_current_star)
+    star = _action(window, translate("actions", "Toggle &shortlist") + "\tSpace", window.toggle_current_star)
     window.table.sig_star_requested.connect(window.toggle_current_star)
     acts = WindowActions(
         import_data=_action(
             window,
-            "&Import companies…",
+            translate("actions", "&Import companies…"),
             lambda: window.import_file(),
-            keys.Open,
-            "Screen your own universe: a CSV or XLSX table of companies",
+            std.Open,
+            translate("actions", "Screen your own universe: a CSV or XLSX table of companies"),
         ),
         add_companies=_action(
             window,
-            "&Add companies…",
+            translate("actions", "&Add companies…"),
             lambda: window.add_companies(),
             "Ctrl+Shift+O",
-            "Put your own companies (a CSV or XLSX table) beside the dataset's; those already in it "
-            "are merged, and listed for you to confirm",
+            translate(
+                "actions",
+                "Put your own companies (a CSV or XLSX table) beside the dataset's; those already in "
+                "it are merged, and listed for you to confirm",
+            ),
         ),
         report_data=_action(
             window,
-            "&Report data",
+            translate("actions", "&Report data"),
             lambda: window.import_file(bundled_dataset_dir()),
-            tip="Back to the companies of the report",
+            tip=translate("actions", "Back to the companies of the report"),
         ),
         export_memo=_action(
             window,
-            "&Export memo…",
+            translate("actions", "&Export memo…"),
             lambda: window.export_memo(),
             "Ctrl+E",
-            "Export the shortlist (or the top N) as an Excel memo",
+            translate("actions", "Export the shortlist (or the top N) as an Excel memo"),
         ),
-        quit=_action(window, "&Quit", window.close, keys.Quit),
+        quit=_action(window, translate("actions", "&Quit"), window.close, std.Quit),
         undo=undo,
         redo=redo,
-        find=_action(window, "&Find company", window.filters_panel.focus_search, keys.Find),
-        star=star,
-        clear_filters=_action(window, "&Clear filters", window.filters_panel.clear, "Ctrl+Shift+L"),
-        score_order=_action(window, "Sort by &score", window.score_order, "Ctrl+0", "Back to score order"),
-        shortlist_only=_action(
-            window, "S&hortlist only", window.filters_panel.shortlist_only.toggle, "Ctrl+Shift+S"
+        find=_action(
+            window, translate("actions", "&Find company"), window.filters_panel.focus_search, std.Find
         ),
-        reset_weights=_action(window, "&Reset weights", window.weights_panel.reset, "Ctrl+R"),
+        star=star,
+        clear_filters=_action(
+            window, translate("actions", "&Clear filters"), window.filters_panel.clear, "Ctrl+Shift+L"
+        ),
+        score_order=_action(
+            window,
+            translate("actions", "Sort by &score"),
+            window.score_order,
+            "Ctrl+0",
+            translate("actions", "Back to score order"),
+        ),
+        shortlist_only=_action(
+            window,
+            translate("actions", "S&hortlist only"),
+            window.filters_panel.shortlist_only.toggle,
+            "Ctrl+Shift+S",
+        ),
+        reset_weights=_action(
+            window, translate("actions", "&Reset weights"), window.weights_panel.reset, "Ctrl+R"
+        ),
         size_modes={},
+        languages={},
         focus_details=_action(
             window,
-            "&Focus on details",
+            translate("actions", "&Focus on details"),
             lambda on: toggle_focus(window.main_splitter, on),
             "Ctrl+Shift+D",
-            "Collapse the filters and give the detail pane most of the width (again to go back)",
+            translate(
+                "actions",
+                "Collapse the filters and give the detail pane most of the width (again to go back)",
+            ),
         ),
         show_ranking=_action(
             window,
-            "Ran&king table",
+            translate("actions", "Ran&king table"),
             window.show_ranking,
             "Ctrl+1",
-            "The companies ranked under the current weights",
+            translate("actions", "The companies ranked under the current weights"),
         ),
         show_lenses=_action(
             window,
-            "&Lenses",
+            translate("actions", "&Lenses"),
             window.show_lenses,
             "Ctrl+2",
-            "Every company's rank under every preset and saved profile; robust and Pareto-optimal picks",
+            translate(
+                "actions",
+                "Every company's rank under every preset and saved profile; robust and Pareto-optimal picks",
+            ),
         ),
         show_pipeline=_action(
             window,
-            "&Pipeline",
+            translate("actions", "&Pipeline"),
             window.show_pipeline,
             "Ctrl+3",
-            "Your deal pipeline, grouped by stage",
+            translate("actions", "Your deal pipeline, grouped by stage"),
         ),
         add_fact=_action(
             window,
-            "Add &fact…",
+            translate("actions", "Add &fact…"),
             lambda: window.add_fact(),
             "Ctrl+Shift+F",
-            "Add your own fact about the company shown — a round, valuation, client, outcome, "
-            "listing or correction — with its source",
+            translate(
+                "actions",
+                "Add your own fact about the company shown — a round, valuation, client, outcome, "
+                "listing or correction — with its source",
+            ),
         ),
         include_facts=_action(
             window,
-            "Include &my facts",
+            translate("actions", "Include &my facts"),
             lambda on: window.set_include_facts(on),
             "Ctrl+Shift+M",
-            "Count your facts in the ranking (off: the report's ranking; your facts stay shown)",
+            translate(
+                "actions",
+                "Count your facts in the ranking (off: the report's ranking; your facts stay shown)",
+            ),
         ),
         compare_selected=_action(
             window,
-            "&Compare selected",
+            translate("actions", "&Compare selected"),
             window.compare_selected,
             "Ctrl+Shift+C",
-            "Compare 2 to 5 companies side by side (select them with Ctrl+click in the table)",
+            translate(
+                "actions",
+                "Compare 2 to 5 companies side by side (select them with Ctrl+click in the table)",
+            ),
         ),
         compare_shortlist=_action(
             window,
-            "Compare s&hortlist",
+            translate("actions", "Compare s&hortlist"),
             window.compare_shortlist,
-            tip="Compare the shortlisted companies side by side (2 to 5)",
+            tip=translate("actions", "Compare the shortlisted companies side by side (2 to 5)"),
         ),
         help=_action(
             window,
-            "&Help",
+            translate("actions", "&Help"),
             lambda: show_help(window, menu_actions(window), window.session.dataset, window.session.universe),
-            keys.HelpContents,
+            std.HelpContents,
         ),
-        about=_action(window, "&About AIGC Screener", lambda: show_about(window)),
-        toolbar=QToolBar("Main", window),
+        about=_action(window, translate("actions", "&About AIGC Screener"), lambda: show_about(window)),
+        toolbar=QToolBar(translate("actions", "Main"), window),
     )
     acts.focus_details.setCheckable(True)
     acts.include_facts.setCheckable(True)
@@ -186,7 +229,7 @@ def build_actions(window: QMainWindow) -> WindowActions:
         acts.help.setShortcut(QKeySequence("F1"))
 
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(translate("actions", "&File"))
     file_menu.addAction(acts.import_data)
     file_menu.addAction(acts.add_companies)
     file_menu.addAction(acts.report_data)
@@ -195,7 +238,7 @@ def build_actions(window: QMainWindow) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addAction(acts.quit)
 
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(translate("actions", "&Edit"))
     edit.addAction(acts.undo)
     edit.addAction(acts.redo)
     edit.addSeparator()
@@ -204,7 +247,7 @@ def build_actions(window: QMainWindow) -> WindowActions:
     edit.addSeparator()
     edit.addAction(acts.add_fact)
 
-    view = bar.addMenu("&View")
+    view = bar.addMenu(translate("actions", "&View"))
     for action in (acts.score_order, acts.shortlist_only, acts.reset_weights):
         view.addAction(action)
     view.addSeparator()
@@ -218,17 +261,29 @@ def build_actions(window: QMainWindow) -> WindowActions:
     view.addSeparator()
     view.addAction(acts.include_facts)
     view.addSeparator()
-    size = view.addMenu("Segment map marks sized by")
+    size = view.addMenu(translate("actions", "Segment map marks sized by"))
     group = QActionGroup(window)
     group.setExclusive(True)
     seg_map = window.segment_map
     for mode, label in SIZE_MODES:
-        act = size.addAction(label, lambda m=mode: seg_map.set_size_mode(m))
+        act = size.addAction(translate("actions", label), lambda m=mode: seg_map.set_size_mode(m))
         act.setCheckable(True)
         act.setChecked(seg_map.size_mode() == mode)
         group.addAction(act)
         acts.size_modes[mode] = act
     seg_map.sig_size_mode_changed.connect(lambda m: acts.size_modes[m].setChecked(True))
+    view.addSeparator()
+    languages = view.addMenu(translate("actions", "&Language"))
+    languages.setObjectName("language_menu")
+    choice = QActionGroup(window)
+    choice.setExclusive(True)
+    for code, name in LANGUAGES.items():  # each language in its own words
+        act = languages.addAction(name, lambda c=code: choose_language(window, c))
+        act.setCheckable(True)
+        act.setChecked(code == language())
+        act.setData(code)
+        choice.addAction(act)
+        acts.languages[code] = act
 
     tools = acts.toolbar
     window.addToolBar(tools)
@@ -237,38 +292,76 @@ def build_actions(window: QMainWindow) -> WindowActions:
     tools.addAction(acts.score_order)
     # the stack's Undo/Redo name the step ("Undo Change weights"): the toolbar keeps a fixed
     # label, and the step is in the tooltip, so the buttons never change width
-    tools.addAction(_stack_button(window, window.undo_stack, "Undo", redo=False))
-    tools.addAction(_stack_button(window, window.undo_stack, "Redo", redo=True))
+    tools.addAction(
+        _stack_button(window, window.undo_stack, "undo", translate("actions", "Undo"), redo=False)
+    )
+    tools.addAction(_stack_button(window, window.undo_stack, "redo", translate("actions", "Redo"), redo=True))
     tools.addAction(acts.export_memo)
-    compare = QAction("Compare", window)
+    compare = QAction(translate("actions", "Compare"), window)
     compare.setObjectName("toolbar_compare")
     compare.setToolTip(
-        "Compare side by side: the companies selected in the table (Ctrl+click), or the shortlist "
-        "when fewer than 2 are selected"
+        translate(
+            "actions",
+            "Compare side by side: the companies selected in the table (Ctrl+click), or the shortlist "
+            "when fewer than 2 are selected",
+        )
     )
     compare.triggered.connect(window.compare_from_toolbar)
     tools.addAction(compare)
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(translate("actions", "&Help"))
     help_menu.addAction(acts.help)
-    help_menu.addAction("How the score is made", lambda: show_scoring_help(window, window.session.universe))
+    help_menu.addAction(
+        translate("actions", "How the score is made"),
+        lambda: show_scoring_help(window, window.session.universe),
+    )
     help_menu.addSeparator()
     help_menu.addAction(acts.about)
     return acts
 
 
-def _stack_button(window: QMainWindow, stack: QUndoStack, label: str, *, redo: bool) -> QAction:
-    """A toolbar action with a fixed label doing the stack's undo (or redo); the step it would
-    undo is its tooltip ("Undo: Change weights"); no shortcut (the Edit menu's action has it)."""
+#: The message of a change of language, in the language chosen too (its reader may not read
+#: the one shown now).
+RESTART_TEXT = QT_TRANSLATE_NOOP("actions", "The language changes when you start AIGC Screener again.")
+
+
+def choose_language(window: QMainWindow, code: str) -> QMessageBox | None:
+    """View → Language: remember ``code`` for the next start and say so (non-blocking); nothing
+    to say when it is the language shown now."""
+    keys.LANGUAGE.write(window.settings, code)
+    if code == language():
+        return None
+    now = translate("actions", RESTART_TEXT)
+    chosen = catalogue(code).get(("actions", RESTART_TEXT), RESTART_TEXT)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        translate("actions", "Language"),
+        now if chosen == now else f"{now}\n\n{chosen}",
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("language_notice")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def _stack_button(window: QMainWindow, stack: QUndoStack, name: str, label: str, *, redo: bool) -> QAction:
+    """A toolbar action ``toolbar_<name>`` with a fixed label doing the stack's undo (or redo);
+    the step it would undo is its tooltip ("Undo: Change weights"); no shortcut (the Edit menu's
+    action has it)."""
     action = QAction(label, window)
-    action.setObjectName(f"toolbar_{label.lower()}")
+    action.setObjectName(f"toolbar_{name}")
     action.triggered.connect(stack.redo if redo else stack.undo)
     can, text = (stack.canRedo, stack.redoText) if redo else (stack.canUndo, stack.undoText)
 
     def follow(*_args) -> None:
         with contextlib.suppress(RuntimeError):  # the stack or the action is being destroyed
             action.setEnabled(can())
-            action.setToolTip(f"{label}: {text()}" if text() else label)
+            step = text()
+            action.setToolTip(
+                translate("actions", "{action}: {step}").format(action=label, step=step) if step else label
+            )
 
     (stack.canRedoChanged if redo else stack.canUndoChanged).connect(follow)
     (stack.redoTextChanged if redo else stack.undoTextChanged).connect(follow)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QMessageBox,
 )
@@ -77,8 +77,11 @@ class AnalysisMixin:
 
     def _on_lenses_failed(self, key: tuple, exc: Exception) -> None:
         self._lens_key = key  # not tried again until the inputs change
-        self.lenses_view.status.setText(f"The lenses could not be computed: {exc}")
-        self.statusBar().showMessage(f"The lenses could not be computed: {exc}", 15000)
+        text = QCoreApplication.translate("analysis", "The lenses could not be computed: {error}").format(
+            error=exc
+        )
+        self.lenses_view.status.setText(text)
+        self.statusBar().showMessage(text, 15000)
 
     def _on_lenses_finished(self) -> None:
         self._lens_running = False
@@ -117,7 +120,7 @@ class AnalysisMixin:
             return
         job = s.sensitivity_job(cid, top_n=s.ranking.top_k)
         if job is None:
-            panel.set_failed("Not in this dataset")
+            panel.set_failed(QCoreApplication.translate("analysis", "Not in this dataset"))
             return
         self._sens_running = True
 
@@ -152,7 +155,9 @@ class AnalysisMixin:
 
     def _on_sensitivity_failed(self, job: SensitivityJob, exc: Exception) -> None:
         if self._sensitivity_current(job):
-            self.detail.sensitivity.set_failed(f"Could not be computed: {exc}")
+            self.detail.sensitivity.set_failed(
+                QCoreApplication.translate("analysis", "Could not be computed: {error}").format(error=exc)
+            )
 
     def _on_sensitivity_finished(self) -> None:
         self._sens_running = False
@@ -209,7 +214,11 @@ class AnalysisMixin:
                 with contextlib.suppress(RuntimeError):  # already closed and deleted
                     self._compare_box.close()
             box = QMessageBox(
-                QMessageBox.Icon.Information, "Compare", problem, QMessageBox.StandardButton.Ok, self
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("analysis", "Compare"),
+                problem,
+                QMessageBox.StandardButton.Ok,
+                self,
             )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()

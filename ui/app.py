@@ -6,7 +6,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.ingest import dataset_key
@@ -16,6 +16,7 @@ from core.session import Session
 from core.state import StateError, StateStore, state_file, state_folder
 from ui import settings as keys
 from ui.dialogs import notice_box
+from ui.i18n import install_translator
 from ui.main_window import MainWindow
 
 APP_NAME = "AIGC Screener"
@@ -56,7 +57,11 @@ def create_window(ds: Dataset, state_path: Path | None = None) -> tuple[MainWind
         store = opened.store
         notices.extend(opened.notices)
     except StateError as exc:
-        notices.append(f"{exc} The app runs without saving your shortlist and notes this time.")
+        notices.append(
+            QCoreApplication.translate(
+                "app", "{problem} The app runs without saving your shortlist and notes this time."
+            ).format(problem=exc)
+        )
     settings = settings_for(state_path)
     session = Session(
         ds,
@@ -69,10 +74,16 @@ def create_window(ds: Dataset, state_path: Path | None = None) -> tuple[MainWind
     return MainWindow(session, settings), notices
 
 
-def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bool = True) -> int:
+def run_app(
+    dataset: Dataset, state_path: Path | None = None, *, reopen_last: bool = True, language: str | None = None
+) -> int:
     """Show the window; with ``reopen_last`` the universe imported last time is read again
-    (in the background, after the window is up) unless it is the dataset already shown."""
+    (in the background, after the window is up) unless it is the dataset already shown.
+
+    The window is in ``language`` ("en", "zh_CN"), by default the one chosen in View → Language
+    (at first the system's)."""
     app = ensure_app()
+    install_translator(app, language or keys.LANGUAGE.read(settings_for(state_path)))
     window, notices = create_window(dataset, state_path)
     window.show()
     for text in notices:  # non-blocking, so the window is usable while the notice is read
@@ -99,7 +110,10 @@ def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bo
             QTimer.singleShot(0, lambda: window.import_file(Path(last)))
         else:
             window.statusBar().showMessage(
-                f"The universe you imported last, {last}, is no longer there", 15000
+                QCoreApplication.translate(
+                    "app", "The universe you imported last, {path}, is no longer there"
+                ).format(path=last),
+                15000,
             )
     if added and reopening:
 
@@ -113,10 +127,11 @@ def run_app(dataset: Dataset, state_path: Path | None = None, *, reopen_last: bo
         QTimer.singleShot(0, add_next)
     if gone:
         keys.ADDED_FILES.write(window.settings, [str(p) for p in added])
-        text = (
+        text = QCoreApplication.translate(
+            "app",
             "These files of companies you added last time are no longer there, so their companies "
-            f"are not shown: {', '.join(shown_path(p) for p in gone)}. Add them again with File → Add companies…"
-        )
+            "are not shown: {files}. Add them again with File → Add companies…",
+        ).format(files=", ".join(shown_path(p) for p in gone))
         QTimer.singleShot(0, notice_box(window, APP_NAME, text).open)
     code = app.exec()
     if window.store is not None:

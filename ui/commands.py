@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from core.analyst import AnalystFact
@@ -40,7 +41,7 @@ class WeightsCommand(QUndoCommand):
         after: WeightsState,
         gesture: int,
     ) -> None:
-        super().__init__("Change weights")
+        super().__init__(QCoreApplication.translate("commands", "Change weights"))
         self.apply, self.before, self.after, self.gesture = apply, before, after, gesture
         self.fields = changed(before, after)
         self.time = time.monotonic()
@@ -75,7 +76,12 @@ class ShortlistCommand(QUndoCommand):
 
     def __init__(self, session: Session, company_id: str, on: bool) -> None:
         name = session.company_name(company_id)
-        super().__init__(("Shortlist " if on else "Unshortlist ") + name)
+        text = (
+            QCoreApplication.translate("commands", "Shortlist {name}")
+            if on
+            else QCoreApplication.translate("commands", "Unshortlist {name}")
+        )
+        super().__init__(text.format(name=name))
         self.session, self.cid, self.on = session, company_id, on
 
     def redo(self) -> None:
@@ -112,7 +118,8 @@ class AddFactCommand(_FactCommand):
     """A fact added: undo retires it, redo restores it."""
 
     def __init__(self, session: Session, fact: AnalystFact) -> None:
-        super().__init__(session, f"Add fact about {session.company_name(fact.company_id)}")
+        text = QCoreApplication.translate("commands", "Add fact about {name}")
+        super().__init__(session, text.format(name=session.company_name(fact.company_id)))
         self.fact_id = fact.id
 
     def redo(self) -> None:
@@ -129,8 +136,12 @@ class RetireFactCommand(_FactCommand):
     """A fact retired (or, ``restore``, a retired one restored): undo does the opposite."""
 
     def __init__(self, session: Session, fact: AnalystFact, *, restore: bool = False) -> None:
-        what = "Restore" if restore else "Retire"
-        super().__init__(session, f"{what} fact about {session.company_name(fact.company_id)}")
+        text = (
+            QCoreApplication.translate("commands", "Restore fact about {name}")
+            if restore
+            else QCoreApplication.translate("commands", "Retire fact about {name}")
+        )
+        super().__init__(session, text.format(name=session.company_name(fact.company_id)))
         self.fact_id = fact.id
         self.restore = restore
         self._first = False  # applied by redo when pushed
@@ -147,7 +158,8 @@ class EditFactCommand(_FactCommand):
     and restores the old; redo the opposite."""
 
     def __init__(self, session: Session, old_id: int, new: AnalystFact) -> None:
-        super().__init__(session, f"Edit fact about {session.company_name(new.company_id)}")
+        text = QCoreApplication.translate("commands", "Edit fact about {name}")
+        super().__init__(session, text.format(name=session.company_name(new.company_id)))
         self.old_id, self.new_id = old_id, new.id
 
     def redo(self) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,20 +48,47 @@ def _e(s: object) -> str:
     return html.escape(str(s))
 
 
+#: The signals as the comparison names them (translated at use, context "compare_view").
+SIGNAL_NAMES = {
+    "value": QT_TRANSLATE_NOOP("compare_view", "Value"),
+    "difficulty": QT_TRANSLATE_NOOP("compare_view", "Difficulty"),
+    "funding": QT_TRANSLATE_NOOP("compare_view", "Funding"),
+}
+
+
+def _unbroken(text: str) -> str:
+    """``text`` that a line never breaks inside: Qt's nowrap keeps spaces, but Chinese breaks
+    between any two characters, so those are joined by a word joiner (ASCII text as it is)."""
+    return text if text.isascii() else "\u2060".join(text)
+
+
+def _signal_name(key: str) -> str:
+    name = SIGNAL_NAMES.get(key)
+    return QCoreApplication.translate("compare_view", name) if name else key.capitalize()
+
+
 def compare_problem(n: int) -> str | None:
     """Why ``n`` companies cannot be compared (None when they can), in words a user acts on."""
-    how = (
+    how = QCoreApplication.translate(
+        "compare_view",
         "Select them in the table with Ctrl+click (or Shift+click for a range) and choose "
-        "View → Compare selected (Ctrl+Shift+C), or shortlist them and choose Compare shortlist."
+        "View → Compare selected (Ctrl+Shift+C), or shortlist them and choose Compare shortlist.",
     )
     if n < MIN_COMPARE:
-        got = "no company is" if n == 0 else "only 1 company is"
-        return f"Compare needs {MIN_COMPARE} to {MAX_COMPARE} companies; {got} selected. {how}"
+        if n == 0:
+            text = QCoreApplication.translate(
+                "compare_view", "Compare needs {min} to {max} companies; no company is selected. {how}"
+            )
+        else:
+            text = QCoreApplication.translate(
+                "compare_view", "Compare needs {min} to {max} companies; only 1 company is selected. {how}"
+            )
+        return text.format(min=MIN_COMPARE, max=MAX_COMPARE, how=how)
     if n > MAX_COMPARE:
-        return (
-            f"Compare shows at most {MAX_COMPARE} companies side by side; {n} are selected. "
-            f"Select {MIN_COMPARE} to {MAX_COMPARE}. {how}"
-        )
+        return QCoreApplication.translate(
+            "compare_view",
+            "Compare shows at most {max} companies side by side; {n} are selected. Select {min} to {max}. {how}",
+        ).format(min=MIN_COMPARE, max=MAX_COMPARE, n=n, how=how)
     return None
 
 
@@ -75,23 +102,36 @@ def _rank_cell(c: CompanyOut, ranking: Ranking, best: bool) -> str:
     universe = present.universe_label(ranking.universe).lower()
     rank = _e(present.rank_text(c.rank, c.shared))
     rank = f"<b>{rank}</b>" if best else rank
-    return (
-        f"<span style='font-size:large'>{rank}</span> of {int(ranking.included.sum()):,} {_e(universe)}"
-        f"<br>score <b>{_e(present.score_text(c.score))}</b>"
+    return QCoreApplication.translate(
+        "compare_view", "{rank} of {total} {universe}<br>score <b>{score}</b>"
+    ).format(
+        rank=f"<span style='font-size:large'>{rank}</span>",
+        total=f"{int(ranking.included.sum()):,}",
+        universe=_e(universe),
+        score=_e(present.score_text(c.score)),
     )
 
 
 def _lens_cell(lenses: LensResult | None, row: int) -> str:
     if lenses is None:
-        return f"<span style='{_MUTED}'>being computed</span>"
+        text = QCoreApplication.translate("compare_view", "being computed")
+        return f"<span style='{_MUTED}'>{_e(text)}</span>"
     marks = []
     if lenses.robust[row]:
-        marks.append(f"<b style='color:#16703a'>{present.ROBUST_MARK} robust</b>")
+        robust = _e(QCoreApplication.translate("compare_view", "robust"))
+        marks.append(f"<b style='color:#16703a'>{present.ROBUST_MARK} {robust}</b>")
     if lenses.pareto[row]:
-        marks.append(f"<b style='color:#6a3ca0'>{present.PARETO_MARK} Pareto-optimal</b>")
+        pareto = _e(QCoreApplication.translate("compare_view", "Pareto-optimal"))
+        marks.append(f"<b style='color:#6a3ca0'>{present.PARETO_MARK} {pareto}</b>")
     top = int(lenses.top_count[row])
     lines = [" · ".join(marks)] if marks else []
-    lines.append(f"in the top {lenses.top_n} under {top} of {len(lenses.lenses)} lenses")
+    lines.append(
+        _e(
+            QCoreApplication.translate(
+                "compare_view", "in the top {top_n} under {count} of {lenses} lenses"
+            ).format(top_n=lenses.top_n, count=top, lenses=len(lenses.lenses))
+        )
+    )
     ranks = []
     for j, lens in enumerate(lenses.lenses):
         rank = int(lenses.ranks[row, j])
@@ -109,46 +149,52 @@ def _signals_cell(c: CompanyOut) -> str:
         missing = k in c.missing
         text = present.signal_text(sig[k], missing)
         if missing:
-            text += f" (counted as {present.signal_text(sig[k])})"
-        out.append(f"<span style='{_NOWRAP}'>{_e(k.capitalize())} {_e(text)}</span>")
+            text += QCoreApplication.translate("compare_view", " (counted as {signal})").format(
+                signal=present.signal_text(sig[k])
+            )
+        out.append(f"<span style='{_NOWRAP}'>{_e(_signal_name(k))} {_e(text)}</span>")
     return "<br>".join(out)
 
 
 def _contributions_cell(c: CompanyOut, ranking: Ranking) -> str:
     con = c.contributions.model_dump()
     w = ranking.weights
+    weight_text = QCoreApplication.translate("compare_view", "(weight {weight})")
     out = []
     for k in SIGNALS:
         name = present.contribution_name(k, float(getattr(w, k)))
         out.append(
             f"<span style='{_NOWRAP}'>{_e(name.capitalize())} +{_e(present.score_text(con[k]))}</span>"
-            f" <span style='{_MUTED}'>(weight {getattr(w, k):+.0f})</span>"
+            f" <span style='{_MUTED}'>{_e(weight_text.format(weight=f'{getattr(w, k):+.0f}'))}</span>"
         )
     return "<br>".join(out)
 
 
 def _money_cell(c: CompanyOut) -> str:
-    return (
-        f"Disclosed <b style='{_NOWRAP}'>{_e(present.usd(c.funding_total_usd, c.funding_approximate))}</b>"
-        f"<br>Valuation <b style='{_NOWRAP}'>"
-        f"{_e(present.usd(c.latest_valuation_usd, c.latest_valuation_approximate))}</b>"
-        f"<br>Latest round {_e(present.round_text(c.latest_round))}"
+    return QCoreApplication.translate(
+        "compare_view", "Disclosed {disclosed}<br>Valuation {valuation}<br>Latest round {round}"
+    ).format(
+        disclosed=f"<b style='{_NOWRAP}'>{_e(present.usd(c.funding_total_usd, c.funding_approximate))}</b>",
+        valuation=f"<b style='{_NOWRAP}'>"
+        f"{_e(present.usd(c.latest_valuation_usd, c.latest_valuation_approximate))}</b>",
+        round=_e(present.round_text(c.latest_round)),
     )
 
 
 def _segments_cell(ds: Dataset, c: CompanyOut) -> str:
     if not c.segments:
-        return f"<span style='{_MUTED}'>no segment</span>"
+        text = QCoreApplication.translate("compare_view", "no segment")
+        return f"<span style='{_MUTED}'>{_e(text)}</span>"
     out = []
     for ref in c.segments:
         s = ds.segment_by_ref[ref]
         ratings = " ".join(
-            f"<span style='{_NOWRAP}'>{label} <span style='color:#d69600'>{present.stars(getattr(s, a))}</span></span>"
+            f"<span style='{_NOWRAP}'>{_e(_unbroken(label))} <span style='color:#d69600'>{present.stars(getattr(s, a))}</span></span>"
             for a, label in (
-                ("market", "Market"),
-                ("logic", "Logic"),
-                ("compute", "Compute"),
-                ("corpus", "Corpus"),
+                ("market", QCoreApplication.translate("compare_view", "Market")),
+                ("logic", QCoreApplication.translate("compare_view", "Logic")),
+                ("compute", QCoreApplication.translate("compare_view", "Compute")),
+                ("corpus", QCoreApplication.translate("compare_view", "Corpus")),
             )
         )
         out.append(
@@ -159,7 +205,8 @@ def _segments_cell(ds: Dataset, c: CompanyOut) -> str:
 
 def _timeline_cell(c: CompanyOut) -> str:
     if not c.rounds:
-        return f"<span style='{_MUTED}'>no financing disclosed</span>"
+        none = QCoreApplication.translate("compare_view", "no financing disclosed")
+        return f"<span style='{_MUTED}'>{_e(none)}</span>"
     out = []
     for r, (date, label, amount, amount_usd, valuation, valuation_usd) in zip(
         c.rounds, funding_rows(c), strict=True
@@ -168,12 +215,17 @@ def _timeline_cell(c: CompanyOut) -> str:
         if amount_usd != present.NONE:
             line += f" <span style='{_NOWRAP}'>({_e(amount_usd)})</span>"
         if r.valuation_text or r.valuation_usd is not None:
-            line += f"<br>valuation {_e(valuation)}"
+            line += "<br>" + _e(
+                QCoreApplication.translate("compare_view", "valuation {valuation}").format(
+                    valuation=valuation
+                )
+            )
             if valuation_usd != present.NONE:
                 line += f" <span style='{_NOWRAP}'>({_e(valuation_usd)})</span>"
         if r.investors:
             inv = ", ".join(f"<b>{_e(i)}</b>" if i in r.lead_investors else _e(i) for i in r.investors)
-            line += f"<br><span style='{_MUTED}'>investors</span> {inv}"
+            investors = _e(QCoreApplication.translate("compare_view", "investors"))
+            line += f"<br><span style='{_MUTED}'>{investors}</span> {inv}"
         out.append(line)
     return "<br><br>".join(out)
 
@@ -181,7 +233,8 @@ def _timeline_cell(c: CompanyOut) -> str:
 def _facts_cell(ds: Dataset, company_id: str) -> str:
     groups = present.fact_groups(ds, company_id)
     if not groups:
-        return f"<span style='{_MUTED}'>no clients, outcomes or products named</span>"
+        none = QCoreApplication.translate("compare_view", "no clients, outcomes or products named")
+        return f"<span style='{_MUTED}'>{_e(none)}</span>"
     out = []
     for g in groups:
         values = ", ".join(_e(v) for v in g.values(ds))
@@ -194,7 +247,8 @@ def _facts_cell(ds: Dataset, company_id: str) -> str:
 
 def _notes_cell(note: str) -> str:
     if not note.strip():
-        return f"<span style='{_MUTED}'>no note</span>"
+        text = QCoreApplication.translate("compare_view", "no note")
+        return f"<span style='{_MUTED}'>{_e(text)}</span>"
     return "<br>".join(_e(line) for line in note.splitlines())
 
 
@@ -231,22 +285,42 @@ def compare_html(
         name = f"<a href='{COMPANY_LINK}{_e(c.id)}'><b>{_e(c.name)}</b></a>"
         if c.name_en and c.name_en != c.name:
             name += f"<br>{_e(c.name_en)}"
-        facts = [c.country or "country not known", present.kind_label(c.kind)]
+        facts = [
+            c.country or QCoreApplication.translate("compare_view", "country not known"),
+            present.kind_label(c.kind),
+        ]
         head.append(
             f"<span style='font-size:large'>{name}</span><br><span style='{_MUTED}'>{_e(' · '.join(facts))}</span>"
         )
     out = [
         "<table cellspacing='0' cellpadding='6' border='1' style='border-collapse:collapse; border-color:#ccc' width='100%'>",
         row("", head),
-        row("Rank", [_rank_cell(c, ranking, c.rank == best_rank) for c in companies]),
-        row("Lenses", [_lens_cell(lenses, r) for r in rows]),
-        row("Signals", [_signals_cell(c) for c in companies]),
-        row("Contributions", [_contributions_cell(c, ranking) for c in companies]),
-        row("Funding", [_money_cell(c) for c in companies]),
-        row("Segments", [_segments_cell(ds, c) for c in companies]),
-        row("Funding timeline", [_timeline_cell(c) for c in companies]),
-        row("Traction & facts", [_facts_cell(ds, c.id) for c in companies]),
-        row("Your notes", [_notes_cell(notes.get(c.id, "")) for c in companies]),
+        row(
+            QCoreApplication.translate("compare_view", "Rank"),
+            [_rank_cell(c, ranking, c.rank == best_rank) for c in companies],
+        ),
+        row(QCoreApplication.translate("compare_view", "Lenses"), [_lens_cell(lenses, r) for r in rows]),
+        row(QCoreApplication.translate("compare_view", "Signals"), [_signals_cell(c) for c in companies]),
+        row(
+            QCoreApplication.translate("compare_view", "Contributions"),
+            [_contributions_cell(c, ranking) for c in companies],
+        ),
+        row(QCoreApplication.translate("compare_view", "Funding"), [_money_cell(c) for c in companies]),
+        row(
+            QCoreApplication.translate("compare_view", "Segments"), [_segments_cell(ds, c) for c in companies]
+        ),
+        row(
+            QCoreApplication.translate("compare_view", "Funding timeline"),
+            [_timeline_cell(c) for c in companies],
+        ),
+        row(
+            QCoreApplication.translate("compare_view", "Traction & facts"),
+            [_facts_cell(ds, c.id) for c in companies],
+        ),
+        row(
+            QCoreApplication.translate("compare_view", "Your notes"),
+            [_notes_cell(notes.get(c.id, "")) for c in companies],
+        ),
         "</table>",
     ]
     return "".join(out)
@@ -277,19 +351,22 @@ class CompareDialog(QDialog):
         self._ids = list(company_ids)
         self.setObjectName("compare_dialog")
         names = [dataset.company(cid).name for cid in self._ids]
-        self.setWindowTitle("Compare — " + ", ".join(names))
+        self.setWindowTitle(self.tr("Compare — {companies}").format(companies=", ".join(names)))
         layout = QVBoxLayout(self)
         weights = present.weights_in_words(ranking.weights)
         self.intro = QLabel(
-            f"{len(self._ids)} companies side by side under the current weights: {weights} "
-            f"{present.policy_sentence(ranking.policy, capital=True)}."
+            self.tr("{n} companies side by side under the current weights: {weights} {policy}.").format(
+                n=len(self._ids),
+                weights=weights,
+                policy=present.policy_sentence(ranking.policy, capital=True),
+            )
         )
         self.intro.setWordWrap(True)
         self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.intro)
         self.body = QTextBrowser()
         self.body.setObjectName("compare_body")
-        self.body.setAccessibleName("Companies compared side by side")
+        self.body.setAccessibleName(self.tr("Companies compared side by side"))
         self.body.setOpenLinks(False)
         self.body.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -301,7 +378,7 @@ class CompareDialog(QDialog):
         self.body.setHtml(compare_html(dataset, ranking, self._ids, notes, lenses))
         layout.addWidget(self.body, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("&Copy all", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(self.tr("&Copy all"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_all)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,7 +34,9 @@ NOTE_SAVE_MS = 400
 SENSITIVITY_PX = 96
 NOTES_PX = 66
 #: What the notes say when an undo left a written note empty (and it was not saved).
-UNDO_EMPTIED = "Undo emptied the note: not saved (Ctrl+Shift+Z brings it back)"
+UNDO_EMPTIED = QT_TRANSLATE_NOOP(
+    "DetailView", "Undo emptied the note: not saved (Ctrl+Shift+Z brings it back)"
+)
 #: A link to another company in the detail view: "company:<id>".
 COMPANY_LINK = "company:"
 #: The links of the "My facts" section: "fact-edit:<id>", "fact-retire:<id>", "fact-restore:<id>",
@@ -42,10 +44,31 @@ COMPANY_LINK = "company:"
 FACT_LINKS = ("fact-edit:", "fact-retire:", "fact-restore:", "fact-add:")
 #: The colour of the analyst's own facts (and their marks) in the detail view.
 MY_COLOR = "#6a3d9a"
+#: The signals as the score breakdown names them (translated at use, context "detail_view").
+SIGNAL_NAMES = {
+    "value": QT_TRANSLATE_NOOP("detail_view", "Value"),
+    "difficulty": QT_TRANSLATE_NOOP("detail_view", "Difficulty"),
+    "funding": QT_TRANSLATE_NOOP("detail_view", "Funding"),
+}
+#: The kinds of the analyst's facts as the "My facts" section names them (translated at use).
+MY_FACT_KINDS = {
+    "funding": QT_TRANSLATE_NOOP("detail_view", "Funding"),
+    "valuation": QT_TRANSLATE_NOOP("detail_view", "Valuation"),
+    "client": QT_TRANSLATE_NOOP("detail_view", "Client"),
+    "outcome": QT_TRANSLATE_NOOP("detail_view", "Outcome"),
+    "listing": QT_TRANSLATE_NOOP("detail_view", "Listing"),
+    "correction": QT_TRANSLATE_NOOP("detail_view", "Correction"),
+}
 
 
 def _e(s: object) -> str:
     return html.escape(str(s))
+
+
+def _signal_name(key: str) -> str:
+    """A signal's name in the breakdown ("Value"), in the UI's language."""
+    name = SIGNAL_NAMES.get(key)
+    return QCoreApplication.translate("detail_view", name) if name else key.capitalize()
 
 
 #: Keeps a cell or a span on one line ("≈ $381.9M", "★★★☆☆", "Difficulty").
@@ -87,7 +110,7 @@ def funding_rows(c: CompanyOut) -> list[tuple[str, str, str, str, str, str]]:
             (
                 present.date_text(r.date, r.date_text),
                 present.round_label(r),
-                r.amount_text or "undisclosed",
+                r.amount_text or QCoreApplication.translate("detail_view", "undisclosed"),
                 present.usd(r.amount_usd, r.amount_approximate),
                 r.valuation_text or present.NONE,
                 present.usd(r.valuation_usd, r.valuation_approximate),
@@ -100,11 +123,13 @@ def facts_html(ds: Dataset, company_id: str) -> str:
     """The company's own evidence: its facts by kind (clients linked to their own detail when
     the dataset has them), each with the sentence and section it comes from."""
     groups = fact_groups(ds, company_id)
-    out = ["<h3>Traction &amp; facts</h3>"]
+    text = QCoreApplication.translate("detail_view", "Traction & facts")
+    out = [f"<h3>{_e(text)}</h3>"]
     if not groups:
-        out.append(
-            "<p style='color:#666'>The report names no clients, outcomes or products of this company.</p>"
+        none = QCoreApplication.translate(
+            "detail_view", "The report names no clients, outcomes or products of this company."
         )
+        out.append(f"<p style='color:#666'>{_e(none)}</p>")
         return "".join(out)
     kind = None
     for g in groups:
@@ -140,10 +165,18 @@ def tie_sentence(ds: Dataset, ranking: Ranking, row: int, most: int = 6) -> str:
     others = [int(r) for r in ranking.tie_group(row) if int(r) != row]
     names = [ds.company(str(ranking.table.ids[r])).name for r in others[:most]]
     more = len(others) - len(names)
-    who = ", ".join(names) + (f" and {more} more" if more else "")
-    return (
-        f"Shares rank {present.rank_text(int(ranking.rank[row]))} with {who} "
-        f"(all {present.score_text(ranking.score[row])}); {present.TIE_ORDER}."
+    who = ", ".join(names)
+    if more:
+        who = QCoreApplication.translate("detail_view", "{names} and {more} more").format(
+            names=who, more=more
+        )
+    return QCoreApplication.translate(
+        "detail_view", "Shares rank {rank} with {names} (all {score}); {tie_order}."
+    ).format(
+        rank=present.rank_text(int(ranking.rank[row])),
+        names=who,
+        score=present.score_text(ranking.score[row]),
+        tie_order=present.tie_order(),
     )
 
 
@@ -155,31 +188,50 @@ def parts_html(c: CompanyOut, ranking: Ranking, row: int) -> str:
     w = ranking.weights
     market, traction = t.norm.at("market", row), t.norm.at("traction", row)
     stars_mean = float(t.raw["market"][row])
-    sentences = f"{c.traction} distinct sentence{'' if c.traction == 1 else 's'} of the report"
-    if math.isfinite(market):
-        market_text = f"market space {present.signal_text(market)} ({stars_mean:.1f}★ on average)"
+    if c.traction == 1:
+        sentences = QCoreApplication.translate("detail_view", "{n} distinct sentence of the report")
     else:
-        market_text = "market space: no segment in this universe"
-    traction_text = (
-        f"traction {present.signal_text(traction if math.isfinite(traction) else 0.0)} ({sentences})"
+        sentences = QCoreApplication.translate("detail_view", "{n} distinct sentences of the report")
+    sentences = sentences.format(n=c.traction)
+    if math.isfinite(market):
+        market_text = QCoreApplication.translate(
+            "detail_view", "market space {signal} ({stars}★ on average)"
+        ).format(signal=present.signal_text(market), stars=f"{stars_mean:.1f}")
+    else:
+        market_text = QCoreApplication.translate("detail_view", "market space: no segment in this universe")
+    traction_text = QCoreApplication.translate("detail_view", "traction {signal} ({sentences})").format(
+        signal=present.signal_text(traction if math.isfinite(traction) else 0.0), sentences=sentences
     )
-    out = [
-        "<p style='margin-top:4px; color:#444'><b>Value</b> = weighted mean of "
-        f"{_e(market_text)}, weight {w.market:g}; {_e(traction_text)}, weight {w.traction:g}</p>"
-    ]
+    value = QCoreApplication.translate(
+        "detail_view",
+        "<b>Value</b> = weighted mean of {market}, weight {market_weight}; "
+        "{traction}, weight {traction_weight}",
+    ).format(
+        market=_e(market_text),
+        market_weight=f"{w.market:g}",
+        traction=_e(traction_text),
+        traction_weight=f"{w.traction:g}",
+    )
+    out = [f"<p style='margin-top:4px; color:#444'>{value}</p>"]
     parts = ranking.funding_parts(row).values()
     if all(p.status == "none" for p in parts):
-        out.append(
-            "<p style='margin-top:2px; color:#444'><b>Funding</b>: the report discloses no figure "
-            f"(capital, valuation, date or stage); {_e(present.policy_sentence(ranking.policy))}.</p>"
-        )
+        none = QCoreApplication.translate(
+            "detail_view",
+            "<b>Funding</b>: the report discloses no figure (capital, valuation, date or stage); {policy}.",
+        ).format(policy=_e(present.policy_sentence(ranking.policy)))
+        out.append(f"<p style='margin-top:2px; color:#444'>{none}</p>")
         return "".join(out)
     out.append(
-        "<p style='margin-top:2px; color:#444'><b>Funding</b> = weighted mean of what counts, "
-        "scaled so the best company has 1:"
+        "<p style='margin-top:2px; color:#444'>"
+        + QCoreApplication.translate(
+            "detail_view", "<b>Funding</b> = weighted mean of what counts, scaled so the best company has 1:"
+        )
     )
     for part in parts:
-        out.append(f"<br>&nbsp;&nbsp;{_e_figures(present.funding_part_text(part))}, weight {part.weight:g}")
+        line = QCoreApplication.translate("detail_view", "{part}, weight {weight}").format(
+            part=_e_figures(present.funding_part_text(part)), weight=f"{part.weight:g}"
+        )
+        out.append(f"<br>&nbsp;&nbsp;{line}")
     out.append("</p>")
     return "".join(out)
 
@@ -198,55 +250,74 @@ def my_facts_html(
     contradictions = contradictions or {}
     active = [f for f in facts if getattr(f, "retired_at", None) is None]
     retired = [f for f in facts if getattr(f, "retired_at", None) is not None]
-    out = [f"<h3 style='color:{MY_COLOR}'>{_e(present.MY_FACT_MARK)} My facts</h3>"]
+    title = QCoreApplication.translate("detail_view", "My facts")
+    out = [f"<h3 style='color:{MY_COLOR}'>{_e(present.MY_FACT_MARK)} {_e(title)}</h3>"]
+    text = QCoreApplication.translate("detail_view", "Add fact…")
+    add_link = f"<a href='fact-add:'>{_e(text)}</a>"
     if not facts:
-        out.append(
-            "<p style='color:#666'>None yet. <a href='fact-add:'>Add fact…</a> (Ctrl+Shift+F): a round, "
-            "a valuation, a client, an outcome, a listing or a correction, with its source.</p>"
-        )
+        none = QCoreApplication.translate(
+            "detail_view",
+            "None yet. {add_fact} (Ctrl+Shift+F): a round, a valuation, a client, an outcome, "
+            "a listing or a correction, with its source.",
+        ).format(add_fact=add_link)
+        out.append(f"<p style='color:#666'>{none}</p>")
         return "".join(out)
     if active:
         counted = (
-            "Counted in the ranking (View → Include my facts)."
+            QCoreApplication.translate("detail_view", "Counted in the ranking (View → Include my facts).")
             if include
-            else "Not counted: View → Include my facts is off; the ranking is the report's."
+            else QCoreApplication.translate(
+                "detail_view", "Not counted: View → Include my facts is off; the ranking is the report's."
+            )
         )
         out.append(f"<p style='color:#666; margin-top:0'>{_e(counted)}</p>")
     for f in active:
         fid = int(f.id)
         summary = f.summary() if hasattr(f, "summary") else str(f)
         kind = str(getattr(f, "kind", ""))
+        kind_name = MY_FACT_KINDS.get(kind)
+        kind_name = QCoreApplication.translate("detail_view", kind_name) if kind_name else kind.capitalize()
         mark = present.analyst_mark(getattr(f, "mark", f))
         out.append(
             f"<p style='margin-top:6px'><span style='color:{MY_COLOR}'><b>{_e(present.MY_FACT_MARK)} "
-            f"{_e(kind.capitalize())}</b>: {_e(summary)}</span>"
+            f"{_e(kind_name)}</b>: {_e(summary)}</span>"
         )
         investors = getattr(f, "investors", ())
         if investors:
-            out.append(f"<br><span style='color:#444'>Investors: {_e(', '.join(investors))}</span>")
+            line = QCoreApplication.translate("detail_view", "Investors: {investors}").format(
+                investors=", ".join(investors)
+            )
+            out.append(f"<br><span style='color:#444'>{_e(line)}</span>")
         text = getattr(f, "text", "")
         if text and kind in ("funding", "valuation"):
             out.append(f"<br><span style='color:#444'>{_e(text)}</span>")
         out.append(f"<br><span style='color:#666'>{_e(mark)}</span>")
         for line in contradictions.get(fid, ()):
-            out.append(
-                f"<br><span style='color:#8a6d00'>⚠ Differs from the report: {_e(line)} "
-                "(the report's fact is kept as it is)</span>"
+            differs = QCoreApplication.translate(
+                "detail_view", "⚠ Differs from the report: {fact} (the report's fact is kept as it is)"
             )
+            # the words escaped as text (an apostrophe stays as it is), the report's fact as markup
+            differs = html.escape(differs, quote=False).format(fact=_e(line))
+            out.append(f"<br><span style='color:#8a6d00'>{differs}</span>")
+        edit = _e(QCoreApplication.translate("detail_view", "Edit…"))
+        retire = _e(QCoreApplication.translate("detail_view", "Retire"))
         out.append(
-            f"<br><a href='fact-edit:{fid}'>Edit…</a> &nbsp; <a href='fact-retire:{fid}'>Retire</a></p>"
+            f"<br><a href='fact-edit:{fid}'>{edit}</a> &nbsp; <a href='fact-retire:{fid}'>{retire}</a></p>"
         )
     if retired:
-        out.append("<p style='color:#888; margin-top:8px'><b>Retired</b> (kept in the history)</p>")
+        head = QCoreApplication.translate("detail_view", "<b>Retired</b> (kept in the history)")
+        out.append(f"<p style='color:#888; margin-top:8px'>{head}</p>")
         for f in retired:
             fid = int(f.id)
             when = str(getattr(f, "retired_at", ""))[:16].replace("T", " ")
             summary = f.summary() if hasattr(f, "summary") else str(f)
+            retired_when = QCoreApplication.translate("detail_view", "retired {when}").format(when=when)
+            restore = _e(QCoreApplication.translate("detail_view", "Restore"))
             out.append(
                 f"<p style='color:#888; margin-top:2px; margin-left:12px'>#{fid} {_e(summary)} · "
-                f"retired {_e(when)} · <a href='fact-restore:{fid}'>Restore</a></p>"
+                f"{_e(retired_when)} · <a href='fact-restore:{fid}'>{restore}</a></p>"
             )
-    out.append("<p><a href='fact-add:'>Add fact…</a> (Ctrl+Shift+F)</p>")
+    out.append(f"<p>{add_link} (Ctrl+Shift+F)</p>")
     return "".join(out)
 
 
@@ -260,30 +331,42 @@ def company_html(
     analyst's section (:func:`my_facts_html`), shown before the report's facts."""
     company = ds.company(c.id)
     out = []
-    facts = [c.country or "country not known", present.kind_label(c.kind)]
+    facts = [
+        c.country or QCoreApplication.translate("detail_view", "country not known"),
+        present.kind_label(c.kind),
+    ]
     if company.listed:
         facts.append(company.listed)
     roles = ", ".join(present.role_label(r) for r in ds.roles_of(c.id))
-    out.append(f"<p style='color:#666'>{_e(' · '.join(facts))}<br>Roles: {_e(roles)}</p>")
+    roles = QCoreApplication.translate("detail_view", "Roles: {roles}").format(roles=roles)
+    out.append(f"<p style='color:#666'>{_e(' · '.join(facts))}<br>{_e(roles)}</p>")
     if company.added_from:
         out.append(f"<p style='color:{MY_COLOR}'><b>{_e(present.added_text(company.added_from))}</b></p>")
     if c.aliases:
-        out.append(f"<p><b>Also known as / products:</b> {_e(', '.join(c.aliases))}</p>")
+        aka = QCoreApplication.translate("detail_view", "<b>Also known as / products:</b> {aliases}")
+        out.append(f"<p>{aka.format(aliases=_e(', '.join(c.aliases)))}</p>")
     if company.note:
-        out.append(f"<p style='color:#666'><i>Data note: {_e(company.note)}</i></p>")
+        note = QCoreApplication.translate("detail_view", "Data note: {note}").format(note=company.note)
+        out.append(f"<p style='color:#666'><i>{_e(note)}</i></p>")
 
     # the score, broken down
     w = ranking.weights
     row = ranking.table.row_of[c.id]
     universe = present.universe_label(ranking.universe).lower()
     if c.rank > 0:
-        head = (
-            f"Rank {present.rank_text(c.rank, c.shared)} of {int(ranking.included.sum()):,} {universe}"
-            f" · score {present.score_text(c.score)}"
+        head = QCoreApplication.translate(
+            "detail_view", "Rank {rank} of {total} {universe} · score {score}"
+        ).format(
+            rank=present.rank_text(c.rank, c.shared),
+            total=f"{int(ranking.included.sum()):,}",
+            universe=universe,
+            score=present.score_text(c.score),
         )
     else:
         reason = present.not_ranked_reason(c.in_universe, ranking.universe)
-        head = f"{present.capital_first(reason)} · score {present.score_text(c.score)}"
+        head = QCoreApplication.translate("detail_view", "{reason} · score {score}").format(
+            reason=present.capital_first(reason), score=present.score_text(c.score)
+        )
     out.append(f"<h3>{_e(head)}</h3>")
     if c.shared:
         out.append(f"<p style='color:#8a6d00'>{_e(tie_sentence(ds, ranking, row))}</p>")
@@ -293,10 +376,22 @@ def company_html(
     for k in SIGNALS:
         weight = getattr(w, k)
         if k in c.missing:
-            signal = f"signal {present.signal_text(sig[k], True)} (not disclosed; counted as {present.signal_text(sig[k])})"
+            signal = QCoreApplication.translate(
+                "detail_view", "signal {signal} (not disclosed; counted as {counted})"
+            ).format(signal=present.signal_text(sig[k], True), counted=present.signal_text(sig[k]))
         else:
-            signal = f"signal {present.signal_text(sig[k])}"
-        direction = "prefers less" if weight < 0 else "prefers more" if weight > 0 else "off"
+            signal = QCoreApplication.translate("detail_view", "signal {signal}").format(
+                signal=present.signal_text(sig[k])
+            )
+        if weight < 0:
+            direction = QCoreApplication.translate("detail_view", "prefers less")
+        elif weight > 0:
+            direction = QCoreApplication.translate("detail_view", "prefers more")
+        else:
+            direction = QCoreApplication.translate("detail_view", "off")
+        described = QCoreApplication.translate(
+            "detail_view", "{signal}, weight {weight} ({direction})"
+        ).format(signal=signal, weight=f"{weight:+.0f}", direction=direction)
         # Qt's rich text honours pixel widths on cells: 1.2 px per point, 100 points = 120 px, so
         # the breakdown fits a narrow pane; what the signal and weight are goes on a line of its own
         px = max(0, min(BAR_PX, round(con[k] * BAR_PX / 100)))
@@ -307,10 +402,10 @@ def company_html(
             else ""
         )
         out.append(
-            f"<tr><td style='{NOWRAP}'>{k.capitalize()}</td>"
+            f"<tr><td style='{NOWRAP}'>{_e(_signal_name(k))}</td>"
             f"<td>{bar}</td>"
             f"<td align='right' style='{NOWRAP}'>+{present.score_text(con[k])}</td></tr>"
-            f"<tr><td></td><td colspan='2' style='color:#666'>{_e(signal)}, weight {weight:+.0f} ({direction})</td></tr>"
+            f"<tr><td></td><td colspan='2' style='color:#666'>{_e(described)}</td></tr>"
         )
     out.append("</table>")
     if c.in_universe:
@@ -318,16 +413,28 @@ def company_html(
     stab = present.stability_sentence(
         c.stability, top_k=ranking.top_k, all_zero=ranking.all_zero, computed=ranking.stability_computed
     )
-    out.append(f"<p>{_e(stab)} {_e(present.policy_sentence(ranking.policy, capital=True))}.</p>")
+    policy = present.policy_sentence(ranking.policy, capital=True)
+    out.append(
+        "<p>"
+        + QCoreApplication.translate("detail_view", "{stability} {policy}.").format(
+            stability=_e(stab), policy=_e(policy)
+        )
+        + "</p>"
+    )
 
     out.append(my_facts)
     out.append(facts_html(ds, c.id))
 
     # segments with their stars
-    out.append("<h3>Segments</h3><table cellspacing='0' cellpadding='3'>")
-    out.append(
-        "<tr style='color:#666'><td></td><td>Market</td><td>Logic</td><td>Compute</td><td>Corpus</td></tr>"
+    segments = _e(QCoreApplication.translate("detail_view", "Segments"))
+    out.append(f"<h3>{segments}</h3><table cellspacing='0' cellpadding='3'>")
+    ratings = (
+        QCoreApplication.translate("detail_view", "Market"),
+        QCoreApplication.translate("detail_view", "Logic"),
+        QCoreApplication.translate("detail_view", "Compute"),
+        QCoreApplication.translate("detail_view", "Corpus"),
     )
+    out.append("<tr style='color:#666'><td></td>" + "".join(f"<td>{_e(r)}</td>" for r in ratings) + "</tr>")
     for ref in c.segments:
         s = ds.segment_by_ref[ref]
         # the names on a line of their own, the four ratings under them: fits a narrow pane
@@ -349,13 +456,22 @@ def company_html(
     out.append("</table>")
 
     # funding: the figures every view shows, then the timeline
-    out.append("<h3>Funding</h3>")
+    text = QCoreApplication.translate("detail_view", "Funding")
+    out.append(f"<h3>{_e(text)}</h3>")
     if c.rounds:
-        out.append(
-            f"<p>Disclosed capital: <b>{_usd_cell(c.funding_total_usd, c.funding_approximate)}</b>"
-            f" · latest valuation: <b>{_usd_cell(c.latest_valuation_usd, c.latest_valuation_approximate)}</b>"
-            f" · latest round: <b>{_e(present.round_text(c.latest_round))}</b></p>"
+        figures = QCoreApplication.translate(
+            "detail_view",
+            "Disclosed capital: <b>{capital}</b> · latest valuation: <b>{valuation}</b>"
+            " · latest round: <b>{round}</b>",
+        ).format(
+            capital=_usd_cell(c.funding_total_usd, c.funding_approximate),
+            valuation=_usd_cell(c.latest_valuation_usd, c.latest_valuation_approximate),
+            round=_e(present.round_text(c.latest_round)),
         )
+        out.append(f"<p>{figures}</p>")
+        amount_label = _e(QCoreApplication.translate("detail_view", "Amount"))
+        valuation_label = _e(QCoreApplication.translate("detail_view", "Valuation"))
+        investors_label = _e(QCoreApplication.translate("detail_view", "Investors"))
         # one block per round — date and round, then the amount and the valuation each as written
         # and in US dollars in their own cells, then the investors — so it reads in a narrow pane
         out.append("<table cellspacing='0' cellpadding='2' width='100%'>")
@@ -369,16 +485,18 @@ def company_html(
             out.append(
                 f"<tr><td style='{NOWRAP}; padding-top:6px'><b>{_e(date)}</b></td>"
                 f"<td colspan='2' style='padding-top:6px{'; color:' + MY_COLOR if mine else ''}'><b>{_e(label)}</b></td></tr>"
-                f"<tr><td style='color:#666'>Amount</td><td>{_e(amount)}</td>"
+                f"<tr><td style='color:#666'>{amount_label}</td><td>{_e(amount)}</td>"
                 f"<td align='right' style='{NOWRAP}'>{_e(amount_usd)}</td></tr>"
             )
             if r.valuation_text or r.valuation_usd is not None:
                 out.append(
-                    f"<tr><td style='color:#666'>Valuation</td><td>{_e(valuation)}</td>"
+                    f"<tr><td style='color:#666'>{valuation_label}</td><td>{_e(valuation)}</td>"
                     f"<td align='right' style='{NOWRAP}'>{_e(valuation_usd)}</td></tr>"
                 )
             if inv:  # lead investors in bold
-                out.append(f"<tr><td style='color:#666'>Investors</td><td colspan='2'>{inv}</td></tr>")
+                out.append(
+                    f"<tr><td style='color:#666'>{investors_label}</td><td colspan='2'>{inv}</td></tr>"
+                )
             if mine:
                 out.append(f"<tr><td></td><td colspan='2' style='color:{MY_COLOR}'>{_e(mine)}</td></tr>")
             if r.superseded_by is not None:
@@ -391,10 +509,14 @@ def company_html(
             if r.ambiguity:
                 out.append(f"<p style='color:#8a6d00'>⚠ {_e(present.round_label(r))}: {_e(r.ambiguity)}</p>")
     else:
-        out.append("<p style='color:#666'>The report discloses no financing for this company.</p>")
+        none = QCoreApplication.translate(
+            "detail_view", "The report discloses no financing for this company."
+        )
+        out.append(f"<p style='color:#666'>{_e(none)}</p>")
 
     # every quote
-    out.append("<h3>What the report says</h3>")
+    text = QCoreApplication.translate("detail_view", "What the report says")
+    out.append(f"<h3>{_e(text)}</h3>")
     for e in c.evidence:
         out.append(
             f"<p style='margin-top:6px'>"
@@ -402,13 +524,16 @@ def company_html(
             f"<br>“{_e(e.quote)}”</p>"
         )
     seen = {e.quote for e in c.evidence}
+    source = QCoreApplication.translate("detail_view", "Source")
+    funding = QCoreApplication.translate("detail_view", "Funding")
     for r in c.rounds:
         if getattr(r, "analyst", None):
             continue  # the analyst's round: shown with its source above, not as the report's words
         if r.quote not in seen:
             seen.add(r.quote)
             out.append(
-                f"<p style='margin-top:6px'><span style='color:#666'>{_e('§' + r.segment if r.segment else 'Source')} · Funding</span>"
+                f"<p style='margin-top:6px'><span style='color:#666'>"
+                f"{_e('§' + r.segment if r.segment else source)} · {_e(funding)}</span>"
                 f"<br>“{_e(r.quote)}”</p>"
             )
     return "".join(out)
@@ -439,7 +564,7 @@ class DetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        self.title = QLabel("Select a company")
+        self.title = QLabel(self.tr("Select a company"))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -450,15 +575,17 @@ class DetailView(QWidget):
         self.star = QToolButton()
         self.star.setCheckable(True)
         self.star.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.star.setToolTip("Add to or remove from the shortlist (Space in the table)")
+        self.star.setToolTip(self.tr("Add to or remove from the shortlist (Space in the table)"))
         self.star.toggled.connect(self._on_star_toggled)
         top.addWidget(self.star, 0, Qt.AlignmentFlag.AlignTop)
         self.add_fact_button = QToolButton()
         self.add_fact_button.setObjectName("add_fact_button")
-        self.add_fact_button.setText(f"{present.MY_FACT_MARK} Add fact…")
+        self.add_fact_button.setText(f"{present.MY_FACT_MARK} " + self.tr("Add fact…"))
         self.add_fact_button.setToolTip(
-            "Add your own fact about this company — a round, a valuation, a client, an outcome, "
-            "a listing or a correction — with its source (Ctrl+Shift+F)"
+            self.tr(
+                "Add your own fact about this company — a round, a valuation, a client, an outcome, "
+                "a listing or a correction — with its source (Ctrl+Shift+F)"
+            )
         )
         self.add_fact_button.clicked.connect(self._on_add_fact)
         top.addWidget(self.add_fact_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -483,7 +610,7 @@ class DetailView(QWidget):
         nl.setContentsMargins(0, 0, 0, 0)
         # "Notes" and whether they are saved on one line: the editor keeps the height
         head = QHBoxLayout()
-        self.notes_label = QLabel("&Notes")
+        self.notes_label = QLabel(self.tr("&Notes"))
         head.addWidget(self.notes_label, 0, Qt.AlignmentFlag.AlignTop)
         self.saved_label = QLabel("")
         self.saved_label.setStyleSheet("color: gray")
@@ -492,8 +619,8 @@ class DetailView(QWidget):
         head.addWidget(self.saved_label, 1)
         nl.addLayout(head)
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText("Your notes on this company — saved as you type")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setPlaceholderText(self.tr("Your notes on this company — saved as you type"))
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setMinimumHeight(40)  # two lines; the pane can be dragged taller
         self.notes_label.setBuddy(self.notes)
         self.notes.textChanged.connect(self._on_notes_changed)
@@ -547,9 +674,11 @@ class DetailView(QWidget):
     def clear(self) -> None:
         """No company: the view invites a selection."""
         self.show_empty(
-            "Select a company",
-            "Select a company in the table to see its segments, its funding, "
-            "why it scores as it does and every sentence of the report it comes from.",
+            self.tr("Select a company"),
+            self.tr(
+                "Select a company in the table to see its segments, its funding, "
+                "why it scores as it does and every sentence of the report it comes from."
+            ),
         )
 
     def show_empty(self, title: str, message: str) -> None:
@@ -622,7 +751,7 @@ class DetailView(QWidget):
         self._loading = False
 
     def _set_star_text(self, on: bool) -> None:
-        self.star.setText("★ Shortlisted" if on else "☆ Shortlist")
+        self.star.setText("★ " + self.tr("Shortlisted") if on else "☆ " + self.tr("Shortlist"))
 
     def _on_star_toggled(self, on: bool) -> None:
         self._set_star_text(on)
@@ -673,17 +802,17 @@ class DetailView(QWidget):
             # an undo never empties a written note silently: this is not saved; redo brings the
             # text back, and deleting the text (not an undo) removes the note
             self._note_timer.stop()
-            self.saved_label.setText(UNDO_EMPTIED)
+            self.saved_label.setText(QCoreApplication.translate("DetailView", UNDO_EMPTIED))
             return
-        self.saved_label.setText("Editing…")
+        self.saved_label.setText(self.tr("Editing…"))
         self._note_timer.start()
 
     def flush_note(self) -> None:
         """Save a pending note edit now (on switching company, closing, exporting)."""
         if self._note_timer.isActive():
             self._note_timer.stop()
-        if self._company_id and self.saved_label.text() == "Editing…":
-            self.saved_label.setText("Saved")  # the receiver says otherwise if saving fails
+        if self._company_id and self.saved_label.text() == self.tr("Editing…"):
+            self.saved_label.setText(self.tr("Saved"))  # the receiver says otherwise if saving fails
             self._stored_note = self.notes.toPlainText()
             self.notes.document().setModified(False)  # a pause in typing ends an undo step
             self.sig_note_edited.emit(self._company_id, self._stored_note)

@@ -8,7 +8,7 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,9 +27,9 @@ from core import columns
 from core.lenses import DEFAULT_TOP_N
 from core.models import Dataset
 from core.present import (
-    PARETO_DEFINITION,
     PARETO_MARK,
     ROBUST_MARK,
+    pareto_definition,
     robust_definition,
     score_rules,
     stability_definition,
@@ -38,7 +38,8 @@ from core.present import (
 
 def scoring_help(universe: str | None = None) -> str:
     """How the score is made, as the memo's Method sheet says it, and what rank stability is."""
-    return "\n\n".join([*score_rules(universe), f"Stability is {stability_definition()}."])
+    stability = QCoreApplication.translate("dialogs", "Stability is {definition}.")
+    return "\n\n".join([*score_rules(universe), stability.format(definition=stability_definition())])
 
 
 def show_problems(parent: QWidget, title: str, intro: str, lines: list[str]) -> QDialog:
@@ -55,7 +56,9 @@ def show_problems(parent: QWidget, title: str, intro: str, lines: list[str]) -> 
     text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
     layout.addWidget(text)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    copy = buttons.addButton("Copy all", QDialogButtonBox.ButtonRole.ActionRole)
+    copy = buttons.addButton(
+        QCoreApplication.translate("dialogs", "Copy all"), QDialogButtonBox.ButtonRole.ActionRole
+    )
     copy.clicked.connect(lambda: QApplication.clipboard().setText(intro + "\n" + "\n".join(lines)))
     buttons.rejected.connect(dialog.close)
     layout.addWidget(buttons)
@@ -71,18 +74,20 @@ def show_import_problems(parent: QWidget, file_name: str, message: str) -> QDial
     lines = [line.strip()[2:] if line.strip().startswith("- ") else line for line in rest]
     return show_problems(
         parent,
-        f"Could not import {file_name}",
-        f"{first} Nothing was changed: the companies on screen, your shortlist and "
-        "notes are as they were. Fix these in your spreadsheet and import again:",
+        QCoreApplication.translate("dialogs", "Could not import {file}").format(file=file_name),
+        QCoreApplication.translate(
+            "dialogs",
+            "{problems} Nothing was changed: the companies on screen, your shortlist and "
+            "notes are as they were. Fix these in your spreadsheet and import again:",
+        ).format(problems=first),
         lines or [message],
     )
 
 
 def show_not_saved(parent: QWidget, what: str, message: str) -> QMessageBox:
     """A write to the user's store failed (what is on screen is kept)."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, f"{what} not saved", message, QMessageBox.StandardButton.Ok, parent
-    )
+    title = QCoreApplication.translate("dialogs", "{what} not saved").format(what=what)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
@@ -98,9 +103,15 @@ def notice_box(parent: QWidget, title: str, text: str) -> QMessageBox:
 def show_export_failed(parent: QWidget, message: str, save_again: Callable[[], object]) -> QMessageBox:
     """A memo could not be written: the reason, and a button to save under another name."""
     box = QMessageBox(
-        QMessageBox.Icon.Warning, "Memo not saved", message, QMessageBox.StandardButton.Close, parent
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("dialogs", "Memo not saved"),
+        message,
+        QMessageBox.StandardButton.Close,
+        parent,
     )
-    again = box.addButton("Save under another name…", QMessageBox.ButtonRole.AcceptRole)
+    again = box.addButton(
+        QCoreApplication.translate("dialogs", "Save under another name…"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(again)
     box.finished.connect(lambda _r: box.clickedButton() is again and save_again())
     box.open()
@@ -111,9 +122,12 @@ def ask_close_with_unsaved_notes(parent: QWidget, notes: list[tuple[str, str]]) 
     """Notes could not be saved: close anyway?  When yes, their text goes to the clipboard."""
     answer = QMessageBox.question(
         parent,
-        "Notes not saved",
-        f"{len(notes)} note(s) could not be saved (another copy of the app may be using "
-        "your saved data). Close anyway? Their text will be on the clipboard.",
+        QCoreApplication.translate("dialogs", "Notes not saved"),
+        QCoreApplication.translate(
+            "dialogs",
+            "{count} note(s) could not be saved (another copy of the app may be using "
+            "your saved data). Close anyway? Their text will be on the clipboard.",
+        ).format(count=len(notes)),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -122,27 +136,52 @@ def ask_close_with_unsaved_notes(parent: QWidget, notes: list[tuple[str, str]]) 
 
 
 def show_scoring_help(parent: QWidget, universe: str | None = None) -> None:
-    QMessageBox.information(parent, "How the score is made", scoring_help(universe))
+    QMessageBox.information(
+        parent, QCoreApplication.translate("dialogs", "How the score is made"), scoring_help(universe)
+    )
 
 
 # --- Help ----------------------------------------------------------------------------------
 
 #: Keys that are no menu action: where they work and what they do.
+#: (Translated at use, in the context "dialogs".)
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
-    ("↑ / ↓", "Move through the companies of the table (the detail follows)"),
-    ("Space", "Star or unstar the current company (in the table)"),
-    ("Enter or ↓", "In the search box: go to the first result"),
-    ("← / →", "On the segment map: move between segments"),
-    ("Esc", "On the segment map: clear the segment filter"),
-    ("Right-click a column header", "Choose the columns; drag a header to move its column"),
+    ("↑ / ↓", QT_TRANSLATE_NOOP("dialogs", "Move through the companies of the table (the detail follows)")),
+    (
+        QT_TRANSLATE_NOOP("dialogs", "Space"),
+        QT_TRANSLATE_NOOP("dialogs", "Star or unstar the current company (in the table)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("dialogs", "Enter or ↓"),
+        QT_TRANSLATE_NOOP("dialogs", "In the search box: go to the first result"),
+    ),
+    ("← / →", QT_TRANSLATE_NOOP("dialogs", "On the segment map: move between segments")),
+    ("Esc", QT_TRANSLATE_NOOP("dialogs", "On the segment map: clear the segment filter")),
+    (
+        QT_TRANSLATE_NOOP("dialogs", "Right-click a column header"),
+        QT_TRANSLATE_NOOP("dialogs", "Choose the columns; drag a header to move its column"),
+    ),
 )
+
+
+def other_keys() -> list[tuple[str, str]]:
+    """OTHER_KEYS in the language of the app."""
+    return [
+        (QCoreApplication.translate("dialogs", k), QCoreApplication.translate("dialogs", v))
+        for k, v in OTHER_KEYS
+    ]
+
 
 #: What the columns of signals mean (their tooltips, said once in core.columns).
 SIGNAL_COLUMNS = (columns.SCORE, columns.VALUE, columns.DIFFICULTY, columns.FUNDING, columns.STABILITY)
 
 
 def _plain(text: str) -> str:
+    text = re.sub(r"\s*\(&[^&)]\)", "", text)  # a mnemonic written apart, as in Chinese: "撤销(&U)"
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+_STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
@@ -156,7 +195,8 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         if not keys or action.isSeparator():
             continue
         what = _plain(text).strip().rstrip("…")
-        what = re.sub(r"^(Undo|Redo) .+", r"\1", what)  # "Undo Change weights": the step changes
+        if any(action.shortcut() in QKeySequence.keyBindings(k) for k in _STACK_KEYS):
+            what = what.split(" ", 1)[0]  # "Undo Change weights": the step changes
         row = (keys, what)
         if row not in seen:
             seen.add(row)
@@ -195,38 +235,76 @@ def help_html(actions: Iterable[QAction], dataset: Dataset, universe: str | None
     """The Help window's text: keys, what the signals mean and how they are computed, rank
     stability, and the data source."""
     e = html.escape
-    rows = [*shortcut_rows(actions), *OTHER_KEYS]
+    rows = [*shortcut_rows(actions), *other_keys()]
     keys_table = "".join(
         f"<tr><td style='padding-right:16px'><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows
     )
     signals = "".join(f"<li><b>{e(c.header)}</b>: {e(c.tooltip)}</li>" for c in SIGNAL_COLUMNS)
     rules = "".join(f"<p>{e(rule)}</p>" for rule in score_rules(universe))
     title, sections = report_source(dataset)
-    where = f", {e(sections)}" if sections else ""
+
+    def h2(text: str) -> str:
+        return f"<h2>{e(text)}</h2>"
+
+    if sections:
+        source = QCoreApplication.translate(
+            "dialogs",
+            "{name}: the companies named in {title}, {sections}. Every fact shown comes with the "
+            "sentence of the report it is read from and its section.",
+        )
+    else:
+        source = QCoreApplication.translate(
+            "dialogs",
+            "{name}: the companies named in {title}. Every fact shown comes with the sentence of "
+            "the report it is read from and its section.",
+        )
+    stability = QCoreApplication.translate(
+        "dialogs",
+        "Stability is {definition}. It says how much a company's place in the top depends on the "
+        "exact weights: 100% stays in the top whatever the small changes.",
+    )
+    lenses = QCoreApplication.translate(
+        "dialogs",
+        "The Lenses tab ranks the universe under every built-in preset and every saved profile. "
+        "{robust_mark} robust: {robust} (the threshold is yours); {pareto_mark} Pareto-optimal: "
+        "{pareto}. Both marks also stand before the name in the table.",
+    )
     return (
-        "<h2>Keyboard</h2>"
-        f"<table>{keys_table}</table>"
-        "<h2>The signals</h2>"
-        f"<ul>{signals}</ul>"
-        "<h2>How the score is computed</h2>"
-        f"{rules}"
-        "<h2>Rank stability</h2>"
-        f"<p>Stability is {e(stability_definition(seed=True))}. It says how much a company's place "
-        "in the top depends on the exact weights: 100% stays in the top whatever the small changes.</p>"
-        "<h2>Lenses, sensitivity and compare</h2>"
-        "<p>The Lenses tab ranks the universe under every built-in preset and every saved profile. "
-        f"{e(ROBUST_MARK)} robust: {e(robust_definition(DEFAULT_TOP_N))} (the threshold is yours); "
-        f"{e(PARETO_MARK)} Pareto-optimal: {e(PARETO_DEFINITION)}. Both marks also stand before the "
-        "name in the table.</p>"
-        "<p>The sensitivity charts of the detail view show the company's rank as one weight sweeps "
-        "from −100 to +100 in steps of 10, the other weights fixed; the shaded band is the top 10, "
-        "the dashed line the weight now.</p>"
-        "<p>Compare puts 2 to 5 companies side by side: select them with Ctrl+click in the table, "
-        "or shortlist them.</p>"
-        "<h2>Data source</h2>"
-        f"<p>{e(dataset.meta.name)}: the companies named in {e(title)}{where}. Every fact shown "
-        "comes with the sentence of the report it is read from and its section.</p>"
-        f"<p style='color:gray'>{e(dataset.summary())}</p>"
+        h2(QCoreApplication.translate("dialogs", "Keyboard"))
+        + f"<table>{keys_table}</table>"
+        + h2(QCoreApplication.translate("dialogs", "The signals"))
+        + f"<ul>{signals}</ul>"
+        + h2(QCoreApplication.translate("dialogs", "How the score is computed"))
+        + rules
+        + h2(QCoreApplication.translate("dialogs", "Rank stability"))
+        + f"<p>{stability.format(definition=e(stability_definition(seed=True)))}</p>"
+        + h2(QCoreApplication.translate("dialogs", "Lenses, sensitivity and compare"))
+        + "<p>"
+        + lenses.format(
+            robust_mark=e(ROBUST_MARK),
+            robust=e(robust_definition(DEFAULT_TOP_N)),
+            pareto_mark=e(PARETO_MARK),
+            pareto=e(pareto_definition()),
+        )
+        + "</p><p>"
+        + QCoreApplication.translate(
+            "dialogs",
+            "The sensitivity charts of the detail view show the company's rank as one weight sweeps "
+            "from −100 to +100 in steps of 10, the other weights fixed; the shaded band is the top 10, "
+            "the dashed line the weight now.",
+        )
+        + "</p><p>"
+        + QCoreApplication.translate(
+            "dialogs",
+            "Compare puts 2 to 5 companies side by side: select them with Ctrl+click in the table, "
+            "or shortlist them.",
+        )
+        + "</p>"
+        + h2(QCoreApplication.translate("dialogs", "Data source"))
+        + "<p>"
+        + source.format(name=e(dataset.meta.name), title=e(title), sections=e(sections))
+        + "</p>"
+        + f"<p style='color:gray'>{e(dataset.summary())}</p>"
     )
 
 
@@ -235,7 +313,7 @@ def show_help(
 ) -> QDialog:
     """The Help window (non-blocking): keys, signals, score, stability and the data source."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Help — AIGC Screener")
+    dialog.setWindowTitle(QCoreApplication.translate("dialogs", "Help — AIGC Screener"))
     dialog.setObjectName("help_window")
     layout = QVBoxLayout(dialog)
     text = QTextBrowser()
@@ -253,18 +331,18 @@ def show_help(
 
 
 def about_text() -> str:
-    return (
-        f"AIGC Screener {core.__version__}\n\n"
+    return f"AIGC Screener {core.__version__}\n\n" + QCoreApplication.translate(
+        "dialogs",
         "A desktop screener for the companies named in 《中美 AIGC 产业商业化落地生态与发展趋势分析报告》: "
         "rank them by weights you choose, read the report's evidence for each, shortlist, take notes "
-        "and export a memo."
+        "and export a memo.",
     )
 
 
 def show_about(parent: QWidget) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        "About AIGC Screener",
+        QCoreApplication.translate("dialogs", "About AIGC Screener"),
         about_text(),
         QMessageBox.StandardButton.Ok,
         parent,

@@ -15,7 +15,7 @@ import html
 import re
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,14 +32,15 @@ from PySide6.QtWidgets import (
 from core import present
 from core.money import parse_amount
 
-#: The kinds of fact, in the order offered, with how the dialog names them.
+#: The kinds of fact, in the order offered, with how the dialog names them (in English; shown
+#: through :func:`_t`, context "facts_dialog").
 KIND_LABELS: dict[str, str] = {
-    "funding": "Funding round",
-    "valuation": "Valuation",
-    "client": "Client won",
-    "outcome": "Outcome",
-    "listing": "Listing",
-    "correction": "Correction note",
+    "funding": QT_TRANSLATE_NOOP("facts_dialog", "Funding round"),
+    "valuation": QT_TRANSLATE_NOOP("facts_dialog", "Valuation"),
+    "client": QT_TRANSLATE_NOOP("facts_dialog", "Client won"),
+    "outcome": QT_TRANSLATE_NOOP("facts_dialog", "Outcome"),
+    "listing": QT_TRANSLATE_NOOP("facts_dialog", "Listing"),
+    "correction": QT_TRANSLATE_NOOP("facts_dialog", "Correction note"),
 }
 #: The fields each kind shows (source and date seen are always shown).
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
@@ -50,27 +51,35 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "listing": ("text", "date"),
     "correction": ("text", "date"),
 }
-#: How each field is named to the user (labels and error messages).
+#: How each field is named to the user (labels and error messages; in English, shown through
+#: :func:`_t`).
 FIELD_LABELS: dict[str, str] = {
-    "kind": "Kind",
-    "round": "Round",
-    "amount": "Amount",
-    "date": "Date",
-    "valuation": "Valuation",
-    "investors": "Investors",
-    "text": "What happened",
-    "source": "Source",
-    "seen": "Date seen",
+    "kind": QT_TRANSLATE_NOOP("facts_dialog", "Kind"),
+    "round": QT_TRANSLATE_NOOP("facts_dialog", "Round"),
+    "amount": QT_TRANSLATE_NOOP("facts_dialog", "Amount"),
+    "date": QT_TRANSLATE_NOOP("facts_dialog", "Date"),
+    "valuation": QT_TRANSLATE_NOOP("facts_dialog", "Valuation"),
+    "investors": QT_TRANSLATE_NOOP("facts_dialog", "Investors"),
+    "text": QT_TRANSLATE_NOOP("facts_dialog", "What happened"),
+    "source": QT_TRANSLATE_NOOP("facts_dialog", "Source"),
+    "seen": QT_TRANSLATE_NOOP("facts_dialog", "Date seen"),
 }
 #: What the "text" field asks for, by kind.
 _TEXT_HINTS = {
-    "client": "The client won, e.g. 招商银行 or “a top-3 state bank”",
-    "outcome": "What happened, e.g. “contract renewed for 3 years”",
-    "listing": "Where and when it listed, e.g. “HKEX, ticker 2556”",
-    "correction": "What the report gets wrong, and what is right",
+    "client": QT_TRANSLATE_NOOP("facts_dialog", "The client won, e.g. 招商银行 or “a top-3 state bank”"),
+    "outcome": QT_TRANSLATE_NOOP("facts_dialog", "What happened, e.g. “contract renewed for 3 years”"),
+    "listing": QT_TRANSLATE_NOOP("facts_dialog", "Where and when it listed, e.g. “HKEX, ticker 2556”"),
+    "correction": QT_TRANSLATE_NOOP("facts_dialog", "What the report gets wrong, and what is right"),
 }
-AMOUNT_GRAMMAR = "as the report writes them: 50亿美元, 2.5亿元, 数千万元, $20M, 3000万人民币"
+AMOUNT_GRAMMAR = QT_TRANSLATE_NOOP(
+    "facts_dialog", "as the report writes them: 50亿美元, 2.5亿元, 数千万元, $20M, 3000万人民币"
+)
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _t(text: str) -> str:
+    """One of this module's constants (KIND_LABELS, FIELD_LABELS …) in the UI's language."""
+    return QCoreApplication.translate("facts_dialog", text)
 
 
 def field_errors(values: Mapping[str, object]) -> dict[str, str]:
@@ -79,24 +88,37 @@ def field_errors(values: Mapping[str, object]) -> dict[str, str]:
     shown = KIND_FIELDS.get(kind, ())
     errors: dict[str, str] = {}
     if kind not in KIND_FIELDS:
-        errors["kind"] = f"Choose a kind of fact: {', '.join(KIND_LABELS.values())}."
+        errors["kind"] = QCoreApplication.translate("facts_dialog", "Choose a kind of fact: {kinds}.").format(
+            kinds=", ".join(_t(label) for label in KIND_LABELS.values())
+        )
     if not str(values.get("source", "")).strip():
-        errors["source"] = "Say where this comes from: a URL or a document (required)."
+        errors["source"] = QCoreApplication.translate(
+            "facts_dialog", "Say where this comes from: a URL or a document (required)."
+        )
     for name in ("amount", "valuation"):
         text = str(values.get(name, "")).strip()
         if name in shown and text and not parse_amount(text).parsed:
-            errors[name] = f"“{text}” cannot be read as an amount. Write amounts {AMOUNT_GRAMMAR}."
+            errors[name] = QCoreApplication.translate(
+                "facts_dialog", "“{text}” cannot be read as an amount. Write amounts {grammar}."
+            ).format(text=text, grammar=_t(AMOUNT_GRAMMAR))
     when = str(values.get("date", "")).strip()
     if "date" in shown and when and not _DATE.match(when):
-        errors["date"] = f"“{when}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-03)."
+        errors["date"] = QCoreApplication.translate(
+            "facts_dialog", "“{date}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-03)."
+        ).format(date=when)
     if kind == "funding" and not (
         str(values.get("amount", "")).strip() or str(values.get("round", "")).strip()
     ):
-        errors["amount"] = "Give the amount or the round (or both)."
+        errors["amount"] = QCoreApplication.translate(
+            "facts_dialog", "Give the amount or the round (or both)."
+        )
     if kind == "valuation" and not str(values.get("valuation", "")).strip():
-        errors["valuation"] = "Give the valuation, e.g. 50亿美元."
+        errors["valuation"] = QCoreApplication.translate("facts_dialog", "Give the valuation, e.g. 50亿美元.")
     if kind in _TEXT_HINTS and not str(values.get("text", "")).strip():
-        errors["text"] = f"Say what happened: {_TEXT_HINTS[kind][0].lower()}{_TEXT_HINTS[kind][1:]}."
+        hint = _t(_TEXT_HINTS[kind])
+        errors["text"] = QCoreApplication.translate("facts_dialog", "Say what happened: {hint}.").format(
+            hint=hint[0].lower() + hint[1:]
+        )
     return errors
 
 
@@ -106,7 +128,7 @@ def field_of_message(message: str, kind: str) -> str | None:
     low = message.lower()
     best: tuple[int, str] | None = None
     for name in (*KIND_FIELDS.get(kind, ()), "source", "seen"):
-        for word in (name, FIELD_LABELS[name].lower()):
+        for word in dict.fromkeys((name, FIELD_LABELS[name].lower(), _t(FIELD_LABELS[name]).lower())):
             at = low.find(word)
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, name)
@@ -119,11 +141,17 @@ def amount_preview(text: str) -> str:
         return ""
     money = parse_amount(text)
     if not money.parsed:
-        return f"not an amount yet — write it {AMOUNT_GRAMMAR}"
+        return QCoreApplication.translate("facts_dialog", "not an amount yet — write it {grammar}").format(
+            grammar=_t(AMOUNT_GRAMMAR)
+        )
     usd = money.usd_point()
     if usd is None:
-        return "read as a figure without a currency (add 元 or 美元 to count it in US dollars)"
-    return f"reads as {present.usd(usd, money.approximate)}"
+        return QCoreApplication.translate(
+            "facts_dialog", "read as a figure without a currency (add 元 or 美元 to count it in US dollars)"
+        )
+    return QCoreApplication.translate("facts_dialog", "reads as {usd}").format(
+        usd=present.usd(usd, money.approximate)
+    )
 
 
 class FactDialog(QDialog):
@@ -145,15 +173,22 @@ class FactDialog(QDialog):
         super().__init__(parent)
         self._submit = submit
         editing = initial is not None
-        self.setWindowTitle(f"{'Edit' if editing else 'Add'} fact — {company_name}")
+        title = self.tr("Edit fact — {company}") if editing else self.tr("Add fact — {company}")
+        self.setWindowTitle(title.format(company=company_name))
         self.setObjectName("fact_dialog")
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Your fact about <b>{present_html(company_name)}</b>. It is kept beside the report's "
-            "facts (never over them), marked as yours with its source, and counted in the "
-            "ranking while View → Include my facts is on."
-            + (" Saving an edit retires the old fact and keeps it in the history." if editing else "")
+            self.tr(
+                "Your fact about <b>{company}</b>. It is kept beside the report's "
+                "facts (never over them), marked as yours with its source, and counted in the "
+                "ranking while View → Include my facts is on."
+            ).format(company=present_html(company_name))
+            + (
+                self.tr(" Saving an edit retires the old fact and keeps it in the history.")
+                if editing
+                else ""
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -162,22 +197,22 @@ class FactDialog(QDialog):
 
         self.kind = QComboBox()
         for key, label in KIND_LABELS.items():
-            self.kind.addItem(label, key)
+            self.kind.addItem(_t(label), key)
         self.round = QLineEdit()
-        self.round.setPlaceholderText("As written: B轮, Series C, Pre-A …")
+        self.round.setPlaceholderText(self.tr("As written: B轮, Series C, Pre-A …"))
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("50亿美元, 数千万元, $20M …")
+        self.amount.setPlaceholderText(self.tr("50亿美元, 数千万元, $20M …"))
         self.date = QLineEdit()
-        self.date.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        self.date.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
         self.valuation = QLineEdit()
-        self.valuation.setPlaceholderText("50亿美元, $1.2B …")
+        self.valuation.setPlaceholderText(self.tr("50亿美元, $1.2B …"))
         self.investors = QLineEdit()
-        self.investors.setPlaceholderText("Separated by ; — e.g. 红杉中国;高瓴")
+        self.investors.setPlaceholderText(self.tr("Separated by ; — e.g. 红杉中国;高瓴"))
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(64)
         self.source = QLineEdit()
-        self.source.setPlaceholderText("A URL or a document (required)")
+        self.source.setPlaceholderText(self.tr("A URL or a document (required)"))
         self.seen = QDateEdit()
         self.seen.setCalendarPopup(True)
         self.seen.setDisplayFormat("yyyy-MM-dd")
@@ -194,20 +229,20 @@ class FactDialog(QDialog):
             "seen": self.seen,
         }
         mnemonics = {
-            "kind": "&Kind",
-            "round": "&Round",
-            "amount": "&Amount",
-            "date": "Da&te",
-            "valuation": "&Valuation",
-            "investors": "&Investors",
-            "text": "&What happened",
-            "source": "&Source",
-            "seen": "Date s&een",
+            "kind": self.tr("&Kind"),
+            "round": self.tr("&Round"),
+            "amount": self.tr("&Amount"),
+            "date": self.tr("Da&te"),
+            "valuation": self.tr("&Valuation"),
+            "investors": self.tr("&Investors"),
+            "text": self.tr("&What happened"),
+            "source": self.tr("&Source"),
+            "seen": self.tr("Date s&een"),
         }
         self.errors: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
         for name, widget in self.widgets.items():
-            widget.setAccessibleName(FIELD_LABELS[name])
+            widget.setAccessibleName(_t(FIELD_LABELS[name]))
             box = QWidget()
             bl = QVBoxLayout(box)
             bl.setContentsMargins(0, 0, 0, 0)
@@ -301,9 +336,11 @@ class FactDialog(QDialog):
         shown = KIND_FIELDS[kind]
         for name in ("round", "amount", "date", "valuation", "investors", "text"):
             self.form.setRowVisible(self._rows[name], name in shown)
-        self.text.setPlaceholderText(_TEXT_HINTS.get(kind, ""))
+        self.text.setPlaceholderText(_t(_TEXT_HINTS[kind]) if kind in _TEXT_HINTS else "")
         self.valuation.setPlaceholderText(
-            "50亿美元, $1.2B … (required)" if kind == "valuation" else "50亿美元, $1.2B … (optional)"
+            self.tr("50亿美元, $1.2B … (required)")
+            if kind == "valuation"
+            else self.tr("50亿美元, $1.2B … (optional)")
         )
         self.clear_errors()
 
@@ -324,7 +361,9 @@ class FactDialog(QDialog):
         for name, message in errors.items():
             if name in self.errors:
                 label = self.errors[name]
-                label.setText(f"{FIELD_LABELS[name]}: {message}")
+                label.setText(
+                    self.tr("{field}: {message}").format(field=_t(FIELD_LABELS[name]), message=message)
+                )
                 label.setVisible(True)
                 self.widgets[name].setStyleSheet("border: 1px solid #b3261e")
                 first = first or name

@@ -3,7 +3,7 @@ industry, segment, role, kind, funding disclosed, shortlisted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,30 +19,52 @@ from PySide6.QtWidgets import (
 from core import present
 from core.filters import (
     NO_STAGE,
-    NO_STAGE_LABEL,
     UNKNOWN_COUNTRY,
-    UNKNOWN_COUNTRY_LABEL,
     Filters,
     country_counts,
+    no_stage_label,
+    unknown_country_label,
 )
+from core.i18n import language
 from core.models import ROLES, Dataset
 from core.signals import DEFAULT_UNIVERSE, UNIVERSES
+from ui.geometry import LEFT_MAX
 from ui.qt_utils import signals_blocked
 
+#: Translated where shown: ``QCoreApplication.translate(_CONTEXT, name)``.
+_CONTEXT = "filters_panel"
 _COUNTRY_NAMES = {
-    "CN": "China",
-    "US": "United States",
-    "GB": "United Kingdom",
-    "FR": "France",
-    "IE": "Ireland",
+    "CN": QT_TRANSLATE_NOOP("filters_panel", "China"),
+    "US": QT_TRANSLATE_NOOP("filters_panel", "United States"),
+    "GB": QT_TRANSLATE_NOOP("filters_panel", "United Kingdom"),
+    "FR": QT_TRANSLATE_NOOP("filters_panel", "France"),
+    "IE": QT_TRANSLATE_NOOP("filters_panel", "Ireland"),
 }
 _ALL = ""
+#: The widest the panel should need to be (px): the left pane's widest share, less the room of
+#: the scroll area it sits in (its frame and scroll bar).
+MOST_WIDTH = LEFT_MAX - 16
 #: The country combo's choice for the companies without a country (its data cannot be "": All).
 _UNKNOWN_CHOICE = "?"
 #: The stage combo's choice for the companies not in the pipeline (its data cannot be "": Any).
 _NO_STAGE_CHOICE = "-"
 #: The universe buttons' text, each with its keyboard mnemonic (Alt+P, Alt+A, Alt+L).
-_UNIVERSE_TEXT = {"providers": "&Providers", "adopters": "&Adopters", "all": "A&ll"}
+_UNIVERSE_TEXT = {
+    "providers": QT_TRANSLATE_NOOP("filters_panel", "&Providers"),
+    "adopters": QT_TRANSLATE_NOOP("filters_panel", "&Adopters"),
+    "all": QT_TRANSLATE_NOOP("filters_panel", "A&ll"),
+}
+
+
+def _both(english: str, chinese: str, chinese_first: bool) -> str:
+    """A scenario's or industry's name in English and in the report's Chinese."""
+    return (f"{chinese}  {english}" if chinese_first else f"{english}  {chinese}").strip()
+
+
+def _country_name(code: str) -> str:
+    """The country's name in the language shown (its code when it has no name here)."""
+    name = _COUNTRY_NAMES.get(code)
+    return QCoreApplication.translate(_CONTEXT, name) if name else code
 
 
 class FiltersPanel(QWidget):
@@ -68,9 +90,11 @@ class FiltersPanel(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for u in UNIVERSES:
-            button = QRadioButton(_UNIVERSE_TEXT[u])
+            button = QRadioButton(QCoreApplication.translate(_CONTEXT, _UNIVERSE_TEXT[u]))
             button.setToolTip(present.capital_first(present.universe_sentence(u)))
-            button.setAccessibleName(f"Universe: {present.universe_label(u)}")
+            button.setAccessibleName(
+                self.tr("Universe: {universe}").format(universe=present.universe_label(u))
+            )
             self._universe_group.addButton(button)
             self.universe_buttons[u] = button
             row.addWidget(button)
@@ -80,14 +104,16 @@ class FiltersPanel(QWidget):
         universe_box = QWidget()
         universe_box.setLayout(row)
         universe_box.setToolTip(
-            "Which companies are screened and normalised together: providers (what an investor can "
-            "back), adopters (the demand side) or all. Shortlist and notes are kept when you switch."
+            self.tr(
+                "Which companies are screened and normalised together: providers (what an investor can "
+                "back), adopters (the demand side) or all. Shortlist and notes are kept when you switch."
+            )
         )
-        form.addRow("Universe", universe_box)
+        form.addRow(self.tr("Universe"), universe_box)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Name, English name, alias or product…")
+        self.search.setPlaceholderText(self.tr("Name, English name, alias or product…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search companies")
+        self.search.setAccessibleName(self.tr("Search companies"))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -95,38 +121,38 @@ class FiltersPanel(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self._to_results)
         self.search.installEventFilter(self)
-        form.addRow("&Search", self.search)
+        form.addRow(self.tr("&Search"), self.search)
 
         self.country = QComboBox()
-        form.addRow("&Country", self.country)
+        form.addRow(self.tr("&Country"), self.country)
         self.scenario = QComboBox()
-        form.addRow("Sce&nario", self.scenario)
+        form.addRow(self.tr("Sce&nario"), self.scenario)
         self.industry = QComboBox()
-        form.addRow("&Industry", self.industry)
+        form.addRow(self.tr("&Industry"), self.industry)
         self.segment = QComboBox()
-        self.segment.setToolTip("Or click a segment on the map")
-        form.addRow("Se&gment", self.segment)
+        self.segment.setToolTip(self.tr("Or click a segment on the map"))
+        form.addRow(self.tr("Se&gment"), self.segment)
 
         self.role = QComboBox()
-        self.role.addItem("Any role", _ALL)
+        self.role.addItem(self.tr("Any role"), _ALL)
         for r in ROLES:
             self.role.addItem(present.role_label(r), r)
-        form.addRow("&Role", self.role)
+        form.addRow(self.tr("&Role"), self.role)
         self.kind = QComboBox()
-        self.kind.setToolTip("What kind of company: startup, big tech, AI vendor, bank …")
-        self.kind.addItem("Any kind", _ALL)
-        form.addRow("&Kind", self.kind)
+        self.kind.setToolTip(self.tr("What kind of company: startup, big tech, AI vendor, bank …"))
+        self.kind.addItem(self.tr("Any kind"), _ALL)
+        form.addRow(self.tr("&Kind"), self.kind)
         self.stage = QComboBox()
-        self.stage.setToolTip("Your pipeline's stage (the Pipeline tab, Ctrl+3)")
-        self.stage.setAccessibleName("Pipeline stage")
-        self.stage.addItem("Any stage", _ALL)
-        form.addRow("S&tage", self.stage)
+        self.stage.setToolTip(self.tr("Your pipeline's stage (the Pipeline tab, Ctrl+3)"))
+        self.stage.setAccessibleName(self.tr("Pipeline stage"))
+        self.stage.addItem(self.tr("Any stage"), _ALL)
+        form.addRow(self.tr("S&tage"), self.stage)
 
-        self.funded_only = QCheckBox("Funding &disclosed only")
-        self.shortlist_only = QCheckBox("Shortlisted &only")
+        self.funded_only = QCheckBox(self.tr("Funding &disclosed only"))
+        self.shortlist_only = QCheckBox(self.tr("Shortlisted &only"))
         form.addRow(self.funded_only)
         form.addRow(self.shortlist_only)
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         form.addRow(self.clear_button)
 
@@ -147,6 +173,10 @@ class FiltersPanel(QWidget):
             box.toggled.connect(self._emit)
         self._quiet = False
         self._fill(dataset)
+        if self.minimumSizeHint().width() > MOST_WIDTH:
+            # longer labels (Chinese mnemonics, "国家/地区(C)") would widen the left pane: a row
+            # too wide for it puts its field under its label instead
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
 
     def _fill(self, dataset: Dataset) -> None:
         """The choices a dataset offers: its countries, scenarios, industries and segments."""
@@ -154,27 +184,29 @@ class FiltersPanel(QWidget):
         try:
             for combo in (self.country, self.scenario, self.industry, self.segment):
                 combo.clear()
-            self.country.addItem("All countries", _ALL)
+            self.country.addItem(self.tr("All countries"), _ALL)
             counts = country_counts(dataset)
             for code in sorted(c for c in counts if c != UNKNOWN_COUNTRY):
-                self.country.addItem(f"{_COUNTRY_NAMES.get(code, code)} ({code}) — {counts[code]:,}", code)
+                self.country.addItem(f"{_country_name(code)} ({code}) — {counts[code]:,}", code)
             if UNKNOWN_COUNTRY in counts:  # last: the companies without a country
                 self.country.addItem(
-                    f"{UNKNOWN_COUNTRY_LABEL} — {counts[UNKNOWN_COUNTRY]:,}", _UNKNOWN_CHOICE
+                    f"{unknown_country_label()} — {counts[UNKNOWN_COUNTRY]:,}", _UNKNOWN_CHOICE
                 )
-            self.scenario.addItem("All scenarios", _ALL)
-            self.industry.addItem("All industries", _ALL)
-            self.segment.addItem("All segments", _ALL)
+            self.scenario.addItem(self.tr("All scenarios"), _ALL)
+            self.industry.addItem(self.tr("All industries"), _ALL)
+            self.segment.addItem(self.tr("All segments"), _ALL)
             scenarios: set[str] = set()
             industries: set[str] = set()
+            zh = language() == "zh_CN"  # the report's own Chinese names first
             for s in dataset.segments:
                 if s.scenario not in scenarios:
                     scenarios.add(s.scenario)
-                    self.scenario.addItem(f"{s.scenario}  {s.scenario_zh}".strip(), s.scenario)
+                    self.scenario.addItem(_both(s.scenario, s.scenario_zh, zh), s.scenario)
                 if s.industry not in industries:
                     industries.add(s.industry)
-                    self.industry.addItem(f"{s.industry}  {s.industry_zh}".strip(), s.industry)
-                self.segment.addItem(f"{s.ref}  {s.scenario} × {s.industry}", s.ref)
+                    self.industry.addItem(_both(s.industry, s.industry_zh, zh), s.industry)
+                label = s.label_zh if zh and s.scenario_zh and s.industry_zh else s.label
+                self.segment.addItem(f"{s.ref}  {label}", s.ref)
         finally:
             self._quiet = False
 
@@ -260,7 +292,7 @@ class FiltersPanel(QWidget):
         self._quiet = True
         try:
             self.kind.clear()
-            self.kind.addItem("Any kind", _ALL)
+            self.kind.addItem(self.tr("Any kind"), _ALL)
             for kind in sorted(counts, key=lambda k: (-counts[k], present.kind_label(k))):
                 self.kind.addItem(f"{present.kind_label(kind)} — {counts[kind]:,}", kind)
             self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
@@ -274,10 +306,10 @@ class FiltersPanel(QWidget):
         self._quiet = True
         try:
             self.stage.clear()
-            self.stage.addItem("Any stage", _ALL)
+            self.stage.addItem(self.tr("Any stage"), _ALL)
             for st in stages:
                 self.stage.addItem(f"{labels.get(st) or st.capitalize()} — {counts.get(st, 0):,}", st)
-            self.stage.addItem(NO_STAGE_LABEL, _NO_STAGE_CHOICE)
+            self.stage.addItem(no_stage_label(), _NO_STAGE_CHOICE)
             self.stage.setCurrentIndex(max(0, self.stage.findData(current)))
         finally:
             self._quiet = False

@@ -219,25 +219,43 @@ class LensesModel(QAbstractTableModel):
             if section >= FIXED_COLUMNS:
                 assert self._result is not None
                 return present.lens_short(self._result.lenses[section - FIXED_COLUMNS].name)
-            return ("Company", present.ROBUST_MARK, present.PARETO_MARK, f"Top {top_n}")[section]
+            if section == COMPANY:
+                return self.tr("Company")
+            if section == TOP:
+                return self.tr("Top {n}").format(n=top_n)
+            return present.ROBUST_MARK if section == ROBUST else present.PARETO_MARK
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == COMPANY:
-                return "The name as the report writes it, with the English name"
+                return self.tr("The name as the report writes it, with the English name")
             if section == ROBUST:
-                return f"{present.ROBUST_MARK} Robust: {present.robust_definition(top_n)}"
+                return self._robust_tip(top_n)
             if section == PARETO:
-                return f"{present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}"
+                return self._pareto_tip()
             if section == TOP:
-                return (
-                    f"Under how many lenses the company is in the top {top_n} "
+                return self.tr(
+                    "Under how many lenses the company is in the top {n} "
                     "(sorted by it: more lenses first, then the better worst rank)"
-                )
+                ).format(n=top_n)
             assert self._result is not None
             lens = self._result.lenses[section - FIXED_COLUMNS]
-            return f"{lens.label} {present.weights_triple(lens.weights)}: {present.weights_in_words(lens.weights)}"
+            return self.tr("{lens} {weights}: {words}").format(
+                lens=lens.label,
+                weights=present.weights_triple(lens.weights),
+                words=present.weights_in_words(lens.weights),
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _LEFT if section == COMPANY else _CENTER if section in (ROBUST, PARETO) else _RIGHT
         return None
+
+    def _robust_tip(self, top_n: int) -> str:
+        return self.tr("{mark} Robust: {definition}").format(
+            mark=present.ROBUST_MARK, definition=present.robust_definition(top_n)
+        )
+
+    def _pareto_tip(self) -> str:
+        return self.tr("{mark} Pareto-optimal: {definition}").format(
+            mark=present.PARETO_MARK, definition=present.pareto_definition()
+        )
 
     def _name(self, i: int) -> str:
         name = self._names.get(i)
@@ -292,21 +310,23 @@ class LensesModel(QAbstractTableModel):
         assert r is not None
         if col == ROBUST:
             return (
-                f"{present.ROBUST_MARK} Robust: {present.robust_definition(r.top_n)}"
+                self._robust_tip(r.top_n)
                 if r.robust[i]
-                else f"Not robust: outside the top {r.top_n} under at least one lens"
+                else self.tr("Not robust: outside the top {n} under at least one lens").format(n=r.top_n)
             )
         if col == PARETO:
-            return (
-                f"{present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}" if r.pareto[i] else None
-            )
+            return self._pareto_tip() if r.pareto[i] else None
         if col >= FIXED_COLUMNS:
             j = col - FIXED_COLUMNS
             lens = r.lenses[j]
             rank = int(r.ranks[i, j])
             if rank == 0:
-                return f"Not ranked under {lens.label}: {present.policy_sentence(r.policy)}"
-            return f"Rank {self._rank_cell(i, j)} under {lens.label} {present.weights_triple(lens.weights)}"
+                return self.tr("Not ranked under {lens}: {policy}").format(
+                    lens=lens.label, policy=present.policy_sentence(r.policy)
+                )
+            return self.tr("Rank {rank} under {lens} {weights}").format(
+                rank=self._rank_cell(i, j), lens=lens.label, weights=present.weights_triple(lens.weights)
+            )
         return None
 
 
@@ -335,22 +355,24 @@ class LensesView(QWidget):
 
         controls = QHBoxLayout()
         controls.setSpacing(6)
-        self.top_n_label = QLabel("Robust = &top")
+        self.top_n_label = QLabel(self.tr("Robust = &top"))
         self.top_n = QSpinBox()
         self.top_n.setRange(*TOP_N_RANGE)
         self.top_n.setValue(DEFAULT_TOP_N)
-        self.top_n.setAccessibleName("Robust threshold: the top N under every lens")
-        self.top_n.setToolTip("A company is robust when it is in the top N under every lens")
+        self.top_n.setAccessibleName(self.tr("Robust threshold: the top N under every lens"))
+        self.top_n.setToolTip(self.tr("A company is robust when it is in the top N under every lens"))
         self.top_n.setKeyboardTracking(False)  # typed "15": one change, not "1" then "15"
         self.top_n_label.setBuddy(self.top_n)
         self.top_n.valueChanged.connect(self.sig_top_n_changed.emit)
         controls.addWidget(self.top_n_label)
         controls.addWidget(self.top_n)
-        self.follow_filters = QCheckBox("Filtered onl&y")
+        self.follow_filters = QCheckBox(self.tr("Filtered onl&y"))
         self.follow_filters.setChecked(True)
         self.follow_filters.setToolTip(
-            "Show only the companies the search and filters let through (the ranks stay those of "
-            "the whole universe)"
+            self.tr(
+                "Show only the companies the search and filters let through (the ranks stay those of "
+                "the whole universe)"
+            )
         )
         self.follow_filters.toggled.connect(self.sig_follow_filters_changed.emit)
         controls.addStretch(1)
@@ -359,7 +381,7 @@ class LensesView(QWidget):
         self.model = LensesModel(self)
         self.table = QTableView()
         self.table.setObjectName("lenses_table")
-        self.table.setAccessibleName("Ranks under every lens")
+        self.table.setAccessibleName(self.tr("Ranks under every lens"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -389,7 +411,7 @@ class LensesView(QWidget):
         self._computing = True
         self._quiet = False
         self._set_intro(DEFAULT_TOP_N)
-        self.status.setText("Computing the lenses…")
+        self.status.setText(self.tr("Computing the lenses…"))
 
     # --- state ------------------------------------------------------------------------------
 
@@ -402,19 +424,29 @@ class LensesView(QWidget):
 
     def _set_intro(self, top_n: int) -> None:
         self.intro.setText(
-            "Each company's rank under every built-in preset and every saved profile (hover a "
-            f"heading for its weights; shaded: in the top {top_n}). "
-            f"{present.ROBUST_MARK} robust: {present.robust_definition(top_n)}. "
-            f"{present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}."
+            self.tr(
+                "Each company's rank under every built-in preset and every saved profile (hover a "
+                "heading for its weights; shaded: in the top {n}). "
+                "{robust_mark} robust: {robust}. "
+                "{pareto_mark} Pareto-optimal: {pareto}."
+            ).format(
+                n=top_n,
+                robust_mark=present.ROBUST_MARK,
+                robust=present.robust_definition(top_n),
+                pareto_mark=present.PARETO_MARK,
+                pareto=present.pareto_definition(),
+            )
         )
 
     def set_computing(self) -> None:
         """The lenses are being computed again: the old ranks are kept, marked as such."""
         self._computing = True
         if self.model.result is None:
-            self.status.setText("Computing the lenses…")
+            self.status.setText(self.tr("Computing the lenses…"))
         else:
-            self.status.setText("Computing the lenses again (the ranks shown are the previous ones)…")
+            self.status.setText(
+                self.tr("Computing the lenses again (the ranks shown are the previous ones)…")
+            )
 
     def set_result(
         self, shown: ShownLenses | None, dataset: Dataset | None, mask: np.ndarray | None = None
@@ -446,16 +478,27 @@ class LensesView(QWidget):
     def _update_status(self) -> None:
         r = self.model.result
         if r is None:
-            self.status.setText("No lens result" if not self._computing else "Computing the lenses…")
+            self.status.setText(
+                self.tr("No lens result") if not self._computing else self.tr("Computing the lenses…")
+            )
             return
         shown, ranked = self.model.rowCount(), self.model.ranked_count()
         robust, pareto = int(r.robust.sum()), int(r.pareto.sum())
-        text = (
-            f"{len(r.lenses)} lenses · {present.ROBUST_MARK} {robust} robust · "
-            f"{present.PARETO_MARK} {pareto} Pareto-optimal · {present.policy_sentence(r.policy, capital=True)}"
+        text = self.tr(
+            "{lenses} lenses · {robust_mark} {robust} robust · {pareto_mark} {pareto} Pareto-optimal · {policy}"
+        ).format(
+            lenses=len(r.lenses),
+            robust_mark=present.ROBUST_MARK,
+            robust=robust,
+            pareto_mark=present.PARETO_MARK,
+            pareto=pareto,
+            policy=present.policy_sentence(r.policy, capital=True),
         )
-        where = f"Showing {shown:,} of {ranked:,} ranked companies · " if shown != ranked else ""
-        self.status.setText(where + text)
+        if shown != ranked:
+            text = self.tr("Showing {shown} of {ranked} ranked companies · {rest}").format(
+                shown=f"{shown:,}", ranked=f"{ranked:,}", rest=text
+            )
+        self.status.setText(text)
 
     def _fit_columns(self) -> None:
         """Each heading's width (ranks are short), the company's name 140 px, the badges narrow."""

@@ -14,7 +14,16 @@ from datetime import datetime
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,6 +94,13 @@ NOTE_RETRY_MS = 5000
 SENSITIVITY_IDLE_MS = 150
 #: The lenses are computed again this long after the policy or the sub-weights last changed (ms).
 LENS_IDLE_MS = 300
+
+#: The missing-data policies' names in the status bar (translated at use, context "main_window").
+POLICY_NAMES = {
+    "zero": QT_TRANSLATE_NOOP("main_window", "zero"),
+    "neutral": QT_TRANSLATE_NOOP("main_window", "neutral"),
+    "exclude": QT_TRANSLATE_NOOP("main_window", "exclude"),
+}
 
 
 def _timer(parent: QWidget, interval_ms: int, slot) -> QTimer:
@@ -177,9 +193,9 @@ class MainWindow(AnalysisMixin, QMainWindow):
         self.filters_panel.set_kinds(self._kind_counts())
         left = QWidget()
         ll = QVBoxLayout(left)
-        wbox = QGroupBox("Weights")
+        wbox = QGroupBox(self.tr("Weights"))
         QVBoxLayout(wbox).addWidget(self.weights_panel)
-        fbox = QGroupBox("Filters")
+        fbox = QGroupBox(self.tr("Filters"))
         QVBoxLayout(fbox).addWidget(self.filters_panel)
         ll.addWidget(wbox)
         ll.addWidget(fbox)
@@ -206,22 +222,27 @@ class MainWindow(AnalysisMixin, QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        self.table.setAccessibleName("Ranked companies")
+        self.table.setAccessibleName(self.tr("Ranked companies"))
         self.lenses_view = LensesView()
         self.views = QTabWidget()
         self.views.setObjectName("table_tabs")
         self.views.setDocumentMode(True)
-        self.views.addTab(self.table, "Ranking")
-        self.views.addTab(self.lenses_view, "Lenses")
+        self.views.addTab(self.table, self.tr("Ranking"))
+        self.views.addTab(self.lenses_view, self.tr("Lenses"))
         self.pipeline_view = PipelineView()
-        self.views.addTab(self.pipeline_view, "Pipeline")
-        self.views.setTabToolTip(0, "The companies ranked under the current weights (Ctrl+1)")
+        self.views.addTab(self.pipeline_view, self.tr("Pipeline"))
+        self.views.setTabToolTip(0, self.tr("The companies ranked under the current weights (Ctrl+1)"))
         self.views.setTabToolTip(
             1,
-            "Every company's rank under every preset and saved profile: robust and Pareto-optimal picks (Ctrl+2)",
+            self.tr(
+                "Every company's rank under every preset and saved profile: robust and Pareto-optimal picks (Ctrl+2)"
+            ),
         )
         self.views.setTabToolTip(
-            2, "Your deal pipeline, grouped by stage: stage, owner and next step of each company (Ctrl+3)"
+            2,
+            self.tr(
+                "Your deal pipeline, grouped by stage: stage, owner and next step of each company (Ctrl+3)"
+            ),
         )
 
         self.detail = DetailView()
@@ -527,7 +548,9 @@ class MainWindow(AnalysisMixin, QMainWindow):
         )
 
     def _on_rank_failed(self, job: RankJob, exc: Exception) -> None:
-        self.statusBar().showMessage(f"The ranking could not be computed: {exc}", 20000)
+        self.statusBar().showMessage(
+            self.tr("The ranking could not be computed: {error}").format(error=exc), 20000
+        )
         self._run_rank(self.session.rank_done(job, None))
 
     def _on_ranking(self, previous: Ranking, shown_changed: bool) -> None:
@@ -632,13 +655,16 @@ class MainWindow(AnalysisMixin, QMainWindow):
         self._detail_timer.stop()
         if self.model.total_count():
             self.detail.show_empty(
-                "No company matches the filters",
-                "Nothing in the table matches the search and filters. Clear filters "
-                "(Ctrl+Shift+L, or the Clear filters button) or change the search to see companies again.",
+                self.tr("No company matches the filters"),
+                self.tr(
+                    "Nothing in the table matches the search and filters. Clear filters "
+                    "(Ctrl+Shift+L, or the Clear filters button) or change the search to see companies again."
+                ),
             )
         else:
             self.detail.show_empty(
-                "No company to show", "This universe holds no company: choose another universe."
+                self.tr("No company to show"),
+                self.tr("This universe holds no company: choose another universe."),
             )
 
     def go_to_results(self) -> None:
@@ -668,7 +694,8 @@ class MainWindow(AnalysisMixin, QMainWindow):
             return
         name = self.session.company_name(cid) if cid in self.dataset.company_by_id else cid
         self.statusBar().showMessage(
-            f"{name} is not shown: it is outside the current universe or filters", 10000
+            self.tr("{name} is not shown: it is outside the current universe or filters").format(name=name),
+            10000,
         )
 
     def _refresh_detail(self) -> None:
@@ -719,22 +746,24 @@ class MainWindow(AnalysisMixin, QMainWindow):
 
     def _store_failed(self, what: str, message: str) -> None:
         """A write to the user's store failed: say so; what is on screen is kept."""
-        self.statusBar().showMessage(f"{what} not saved: {message}", 20000)
+        self.statusBar().showMessage(
+            self.tr("{what} not saved: {message}").format(what=what, message=message), 20000
+        )
         dialogs.show_not_saved(self, what, message)
 
     def _on_note_edited(self, cid: str, text: str) -> None:
         if self.session.save_note(cid, text):
             if self.store is not None:
-                self.statusBar().showMessage("Note saved", 2000)
+                self.statusBar().showMessage(self.tr("Note saved"), 2000)
             else:
                 self.statusBar().showMessage(
-                    "Note kept until the app closes (it cannot be saved this time)", 5000
+                    self.tr("Note kept until the app closes (it cannot be saved this time)"), 5000
                 )
             return
         # kept by the session and tried again every few seconds, and before closing: never lost
         self._note_retry.start()
         if self.detail.company_id() == cid:
-            self.detail.saved_label.setText("Not saved yet — kept, and saved as soon as possible")
+            self.detail.saved_label.setText(self.tr("Not saved yet — kept, and saved as soon as possible"))
 
     def _retry_notes(self) -> bool:
         """Try to save notes that could not be saved; True when none is left."""
@@ -745,7 +774,7 @@ class MainWindow(AnalysisMixin, QMainWindow):
 
     def _on_note_saved(self, cid: str) -> None:
         if self.detail.company_id() == cid:
-            self.detail.saved_label.setText("Saved")
+            self.detail.saved_label.setText(self.tr("Saved"))
 
     # --- status -----------------------------------------------------------------------------
 
@@ -754,24 +783,37 @@ class MainWindow(AnalysisMixin, QMainWindow):
         filtered) end inside a tie: "Top 10: places 8–18 are shared by 11 companies (score 66.7)"."""
         ranking = self.ranking
         note = ranking.tie_note(ranking.top_k, self.session.shown_rows())
-        return f"Top {ranking.top_k}: {note}" if note else None
+        return self.tr("Top {n}: {note}").format(n=ranking.top_k, note=note) if note else None
 
     def _update_status(self) -> None:
         shown, total = self.model.visible_count(), self.model.total_count()
         universe = present.universe_label(self.session.universe)
         self.count_label.setText(
-            f"Showing {shown:,} of {total:,} companies · Universe: {universe}"
-            f" · Shortlist: {len(self.session.shortlist)}"
+            self.tr(
+                "Showing {shown} of {total} companies · Universe: {universe} · Shortlist: {shortlist}"
+            ).format(
+                shown=f"{shown:,}",
+                total=f"{total:,}",
+                universe=universe,
+                shortlist=len(self.session.shortlist),
+            )
         )
         self.count_label.setToolTip(present.capital_first(present.universe_sentence(self.session.universe)))
         note = self.tie_note()
         self.tie_label.setText(note or "")
-        self.tie_label.setToolTip(present.capital_first(present.TIE_ORDER) if note else "")
+        self.tie_label.setToolTip(present.capital_first(present.tie_order()) if note else "")
         self.tie_label.setVisible(note is not None)
         policy = self.ranking.policy
-        text = f"{policy_sentence(policy, capital=True)} (missing-data policy: {policy})"
+        name = (
+            QCoreApplication.translate("main_window", POLICY_NAMES[policy])
+            if policy in POLICY_NAMES
+            else policy
+        )
+        text = self.tr("{sentence} (missing-data policy: {policy})").format(
+            sentence=policy_sentence(policy, capital=True), policy=name
+        )
         if self.ranking.all_zero:
-            text = "All weights are zero: companies listed by name · " + text
+            text = self.tr("All weights are zero: companies listed by name · {text}").format(text=text)
         self.policy_label.setText(text)
 
     # --- the analyst's facts ----------------------------------------------------------------
@@ -787,7 +829,7 @@ class MainWindow(AnalysisMixin, QMainWindow):
         a dialog; stored (committed) when the dialog is saved, and one undo step."""
         cid = company_id or self._selected_id
         if not cid:
-            self.statusBar().showMessage("Select a company first: a fact is about one company", 8000)
+            self.statusBar().showMessage(self.tr("Select a company first: a fact is about one company"), 8000)
             return None
         return self._open_fact_dialog(cid, None)
 
@@ -801,7 +843,9 @@ class MainWindow(AnalysisMixin, QMainWindow):
     def _fact(self, fact_id: int):
         found = next((f for f in self.session.facts() if f.id == fact_id), None)
         if found is None:
-            self.statusBar().showMessage(f"Fact #{fact_id} is not among your facts of this dataset", 10000)
+            self.statusBar().showMessage(
+                self.tr("Fact #{id} is not among your facts of this dataset").format(id=fact_id), 10000
+            )
         return found
 
     def _open_fact_dialog(self, cid: str, old) -> FactDialog:
@@ -810,12 +854,17 @@ class MainWindow(AnalysisMixin, QMainWindow):
             if old is None:
                 fact = self.session.add_fact(inp)
                 self.undo_stack.push(AddFactCommand(self.session, fact))
-                self.statusBar().showMessage(f"Fact about {self._fact_name(cid)} saved", 8000)
+                self.statusBar().showMessage(
+                    self.tr("Fact about {name} saved").format(name=self._fact_name(cid)), 8000
+                )
             else:
                 fact = self.session.edit_fact(old.id, inp)
                 self.undo_stack.push(EditFactCommand(self.session, old.id, fact))
                 self.statusBar().showMessage(
-                    f"Fact about {self._fact_name(cid)} saved (the old one retired)", 8000
+                    self.tr("Fact about {name} saved (the old one retired)").format(
+                        name=self._fact_name(cid)
+                    ),
+                    8000,
                 )
 
         if self.fact_dialog is not None:
@@ -852,8 +901,11 @@ class MainWindow(AnalysisMixin, QMainWindow):
         index = self.undo_stack.index()
         self.undo_stack.push(RetireFactCommand(self.session, fact, restore=restore))
         if self.undo_stack.index() > index:
-            what = "restored" if restore else "retired (kept in the history; Ctrl+Z brings it back)"
-            self.statusBar().showMessage(f"Fact #{fact_id} {what}", 8000)
+            if restore:
+                text = self.tr("Fact #{id} restored")
+            else:
+                text = self.tr("Fact #{id} retired (kept in the history; Ctrl+Z brings it back)")
+            self.statusBar().showMessage(text.format(id=fact_id), 8000)
 
     def _on_fact_action(self, action: str, fact_id: int) -> None:
         if action == "edit":
@@ -873,18 +925,20 @@ class MainWindow(AnalysisMixin, QMainWindow):
         if self.session.include_facts != on:
             self.session.set_include_facts(on)
         self.statusBar().showMessage(
-            "Your facts count in the ranking"
+            self.tr("Your facts count in the ranking")
             if on
-            else "The report's ranking: your facts are shown, not counted",
+            else self.tr("The report's ranking: your facts are shown, not counted"),
             8000,
         )
 
     def _run_facts_job(self, job) -> None:
         """A large dataset's signals with the facts, built off the UI thread."""
-        self.statusBar().showMessage("Counting your facts in the signals…")
+        self.statusBar().showMessage(self.tr("Counting your facts in the signals…"))
 
         def failed(exc: Exception) -> None:
-            self.statusBar().showMessage(f"Your facts could not be counted: {exc}", 20000)
+            self.statusBar().showMessage(
+                self.tr("Your facts could not be counted: {error}").format(error=exc), 20000
+            )
             self.session.facts_done(job, None)
 
         self.tasks.start(job.run, on_done=lambda table: self.session.facts_done(job, table), on_failed=failed)
@@ -915,7 +969,8 @@ class MainWindow(AnalysisMixin, QMainWindow):
             if f.retired_at is None:
                 lines.setdefault(f.company_id, []).append(f"{present.analyst_mark(f.mark)}: {f.summary()}")
         if not self.session.include_facts:
-            lines = {cid: [*ls, "(not counted: View → Include my facts is off)"] for cid, ls in lines.items()}
+            off = self.tr("(not counted: View → Include my facts is off)")
+            lines = {cid: [*ls, off] for cid, ls in lines.items()}
         for cid, file in added_from(self.session.dataset).items():
             lines.setdefault(cid, []).insert(0, present.added_text(file))
         self.model.set_facts(lines)
@@ -958,8 +1013,8 @@ class MainWindow(AnalysisMixin, QMainWindow):
         try:
             self.session.set_pipeline(company_id, **{field: value})
         except (StateError, ValueError) as exc:
-            self.statusBar().showMessage(f"Pipeline not changed: {exc}", 15000)
-            dialogs.show_not_saved(self, "Pipeline change", str(exc))
+            self.statusBar().showMessage(self.tr("Pipeline not changed: {error}").format(error=exc), 15000)
+            dialogs.show_not_saved(self, self.tr("Pipeline change"), str(exc))
             self._show_pipeline()
             return False
         return True
@@ -968,7 +1023,7 @@ class MainWindow(AnalysisMixin, QMainWindow):
         try:
             self.session.rename_stage(stage, label)
         except (StateError, ValueError) as exc:
-            self.statusBar().showMessage(f"Stage not renamed: {exc}", 15000)
+            self.statusBar().showMessage(self.tr("Stage not renamed: {error}").format(error=exc), 15000)
             return False
         return True
 
@@ -986,9 +1041,9 @@ class MainWindow(AnalysisMixin, QMainWindow):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self,
-                "Add companies",
+                self.tr("Add companies"),
                 keys.IMPORT_FOLDER.read(self.settings),
-                "Tables (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)",
+                self.tr("Tables (*.csv *.xlsx);;CSV (*.csv);;Excel workbook (*.xlsx);;All files (*)"),
             )
             if not path:
                 return
@@ -996,9 +1051,10 @@ class MainWindow(AnalysisMixin, QMainWindow):
         with contextlib.suppress(OSError, ValueError):
             if source.is_file():
                 keys.IMPORT_FOLDER.write(self.settings, str(source.parent))
-        dialog = self._progress_dialog(f"Reading {source.name}…", "Add companies")
+        reading = self.tr("Reading {file}…").format(file=source.name)
+        dialog = self._progress_dialog(reading, self.tr("Add companies"))
         self.window_actions.add_companies.setEnabled(False)
-        self.statusBar().showMessage(f"Reading {source.name}…")
+        self.statusBar().showMessage(reading)
         base = self.session.base
         self._add_thread = task = self.tasks.start(
             lambda progress: add_universe(base, source, progress),
@@ -1021,14 +1077,19 @@ class MainWindow(AnalysisMixin, QMainWindow):
                 keys.ADDED_FILES.write(
                     self.settings, [p for p in keys.ADDED_FILES.read(self.settings) if p != str(path)]
                 )
-                self.statusBar().showMessage(f"{path.name} was not added; nothing changed", 8000)
+                self.statusBar().showMessage(
+                    self.tr("{file} was not added; nothing changed").format(file=path.name), 8000
+                )
                 self.sig_add_finished.emit("", "cancelled")
                 return
             self.set_dataset(merged)
             files = [p for p in keys.ADDED_FILES.read(self.settings) if p != str(path)]
             keys.ADDED_FILES.write(self.settings, [*files, str(path)])
             self.statusBar().showMessage(
-                f"Added {added} companies from {path.name}; {len(merges)} merged with the dataset's", 15000
+                self.tr("Added {added} companies from {file}; {merged} merged with the dataset's").format(
+                    added=added, file=path.name, merged=len(merges)
+                ),
+                15000,
             )
             self.sig_add_finished.emit(str(path), "")
 
@@ -1038,10 +1099,12 @@ class MainWindow(AnalysisMixin, QMainWindow):
     def _on_add_failed(self, path: Path, message: str) -> None:
         self.window_actions.add_companies.setEnabled(True)
         if not message:
-            self.statusBar().showMessage("Adding cancelled; nothing changed", 8000)
+            self.statusBar().showMessage(self.tr("Adding cancelled; nothing changed"), 8000)
             self.sig_add_finished.emit("", "cancelled")
             return
-        self.statusBar().showMessage(f"{path.name} was not added; nothing changed", 15000)
+        self.statusBar().showMessage(
+            self.tr("{file} was not added; nothing changed").format(file=path.name), 15000
+        )
         dialogs.show_import_problems(self, path.name, message)
         self.sig_add_finished.emit("", message)
 
@@ -1053,7 +1116,7 @@ class MainWindow(AnalysisMixin, QMainWindow):
         return MemoRequest(**selection.as_kwargs())
 
     def _progress_dialog(self, label: str, title: str) -> QProgressDialog:
-        dialog = QProgressDialog(label, "Cancel", 0, 100, self)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 100, self)
         dialog.setWindowTitle(title)
         dialog.setMinimumDuration(400)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1066,8 +1129,8 @@ class MainWindow(AnalysisMixin, QMainWindow):
         if not self.session.shortlist and top_n is None:
             n, ok = QInputDialog.getInt(
                 self,
-                "Export memo",
-                "Your shortlist is empty. Export the top companies of the table instead?\nHow many:",
+                self.tr("Export memo"),
+                self.tr("Your shortlist is empty. Export the top companies of the table instead?\nHow many:"),
                 min(10, max(1, self.model.visible_count())),
                 1,
                 max(1, self.model.visible_count()),
@@ -1077,8 +1140,11 @@ class MainWindow(AnalysisMixin, QMainWindow):
             top_n = n
         if path is None:
             folder = keys.EXPORT_FOLDER.read(self.settings)
-            suggested = str(Path(folder) / f"AIGC memo {datetime.now():%Y-%m-%d}.xlsx")
-            path, _ = QFileDialog.getSaveFileName(self, "Export memo", suggested, "Excel workbook (*.xlsx)")
+            name = self.tr("AIGC memo {date}.xlsx").format(date=f"{datetime.now():%Y-%m-%d}")
+            suggested = str(Path(folder) / name)
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export memo"), suggested, self.tr("Excel workbook (*.xlsx)")
+            )
             if not path:
                 return
             if not path.lower().endswith(".xlsx"):
@@ -1086,9 +1152,9 @@ class MainWindow(AnalysisMixin, QMainWindow):
         target = Path(path)
         keys.EXPORT_FOLDER.write(self.settings, str(target.parent))
         request = self.memo_request(top_n)
-        dialog = self._progress_dialog("Writing the memo…", "Export memo")
+        dialog = self._progress_dialog(self.tr("Writing the memo…"), self.tr("Export memo"))
         self.export_action.setEnabled(False)
-        self.statusBar().showMessage(f"Writing {target.name}…")
+        self.statusBar().showMessage(self.tr("Writing {file}…").format(file=target.name))
         self._export_thread = task = self.tasks.start(
             lambda progress: write_memo(target, request, progress),
             on_done=lambda written: self._on_export_done(str(written), len(request.company_ids)),
@@ -1101,16 +1167,18 @@ class MainWindow(AnalysisMixin, QMainWindow):
     def _on_export_done(self, path: str, n: int) -> None:
         self.export_action.setEnabled(True)
         self.last_export = path
-        self.statusBar().showMessage(f"Memo of {n} companies saved to {path}", 15000)
+        self.statusBar().showMessage(
+            self.tr("Memo of {n} companies saved to {path}").format(n=n, path=path), 15000
+        )
         self.sig_export_finished.emit(path, "")
 
     def _on_export_failed(self, message: str, request: MemoRequest) -> None:
         self.export_action.setEnabled(True)
         if not message:
-            self.statusBar().showMessage("Export cancelled; nothing was written", 8000)
+            self.statusBar().showMessage(self.tr("Export cancelled; nothing was written"), 8000)
             self.sig_export_finished.emit("", "cancelled")
             return
-        self.statusBar().showMessage("Export failed: " + message, 15000)
+        self.statusBar().showMessage(self.tr("Export failed: {message}").format(message=message), 15000)
         self.sig_export_finished.emit("", message)
         top_n = None if request.selection == "shortlist" else len(request.company_ids)
         dialogs.show_export_failed(self, message, lambda: self.export_memo(top_n=top_n))
@@ -1123,10 +1191,12 @@ class MainWindow(AnalysisMixin, QMainWindow):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self,
-                "Import companies",
+                self.tr("Import companies"),
                 keys.IMPORT_FOLDER.read(self.settings),
-                "Tables (*.csv *.xlsx *.parquet *.feather *.arrow);;CSV (*.csv);;Excel workbook (*.xlsx);;"
-                "Parquet (*.parquet);;Arrow IPC / Feather (*.feather *.arrow);;All files (*)",
+                self.tr(
+                    "Tables (*.csv *.xlsx *.parquet *.feather *.arrow);;CSV (*.csv);;Excel workbook (*.xlsx);;"
+                    "Parquet (*.parquet);;Arrow IPC / Feather (*.feather *.arrow);;All files (*)"
+                ),
             )
             if not path:
                 return
@@ -1137,9 +1207,10 @@ class MainWindow(AnalysisMixin, QMainWindow):
             is_file = False
         if is_file:
             keys.IMPORT_FOLDER.write(self.settings, str(source.parent))
-        dialog = self._progress_dialog(f"Reading {source.name}…", "Import companies")
+        reading = self.tr("Reading {file}…").format(file=source.name)
+        dialog = self._progress_dialog(reading, self.tr("Import companies"))
         self.import_action.setEnabled(False)
-        self.statusBar().showMessage(f"Reading {source.name}…")
+        self.statusBar().showMessage(reading)
         self._import_thread = task = self.tasks.start(
             lambda progress: load_universe(source, progress),
             on_done=lambda loaded: self._on_import_loaded(source, *loaded),
@@ -1154,15 +1225,17 @@ class MainWindow(AnalysisMixin, QMainWindow):
         self.set_dataset(ds, signals)
         bundled = dataset_key(ds) == "bundled:report"
         keys.DATA_PATH.write(self.settings, "" if bundled else str(path))
-        text = f"Loaded {ds.summary()}"
+        text = self.tr("Loaded {summary}").format(summary=ds.summary())
         if ds.warnings:
-            text += f" · {len(ds.warnings)} cell(s) kept as written or cleaned"
+            text += self.tr(" · {count} cell(s) kept as written or cleaned").format(count=len(ds.warnings))
         self.statusBar().showMessage(text, 20000)
         if ds.warnings:
             dialogs.show_problems(
                 self,
-                f"Imported {path.name}, with notes",
-                f"{ds.summary()}. These cells were kept as written or cleaned; nothing was guessed:",
+                self.tr("Imported {file}, with notes").format(file=path.name),
+                self.tr(
+                    "{summary}. These cells were kept as written or cleaned; nothing was guessed:"
+                ).format(summary=ds.summary()),
                 list(ds.warnings),
             )
         # companies added to the universe shown before are not added to this one (app.run_app
@@ -1173,10 +1246,12 @@ class MainWindow(AnalysisMixin, QMainWindow):
     def _on_import_failed(self, path: Path, message: str) -> None:
         self.import_action.setEnabled(True)
         if not message:
-            self.statusBar().showMessage("Import cancelled; nothing changed", 8000)
+            self.statusBar().showMessage(self.tr("Import cancelled; nothing changed"), 8000)
             self.sig_import_finished.emit("", "cancelled")
             return
-        self.statusBar().showMessage(f"{path.name} was not imported; nothing changed", 15000)
+        self.statusBar().showMessage(
+            self.tr("{file} was not imported; nothing changed").format(file=path.name), 15000
+        )
         dialogs.show_import_problems(self, path.name, message)
         self.sig_import_finished.emit("", message)
 
@@ -1187,7 +1262,9 @@ def _export_message(path: Path, exc: Exception) -> str:
         return ""
     if isinstance(exc, MemoError):
         return str(exc)
-    return f"{path}: the memo could not be written ({exc})"
+    return QCoreApplication.translate(
+        "main_window", "{path}: the memo could not be written ({error})"
+    ).format(path=path, error=exc)
 
 
 def _import_message(path: Path, exc: Exception) -> str:
@@ -1196,4 +1273,6 @@ def _import_message(path: Path, exc: Exception) -> str:
         return ""
     if isinstance(exc, DatasetError):
         return str(exc)
-    return f"{path}: 1 problem in the dataset:\n  - could not be read ({exc})"
+    return QCoreApplication.translate(
+        "main_window", "{path}: 1 problem in the dataset:\n  - could not be read ({error})"
+    ).format(path=path, error=exc)

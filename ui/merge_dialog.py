@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MATCHED_ON = {"name": "same name", "alias": "an alias", "English name": "the English name"}
+MATCHED_ON = {
+    "name": QT_TRANSLATE_NOOP("merge_dialog", "same name"),
+    "alias": QT_TRANSLATE_NOOP("merge_dialog", "an alias"),
+    "English name": QT_TRANSLATE_NOOP("merge_dialog", "the English name"),
+}
 
 
 class MergeDialog(QDialog):
@@ -38,40 +43,57 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("merge_dialog")
-        self.setWindowTitle(f"Add companies — {file_name}")
+        self.setWindowTitle(self.tr("Add companies — {file}").format(file=file_name))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         n = len(merges)
-        text = (
-            f"<b>{file_name}</b> adds <b>{added}</b> new "
-            f"{'company' if added == 1 else 'companies'} beside the report's, marked as added from it."
-        )
-        if n:
-            text += (
-                f"<br><b>{n}</b> {'company is' if n == 1 else 'companies are'} already in the report "
-                "and will be merged with the report's company (its mentions, funding and facts "
-                "attached to it, not shown twice):"
+        if added == 1:
+            adds = self.tr(
+                "<b>{file}</b> adds <b>{count}</b> new company beside the report's, marked as added from it."
             )
         else:
-            text += "<br>None of its companies is already in the report: nothing is merged."
+            adds = self.tr(
+                "<b>{file}</b> adds <b>{count}</b> new companies beside the report's, marked as added from it."
+            )
+        text = adds.format(file=file_name, count=added)
+        if n == 1:
+            merged = self.tr(
+                "<b>{count}</b> company is already in the report and will be merged with the report's "
+                "company (its mentions, funding and facts attached to it, not shown twice):"
+            )
+        elif n:
+            merged = self.tr(
+                "<b>{count}</b> companies are already in the report and will be merged with the report's "
+                "company (its mentions, funding and facts attached to it, not shown twice):"
+            )
+        else:
+            merged = self.tr("None of its companies is already in the report: nothing is merged.")
+        text += "<br>" + merged.format(count=n)
         intro = QLabel(text)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(n, 3)
         self.table.setObjectName("merge_table")
-        self.table.setAccessibleName("Companies merged with the report's")
-        self.table.setHorizontalHeaderLabels(["Added name", "Report name", "Matched on"])
+        self.table.setAccessibleName(self.tr("Companies merged with the report's"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Added name"), self.tr("Report name"), self.tr("Matched on")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        id_tip = self.tr("id {id}")
+        normalised = self.tr("compared after normalisation (case, width, spaces, punctuation)")
         for row, m in enumerate(merges):
             added_name = str(getattr(m, "added_name", ""))
             report_name = str(getattr(m, "report_name", ""))
             on = str(getattr(m, "matched_on", ""))
             cells = (
-                (added_name, f"id {getattr(m, 'added_id', '')}"),
-                (report_name, f"id {getattr(m, 'report_id', '')}"),
-                (MATCHED_ON.get(on, on), "compared after normalisation (case, width, spaces, punctuation)"),
+                (added_name, id_tip.format(id=getattr(m, "added_id", ""))),
+                (report_name, id_tip.format(id=getattr(m, "report_id", ""))),
+                (
+                    QCoreApplication.translate("merge_dialog", MATCHED_ON[on]) if on in MATCHED_ON else on,
+                    normalised,
+                ),
             )
             for col, (value, tip) in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -84,7 +106,7 @@ class MergeDialog(QDialog):
         self.table.setVisible(n > 0)
         layout.addWidget(self.table, 1)
         if warnings:
-            notes = QLabel("Notes: " + "; ".join(warnings))
+            notes = QLabel(self.tr("Notes: {notes}").format(notes="; ".join(warnings)))
             notes.setObjectName("merge_warnings")
             notes.setWordWrap(True)
             notes.setStyleSheet("color: #8a6d00")
@@ -92,7 +114,7 @@ class MergeDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Add companies")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Add companies"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons

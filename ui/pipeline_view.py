@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -52,21 +54,28 @@ class PCol(IntEnum):
     UPDATED = 5
 
 
+#: The column headers and their tooltips, in English (shown translated, context "pipeline_view").
 HEADERS = {
-    PCol.COMPANY: "Company",
-    PCol.STAGE: "Stage",
-    PCol.OWNER: "Owner",
-    PCol.NEXT_STEP: "Next step",
-    PCol.NEXT_DATE: "Next date",
-    PCol.UPDATED: "Changed",
+    PCol.COMPANY: QT_TRANSLATE_NOOP("pipeline_view", "Company"),
+    PCol.STAGE: QT_TRANSLATE_NOOP("pipeline_view", "Stage"),
+    PCol.OWNER: QT_TRANSLATE_NOOP("pipeline_view", "Owner"),
+    PCol.NEXT_STEP: QT_TRANSLATE_NOOP("pipeline_view", "Next step"),
+    PCol.NEXT_DATE: QT_TRANSLATE_NOOP("pipeline_view", "Next date"),
+    PCol.UPDATED: QT_TRANSLATE_NOOP("pipeline_view", "Changed"),
 }
 HEADER_TIPS = {
-    PCol.COMPANY: "Grouped by stage; double-click a company (or Enter) to show it in the table",
-    PCol.STAGE: "The company's stage: F2 or double-click to move it to another one",
-    PCol.OWNER: "Who follows the company (F2 to edit)",
-    PCol.NEXT_STEP: "What happens next (F2 to edit)",
-    PCol.NEXT_DATE: "When the next step is due (F2 to edit; Delete clears it)",
-    PCol.UPDATED: "When the entry last changed (every change is logged)",
+    PCol.COMPANY: QT_TRANSLATE_NOOP(
+        "pipeline_view", "Grouped by stage; double-click a company (or Enter) to show it in the table"
+    ),
+    PCol.STAGE: QT_TRANSLATE_NOOP(
+        "pipeline_view", "The company's stage: F2 or double-click to move it to another one"
+    ),
+    PCol.OWNER: QT_TRANSLATE_NOOP("pipeline_view", "Who follows the company (F2 to edit)"),
+    PCol.NEXT_STEP: QT_TRANSLATE_NOOP("pipeline_view", "What happens next (F2 to edit)"),
+    PCol.NEXT_DATE: QT_TRANSLATE_NOOP(
+        "pipeline_view", "When the next step is due (F2 to edit; Delete clears it)"
+    ),
+    PCol.UPDATED: QT_TRANSLATE_NOOP("pipeline_view", "When the entry last changed (every change is logged)"),
 }
 #: The fields of core.state's set_pipeline, by column.
 FIELDS = {PCol.STAGE: "stage", PCol.OWNER: "owner", PCol.NEXT_STEP: "next_step", PCol.NEXT_DATE: "next_date"}
@@ -207,9 +216,9 @@ class PipelineModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(PCol):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[PCol(section)]
+            return QCoreApplication.translate("pipeline_view", HEADERS[PCol(section)])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[PCol(section)]
+            return QCoreApplication.translate("pipeline_view", HEADER_TIPS[PCol(section)])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -232,7 +241,8 @@ class PipelineModel(QAbstractItemModel):
             stage = self._stages[index.row()]
             if role == Qt.ItemDataRole.DisplayRole and col == 0:
                 n = len(self._groups[index.row()])
-                return f"{self.label(stage)} — {n} {'company' if n == 1 else 'companies'}"
+                text = self.tr("{stage} — {n} company") if n == 1 else self.tr("{stage} — {n} companies")
+                return text.format(stage=self.label(stage), n=n)
             if role == Qt.ItemDataRole.EditRole and col == 0:
                 return self.label(stage)
             if role == Qt.ItemDataRole.FontRole and col == 0:
@@ -240,7 +250,9 @@ class PipelineModel(QAbstractItemModel):
             if role == STAGE_ROLE:
                 return stage
             if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-                return f"The stage “{self.label(stage)}” ({stage}): F2 or its context menu renames it"
+                return self.tr("The stage “{label}” ({stage}): F2 or its context menu renames it").format(
+                    label=self.label(stage), stage=stage
+                )
             return None
         e = self.entry(index)
         if e is None:
@@ -305,7 +317,7 @@ class StageDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt override)
         combo = QComboBox(parent)
-        combo.setAccessibleName("Stage")
+        combo.setAccessibleName(self.tr("Stage"))
         for stage in self._model.stages():
             combo.addItem(self._model.label(stage), stage)
         return combo
@@ -322,11 +334,11 @@ class DateDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 (Qt override)
         edit = QDateEdit(parent)
-        edit.setAccessibleName("Next date")
+        edit.setAccessibleName(self.tr("Next date"))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("none")
+        edit.setSpecialValueText(self.tr("none"))
         return edit
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802
@@ -366,7 +378,7 @@ class PipelineView(QWidget):
         self.model.rename_requested = lambda s, label: self.sig_rename_stage.emit(s, label)
         self.tree = QTreeView()
         self.tree.setObjectName("pipeline_tree")
-        self.tree.setAccessibleName("Pipeline, grouped by stage")
+        self.tree.setAccessibleName(self.tr("Pipeline, grouped by stage"))
         self.tree.setModel(self.model)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -385,12 +397,12 @@ class PipelineView(QWidget):
         for col, width in ((PCol.COMPANY, 200), (PCol.STAGE, 96), (PCol.OWNER, 90), (PCol.NEXT_STEP, 160)):
             header.resizeSection(col, width)
         layout.addWidget(self.tree, 1)
-        self.rename_action = QAction("&Rename stage…", self)
+        self.rename_action = QAction(self.tr("&Rename stage…"), self)
         self.rename_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.rename_action.triggered.connect(self.rename_current_stage)
         self.tree.addAction(self.rename_action)
-        self.clear_date_action = QAction("Clear next &date", self)
+        self.clear_date_action = QAction(self.tr("Clear next &date"), self)
         self.clear_date_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.clear_date_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.clear_date_action.triggered.connect(self._clear_current_date)
@@ -431,11 +443,18 @@ class PipelineView(QWidget):
                 for s in self.model.stages()
                 if self.model.count(s)
             )
-            self.summary.setText(f"{n} {'company' if n == 1 else 'companies'} in your pipeline: {per}")
+            text = (
+                self.tr("{n} company in your pipeline: {stages}")
+                if n == 1
+                else self.tr("{n} companies in your pipeline: {stages}")
+            )
+            self.summary.setText(text.format(n=n, stages=per))
         else:
             self.summary.setText(
-                "Your pipeline is empty. Shortlist a company (Space in the table) to put it in "
-                "Screening, then move it along here: F2 edits a cell, Ctrl+Shift+R renames a stage."
+                self.tr(
+                    "Your pipeline is empty. Shortlist a company (Space in the table) to put it in "
+                    "Screening, then move it along here: F2 edits a cell, Ctrl+Shift+R renames a stage."
+                )
             )
 
     def select_company(self, company_id: str) -> bool:
@@ -459,8 +478,10 @@ class PipelineView(QWidget):
         if label is None:
             label, ok = QInputDialog.getText(
                 self,
-                "Rename stage",
-                f"New name of the stage “{self.model.label(stage)}” (its companies stay in it):",
+                self.tr("Rename stage"),
+                self.tr("New name of the stage “{label}” (its companies stay in it):").format(
+                    label=self.model.label(stage)
+                ),
                 text=self.model.label(stage),
             )
             if not ok:
@@ -484,12 +505,12 @@ class PipelineView(QWidget):
         stage = index.data(STAGE_ROLE) if index.isValid() else None
         cid = index.data(COMPANY_ID_ROLE) if index.isValid() else None
         if stage:
-            rename = menu.addAction(f"Rename stage “{self.model.label(stage)}”…")
+            rename = menu.addAction(self.tr("Rename stage “{label}”…").format(label=self.model.label(stage)))
             rename.setShortcut(self.rename_action.shortcut())
             rename.triggered.connect(lambda: self.rename_stage(stage))
         if cid:
-            menu.addAction("Show in the table", lambda: self.sig_company_selected.emit(cid))
-            move = menu.addMenu("Move to stage")
+            menu.addAction(self.tr("Show in the table"), lambda: self.sig_company_selected.emit(cid))
+            move = menu.addMenu(self.tr("Move to stage"))
             for s in self.model.stages():
                 act = move.addAction(self.model.label(s), lambda s=s: self.sig_edit.emit(cid, "stage", s))
                 act.setEnabled(s != stage)

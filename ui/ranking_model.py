@@ -11,11 +11,19 @@ from __future__ import annotations
 from enum import IntEnum
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from core import columns, present
 from core.columns import BADGES, RankedRows
+from core.i18n import language
 from core.lenses import LensResult
 from core.models import Dataset
 from core.scoring import SIGNALS, Ranking
@@ -58,6 +66,13 @@ assert [c.key for c in COLUMNS] == [
 COMPANY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a typed value (float, int or str) to sort or test on
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 3  # score 0..100 as float, for the bar delegate
+
+#: The signals as the score's tooltip names them (English; translated where shown).
+_SIGNAL_NAMES = {
+    "value": QT_TRANSLATE_NOOP("ranking_model", "value"),
+    "difficulty": QT_TRANSLATE_NOOP("ranking_model", "difficulty"),
+    "funding": QT_TRANSLATE_NOOP("ranking_model", "funding"),
+}
 
 _UP = QColor(22, 130, 60)
 _DOWN = QColor(190, 50, 40)
@@ -458,17 +473,29 @@ class RankingModel(QAbstractTableModel):
     def _tooltip(self, i: int, col: Col) -> str | None:
         r = self._ranking
         if col in (Col.VALUE, Col.DIFFICULTY, Col.FUNDING) and r.missing[i, col - Col.VALUE]:
-            return f"No figure disclosed: {present.policy_sentence(r.policy)}"
+            return self.tr("No figure disclosed: {policy}").format(policy=present.policy_sentence(r.policy))
         if col == Col.SCORE:
             con = r.contributions_of(i)
-            parts = ", ".join(f"{name} {present.score_text(con[k])}" for k, name in enumerate(SIGNALS))
-            return f"Score {present.score_text(r.score[i])} = {parts}"
+            parts = ", ".join(
+                f"{QCoreApplication.translate('ranking_model', _SIGNAL_NAMES.get(name, name))} "
+                f"{present.score_text(con[k])}"
+                for k, name in enumerate(SIGNALS)
+            )
+            return self.tr("Score {score} = {parts}").format(
+                score=present.score_text(r.score[i]), parts=parts
+            )
         if col == Col.RANK:
             return self._rank_tooltip(i)
+        if col in (Col.DISCLOSED, Col.VALUATION) and language() != "en":
+            t = self._ranking.table
+            if col == Col.DISCLOSED:
+                return present.usd(_finite_or_none(t.funding_total_usd[i]), bool(t.funding_approx[i]))
+            return present.usd(_finite_or_none(t.latest_valuation_usd[i]), bool(t.valuation_approx[i]))
         if col == Col.NAME:
             lines = []
             if self._noted[i]:
-                lines.append(f"{present.NOTE_MARK} Your note: {self._note_heads.get(str(self._ids[i]), '')}")
+                note = self._note_heads.get(str(self._ids[i]), "")
+                lines.append(self.tr("{mark} Your note: {note}").format(mark=present.NOTE_MARK, note=note))
             lines.extend(self._fact_lines.get(str(self._ids[i]), ()))
             lines.extend(self._badge_lines(i))
             return "\n".join(lines) or None
@@ -489,9 +516,17 @@ class RankingModel(QAbstractTableModel):
                 f"{present.lens_short(lens.name)} {present.rank_text(int(r), bool(sh))}"
                 for lens, r, sh in zip(lenses.lenses, lenses.ranks[i], shared, strict=True)
             )
-            out.append(f"{present.ROBUST_MARK} Robust: {present.robust_definition(lenses.top_n)} ({ranks})")
+            out.append(
+                self.tr("{mark} Robust: {definition} ({ranks})").format(
+                    mark=present.ROBUST_MARK, definition=present.robust_definition(lenses.top_n), ranks=ranks
+                )
+            )
         if lenses.pareto[i]:
-            out.append(f"{present.PARETO_MARK} Pareto-optimal: {present.PARETO_DEFINITION}")
+            out.append(
+                self.tr("{mark} Pareto-optimal: {definition}").format(
+                    mark=present.PARETO_MARK, definition=present.pareto_definition()
+                )
+            )
         return out
 
     def _rank_tooltip(self, i: int) -> str | None:
@@ -501,10 +536,15 @@ class RankingModel(QAbstractTableModel):
         if not r.shared[i]:
             return None
         others = len(r.tie_group(i)) - 1
-        return (
-            f"Rank {present.rank_text(int(r.rank[i]), True)}: shared with {others:,} other "
-            f"{'company' if others == 1 else 'companies'} scoring {present.score_text(r.score[i])} · "
-            f"{present.capital_first(present.TIE_ORDER)}"
+        if others == 1:
+            text = self.tr("Rank {rank}: shared with {others} other company scoring {score} · {order}")
+        else:
+            text = self.tr("Rank {rank}: shared with {others} other companies scoring {score} · {order}")
+        return text.format(
+            rank=present.rank_text(int(r.rank[i]), True),
+            others=f"{others:,}",
+            score=present.score_text(r.score[i]),
+            order=present.capital_first(present.tie_order()),
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -512,3 +552,7 @@ class RankingModel(QAbstractTableModel):
             return
         self._sort = (column, order)
         self._relayout()
+
+
+def _finite_or_none(v: float) -> float | None:
+    return float(v) if np.isfinite(v) else None

@@ -2,11 +2,13 @@
 
     QT_QPA_PLATFORM=offscreen python3 -m ui.screenshot docs/screenshot.png
     QT_QPA_PLATFORM=offscreen python3 -m ui.screenshot docs/screenshot-1280x720.png --size 1280x720
+    QT_QPA_PLATFORM=offscreen python3 -m ui.screenshot docs/screenshot-zh_CN.png --lang zh_CN
 
 ``--size WxH`` lays the window out as a first launch on a screen with that much available room
 (:func:`ui.geometry.initial_geometry`, :func:`ui.geometry.share_width`); without it the
 window is 1600×940.  ``--view lenses`` shows the Lenses tab; ``--view compare`` writes the
-Compare window of the three shortlisted companies instead of the main window.
+Compare window of the three shortlisted companies instead of the main window.  ``--lang zh_CN``
+shows the window in 简体中文 (default English, whatever the system's language).
 
 Uses the bundled data and a throwaway state folder, so the user's own shortlist, notes and
 settings are neither shown nor touched.  Chinese names need a CJK font (Debian: fonts-noto-cjk).
@@ -20,6 +22,8 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+
+from core.i18n import LANGUAGES
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -45,6 +49,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default="main",
         help="main: the ranked table (default); lenses: the Lenses tab; compare: the Compare window",
     )
+    parser.add_argument(
+        "--lang", choices=tuple(LANGUAGES), default="en", help="the window's language (default en)"
+    )
     return parser.parse_args(argv)
 
 
@@ -60,8 +67,10 @@ def main(argv: list[str]) -> int:
         from core.ingest import load_dataset
         from ui.app import create_window, ensure_app
         from ui.geometry import place_window, share_width
+        from ui.i18n import install_translator
 
         app = ensure_app()
+        install_translator(app, args.lang)
         window, _ = create_window(load_dataset(), Path(home))
         if args.size is None:
             window.resize(1600, 940)
@@ -72,7 +81,11 @@ def main(argv: list[str]) -> int:
         window.show()
         for cid in ("augment", "fancytech", "zhipu_ai"):
             window.session.set_shortlisted(cid, True)
-        window.session.save_note("fancytech", "Ask DCM about the B round; check Deep Video traction.")
+        note = {
+            "en": "Ask DCM about the B round; check Deep Video traction.",
+            "zh_CN": "向 DCM 了解 B 轮情况；核实 Deep Video 的市场进展。",
+        }[args.lang]
+        window.session.save_note("fancytech", note)
         window.weights_panel.sliders["funding"].setValue(70)
         for _ in range(5):
             app.processEvents()

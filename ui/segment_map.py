@@ -4,7 +4,8 @@ Each segment is a circle at (mean difficulty stars, market space stars).  The ci
 either how many companies the segment names or how much funding they disclosed; its colour shows the
 application scenario.  Segments that share a point are spread on a small ring around it (with faint
 spokes back to the true point) so each stays visible and clickable.  Every mark is named in English
-and Chinese: labels sit near their marks and shorten where space is tight (in both languages, see
+and Chinese (in 简体中文, in the report's own Chinese, see :func:`core.segment_layout.label_variants`):
+labels sit near their marks and shorten where space is tight (in both languages, see
 :mod:`core.segment_layout`), or sit further away with a leader line; the tooltip has everything.
 A size key beside the size control shows two round values at the marks' scale.
 
@@ -45,10 +46,10 @@ from core.segment_layout import (
     LABEL_PAD,
     MARGIN,
     SIZE_MODES,
-    Y_TITLE,
     Box,
     MapLayout,
     MarkLayout,
+    chinese_names,
     layout_map,
     leader_line,
     ref_key,
@@ -120,10 +121,12 @@ class SegmentMap(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
         self._combo = QComboBox(self)
-        self._combo.addItems(["Size: companies", "Size: funding"])
+        self._combo.addItems([self.tr("Size: companies"), self.tr("Size: funding")])
         self._combo.setToolTip(
-            "What the circle area shows: companies named in the segment, or their disclosed funding (USD).\n"
-            "A hollow circle has nothing to size by."
+            self.tr(
+                "What the circle area shows: companies named in the segment, or their disclosed funding (USD).\n"
+                "A hollow circle has nothing to size by."
+            )
         )
         self._combo.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._combo.currentIndexChanged.connect(self._on_combo_index_changed)
@@ -268,24 +271,36 @@ class SegmentMap(QWidget):
         """
         seg = next(s for s in self._segments if s.ref == ref)
         funding = self._funding.get(ref, 0.0)
-        lines = [f"{seg.ref}  {seg.label}"]
-        if seg.label_zh:
-            lines.append(seg.label_zh)
+        if seg.label_zh and chinese_names():  # the report's own Chinese first
+            lines = [f"{seg.ref}  {seg.label_zh}", seg.label]
+        else:
+            lines = [f"{seg.ref}  {seg.label}"]
+            if seg.label_zh:
+                lines.append(seg.label_zh)
         lines += [
-            f"Market space: {stars(seg.market)}",
-            f"Logic: {stars(seg.logic)}   Compute: {stars(seg.compute)}   Corpus: {stars(seg.corpus)}",
-            f"Difficulty (mean of the three): {seg.difficulty:.2f}",
-            f"Companies: {self._counts.get(ref, 0)}",
+            self.tr("Market space: {stars}").format(stars=stars(seg.market)),
+            self.tr("Logic: {logic}   Compute: {compute}   Corpus: {corpus}").format(
+                logic=stars(seg.logic), compute=stars(seg.compute), corpus=stars(seg.corpus)
+            ),
+            self.tr("Difficulty (mean of the three): {difficulty}").format(
+                difficulty=f"{seg.difficulty:.2f}"
+            ),
+            self.tr("Companies: {count}").format(count=self._counts.get(ref, 0)),
         ]
         passing = self.passing(ref)
         if passing is not None:
             total = self._counts.get(ref, 0)
             lines.append(
-                f"{passing} of {total} {'company passes' if total == 1 else 'companies pass'} the filters"
+                (
+                    self.tr("{passing} of {total} company passes the filters")
+                    if total == 1
+                    else self.tr("{passing} of {total} companies pass the filters")
+                ).format(passing=passing, total=total)
             )
-        lines.append(f"Disclosed funding: {usd(funding, True) if funding > 0 else 'none disclosed'}")
+        amount = usd(funding, True) if funding > 0 else self.tr("none disclosed")
+        lines.append(self.tr("Disclosed funding: {amount}").format(amount=amount))
         for label, figures in self._numbers.get(ref, ()):
-            lines.append(f"{label}:")
+            lines.append(self.tr("{heading}:").format(heading=label))
             lines += [f"  • {number_text(n)}" for n in figures]
         return "\n".join(lines)
 
@@ -449,7 +464,7 @@ class SegmentMap(QWidget):
         marks = lay.marks
         if not marks:
             p.setPen(muted)
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No segments")
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No segments"))
             return
         # Quadrant hints, unless a mark or label sits on one.
         p.setPen(muted)
@@ -567,7 +582,7 @@ class SegmentMap(QWidget):
         p.save()
         p.translate(MARGIN, plot.center().y())
         p.rotate(-90)
-        y_title = sfm.elidedText(Y_TITLE, Qt.TextElideMode.ElideRight, plot.height())
+        y_title = sfm.elidedText(lay.y_title, Qt.TextElideMode.ElideRight, plot.height())
         p.drawText(
             QRectF(-plot.height() / 2, 0, plot.height(), lh), int(Qt.AlignmentFlag.AlignHCenter), y_title
         )

@@ -10,7 +10,7 @@ functions, testable without painting; the sweeps are computed off the UI thread 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,7 +19,12 @@ from core.sensitivity import SWEEP_MAX, SWEEP_MIN, Sweep
 
 #: The line of each signal (the detail view's contribution bars use the same colours).
 LINE_COLORS = {"value": "#4285f4", "difficulty": "#c88a00", "funding": "#0f9d58"}
-TITLES = {"value": "Value", "difficulty": "Difficulty", "funding": "Funding"}
+#: Each chart's title, in English (shown through :func:`title`).
+TITLES = {
+    "value": QT_TRANSLATE_NOOP("sensitivity_chart", "Value"),
+    "difficulty": QT_TRANSLATE_NOOP("sensitivity_chart", "Difficulty"),
+    "funding": QT_TRANSLATE_NOOP("sensitivity_chart", "Funding"),
+}
 #: No label on a chart is smaller than this (points).
 MIN_POINT_SIZE = 8.0
 _BAND = QColor(222, 242, 226)
@@ -27,6 +32,11 @@ _BAND_EDGE = QColor(120, 180, 130)
 _AXIS = QColor(120, 120, 120)
 _TEXT = QColor(60, 60, 60)
 _MUTED = QColor(130, 130, 130)
+
+
+def title(signal: str) -> str:
+    """The chart title of ``signal`` in the language shown ("Value"; an unknown signal as it is)."""
+    return QCoreApplication.translate("sensitivity_chart", TITLES[signal]) if signal in TITLES else signal
 
 
 # --- geometry, without painting ---------------------------------------------------------------
@@ -74,26 +84,61 @@ def _w(x: float) -> str:
 def sweep_summary(sweep: Sweep, current_rank: int = 0) -> str:
     """The chart in words (its tooltip and accessible description): "Value weight (now +50):
     rank 5 now; in the top 10 from -20 to +100; best 2 (at +100), worst 31 (at -100)"."""
-    title = TITLES.get(sweep.signal, sweep.signal.capitalize())
-    parts = [f"{title} weight (now {_w(sweep.current)})"]
-    words = [f"rank {current_rank} now" if current_rank > 0 else "not ranked now"]
+    name = title(sweep.signal) if sweep.signal in TITLES else sweep.signal.capitalize()
+    head = QCoreApplication.translate("sensitivity_chart", "{title} weight (now {weight})").format(
+        title=name, weight=_w(sweep.current)
+    )
+    words = [
+        QCoreApplication.translate("sensitivity_chart", "rank {rank} now").format(rank=current_rank)
+        if current_rank > 0
+        else QCoreApplication.translate("sensitivity_chart", "not ranked now")
+    ]
     runs = top_runs(sweep)
     if not runs:
-        words.append(f"never in the top {sweep.top_n} as it sweeps {_w(SWEEP_MIN)} to {_w(SWEEP_MAX)}")
+        words.append(
+            QCoreApplication.translate(
+                "sensitivity_chart", "never in the top {n} as it sweeps {low} to {high}"
+            ).format(n=sweep.top_n, low=_w(SWEEP_MIN), high=_w(SWEEP_MAX))
+        )
     elif runs == [(float(sweep.weights[0]), float(sweep.weights[-1]))]:
-        words.append(f"in the top {sweep.top_n} at every weight")
+        words.append(
+            QCoreApplication.translate("sensitivity_chart", "in the top {n} at every weight").format(
+                n=sweep.top_n
+            )
+        )
     else:
-        spans = ", ".join(_w(a) if a == b else f"{_w(a)} to {_w(b)}" for a, b in runs)
-        words.append(f"in the top {sweep.top_n} from {spans}")
+        spans = QCoreApplication.translate("sensitivity_chart", ", ").join(
+            _w(a)
+            if a == b
+            else QCoreApplication.translate("sensitivity_chart", "{low} to {high}").format(
+                low=_w(a), high=_w(b)
+            )
+            for a, b in runs
+        )
+        words.append(
+            QCoreApplication.translate("sensitivity_chart", "in the top {n} from {spans}").format(
+                n=sweep.top_n, spans=spans
+            )
+        )
     best, worst = sweep.best(), sweep.worst()
     if best:
         at_best = float(sweep.weights[int(np.flatnonzero(sweep.ranks == best)[0])])
         at_worst = float(sweep.weights[int(np.flatnonzero(sweep.ranks == worst)[-1])])
-        words.append(f"best {best} (at {_w(at_best)}), worst {worst} (at {_w(at_worst)})")
+        words.append(
+            QCoreApplication.translate(
+                "sensitivity_chart", "best {best} (at {at_best}), worst {worst} (at {at_worst})"
+            ).format(best=best, at_best=_w(at_best), worst=worst, at_worst=_w(at_worst))
+        )
     unranked = int((sweep.ranks == 0).sum())
     if unranked:
-        words.append(f"not ranked at {unranked} of {len(sweep.ranks)} weights")
-    return f"{parts[0]}: " + "; ".join(words)
+        words.append(
+            QCoreApplication.translate(
+                "sensitivity_chart", "not ranked at {unranked} of {total} weights"
+            ).format(unranked=unranked, total=len(sweep.ranks))
+        )
+    return QCoreApplication.translate("sensitivity_chart", "{head}: {words}").format(
+        head=head, words=QCoreApplication.translate("sensitivity_chart", "; ").join(words)
+    )
 
 
 # --- the widgets --------------------------------------------------------------------------------
@@ -110,7 +155,7 @@ class SensitivityChart(QWidget):
         self._stale = False
         self._message = ""
         self.setObjectName(f"sensitivity_{signal}")
-        self.setAccessibleName(f"{TITLES.get(signal, signal)} sensitivity chart")
+        self.setAccessibleName(self.tr("{title} sensitivity chart").format(title=title(signal)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         font = QFont(self.font())
         font.setPointSizeF(max(MIN_POINT_SIZE, font.pointSizeF() * 0.85))
@@ -169,10 +214,11 @@ class SensitivityChart(QWidget):
         title_font = QFont(self.font())
         title_font.setBold(True)
         sweep = self._sweep
-        title = TITLES.get(self.signal, self.signal)
         p.setFont(title_font)
         p.setPen(_TEXT)
-        p.drawText(QRectF(2, 0, self.width() - 4, fm.height() + 4), Qt.AlignmentFlag.AlignLeft, title)
+        p.drawText(
+            QRectF(2, 0, self.width() - 4, fm.height() + 4), Qt.AlignmentFlag.AlignLeft, title(self.signal)
+        )
         if sweep is None:
             p.setFont(self.font())
             p.setPen(_MUTED)
@@ -185,7 +231,7 @@ class SensitivityChart(QWidget):
             return
         p.setFont(self.font())
         p.setPen(_MUTED)
-        now = f"now {_w(sweep.current)}"
+        now = self.tr("now {weight}").format(weight=_w(sweep.current))
         p.drawText(QRectF(2, 0, self.width() - 6, fm.height() + 4), Qt.AlignmentFlag.AlignRight, now)
         if self._stale:
             p.setOpacity(0.4)
@@ -259,7 +305,7 @@ class SensitivityChart(QWidget):
         p.setOpacity(1.0)
         if self._stale:
             p.setPen(_MUTED)
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "updating…")
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("updating…"))
         p.end()
 
 
@@ -292,13 +338,17 @@ class SensitivityPanel(QWidget):
         self.clear()
 
     def _set_caption(self, top_n: int | None) -> None:
-        band = f"top {top_n}" if top_n else "the top N"
-        self.caption.setText(f"<b>Sensitivity</b>: rank vs each weight, −100…+100 · shaded: {band}")
+        band = self.tr("top {n}").format(n=top_n) if top_n else self.tr("the top N")
+        self.caption.setText(
+            self.tr("<b>Sensitivity</b>: rank vs each weight, −100…+100 · shaded: {band}").format(band=band)
+        )
         self.caption.setToolTip(
-            f"The company's rank (1 at the top) as each weight sweeps from −{-SWEEP_MIN:.0f} to "
-            f"+{SWEEP_MAX:.0f} in steps of 10, the other weights fixed. Shaded: ranks 1 to "
-            f"{top_n or 'N'}. Dashed line: the weight now, with a dot at the rank now. A gap "
-            "(× on the axis): not ranked at that weight (the missing-data policy leaves it out)."
+            self.tr(
+                "The company's rank (1 at the top) as each weight sweeps from {low} to {high} in steps "
+                "of 10, the other weights fixed. Shaded: ranks 1 to {n}. Dashed line: the weight now, "
+                "with a dot at the rank now. A gap (× on the axis): not ranked at that weight (the "
+                "missing-data policy leaves it out)."
+            ).format(low=f"−{-SWEEP_MIN:.0f}", high=f"+{SWEEP_MAX:.0f}", n=top_n or "N")
         )
 
     def company_id(self) -> str | None:
@@ -314,7 +364,10 @@ class SensitivityPanel(QWidget):
             and self._company_id is not None
         )
 
-    def clear(self, message: str = "Select a company") -> None:
+    def clear(self, message: str | None = None) -> None:
+        """No company: the charts show ``message`` (by default "Select a company")."""
+        if message is None:
+            message = self.tr("Select a company")
         self._company_id = None
         self._sweeps = None
         for chart in self.charts.values():
@@ -330,7 +383,7 @@ class SensitivityPanel(QWidget):
         self._company_id = company_id
         self._sweeps = None
         for chart in self.charts.values():
-            chart.set_sweep(None, message="Computing…")
+            chart.set_sweep(None, message=self.tr("Computing…"))
 
     def set_current(self) -> None:
         """The sweeps shown answer the weights now again (no longer dimmed)."""

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from core.filters import Filters
+from core.i18n import check_language, language_from_locale
 from core.scoring import DEFAULT_MISSING, DEFAULT_PRESET, MISSING_POLICIES, PRESETS, MissingPolicy, Weights
 from core.signals import DEFAULT_UNIVERSE, UNIVERSES
 
@@ -152,6 +153,18 @@ def _paths(raw: object) -> list[str]:
     return data
 
 
+def _system_language() -> str:
+    return language_from_locale(QLocale.system().name())
+
+
+LANGUAGE: Setting[str] = Setting(
+    "ui/language",
+    _system_language,
+    lambda raw: check_language(str(raw)),
+    str,
+    "View → Language: en or zh_CN (default: 简体中文 on a Chinese system, else English); "
+    "applies at the next start",
+)
 INCLUDE_FACTS: Setting[bool] = Setting(
     "analyst/include_facts",
     lambda: True,
@@ -184,4 +197,5 @@ ALL: tuple[Setting, ...] = (
     DATA_PATH,
     INCLUDE_FACTS,
     ADDED_FILES,
+    LANGUAGE,
 )

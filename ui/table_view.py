@@ -14,9 +14,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -67,8 +77,10 @@ DEFAULT_WIDTHS: dict[int, int] = {
     Col.STAGE: 84,
 }
 
-#: The hint at the foot of the column menu.
-REORDER_HINT = "Drag a column's header to move it"
+#: The hint at the foot of the column menu (English; shown translated, context "table_view").
+REORDER_HINT = QT_TRANSLATE_NOOP("table_view", "Drag a column's header to move it")
+#: Where a header's tooltip ends its first phrase (English and Chinese punctuation).
+_FIRST_PHRASE_END = re.compile(r"[.:。：]")
 
 
 class _FrozenView(QTableView):
@@ -305,7 +317,7 @@ class RankingTableView(QTableView):
         tip = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) if model else None
         text = str(title or "")
         if tip and len(text) <= 2:  # "#", "Δ", "★": say what they are
-            text = f"{text}  {str(tip).split('.')[0].split(':')[0]}"
+            text = f"{text}  {_FIRST_PHRASE_END.split(str(tip))[0]}"
         return text
 
     def column_menu(self) -> QMenu:
@@ -322,8 +334,8 @@ class RankingTableView(QTableView):
             action.toggled.connect(lambda on, c=col: self.set_column_shown(c, on))
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction("Reset columns", lambda: self.reset_columns()).setObjectName("reset_columns")
-        hint = menu.addAction(REORDER_HINT)
+        menu.addAction(self.tr("Reset columns"), lambda: self.reset_columns()).setObjectName("reset_columns")
+        hint = menu.addAction(QCoreApplication.translate("table_view", REORDER_HINT))
         hint.setEnabled(False)
         return menu
 

@@ -3,7 +3,7 @@ the missing-data policy and a reset."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.present import policy_label
+from core.present import policy_label, preset_label
 from core.scoring import (
     DEFAULT_MISSING,
     DEFAULT_PRESET,
@@ -37,30 +37,55 @@ from core.scoring import (
 from core.state import StateError
 from ui.qt_utils import signals_blocked
 
+#: The context of this module's constants (marked with QT_TRANSLATE_NOOP, translated by _tr).
+_CONTEXT = "weights_panel"
+#: Each signal's label and tooltip (English; :func:`_tr` gives them in the language shown).
 SIGNAL_LABELS = {
     "value": (
-        "Value",
-        "Market-space stars of the company's segments, mixed with its traction: the sentences of the "
-        "report naming its clients, quantified outcomes, products and listing",
+        QT_TRANSLATE_NOOP("weights_panel", "Value"),
+        QT_TRANSLATE_NOOP(
+            "weights_panel",
+            "Market-space stars of the company's segments, mixed with its traction: the sentences of the "
+            "report naming its clients, quantified outcomes, products and listing",
+        ),
     ),
     "difficulty": (
-        "Difficulty",
-        "Logic, compute and corpus stars. Negative: prefer easier segments; positive: difficulty is a moat",
+        QT_TRANSLATE_NOOP("weights_panel", "Difficulty"),
+        QT_TRANSLATE_NOOP(
+            "weights_panel",
+            "Logic, compute and corpus stars. Negative: prefer easier segments; positive: difficulty is a moat",
+        ),
     ),
-    "funding": ("Funding", "Disclosed capital, latest valuation, recency and stage of funding"),
+    "funding": (
+        QT_TRANSLATE_NOOP("weights_panel", "Funding"),
+        QT_TRANSLATE_NOOP(
+            "weights_panel", "Disclosed capital, latest valuation, recency and stage of funding"
+        ),
+    ),
 }
 SUB_LABELS = {
-    "market": "Market space",
-    "traction": "Traction",
-    "logic": "Logic difficulty",
-    "compute": "Compute cost",
-    "corpus": "Corpus cost",
-    "capital": "Disclosed capital",
-    "valuation": "Latest valuation",
-    "recency": "Recency",
-    "stage": "Stage",
+    "market": QT_TRANSLATE_NOOP("weights_panel", "Market space"),
+    "traction": QT_TRANSLATE_NOOP("weights_panel", "Traction"),
+    "logic": QT_TRANSLATE_NOOP("weights_panel", "Logic difficulty"),
+    "compute": QT_TRANSLATE_NOOP("weights_panel", "Compute cost"),
+    "corpus": QT_TRANSLATE_NOOP("weights_panel", "Corpus cost"),
+    "capital": QT_TRANSLATE_NOOP("weights_panel", "Disclosed capital"),
+    "valuation": QT_TRANSLATE_NOOP("weights_panel", "Latest valuation"),
+    "recency": QT_TRANSLATE_NOOP("weights_panel", "Recency"),
+    "stage": QT_TRANSLATE_NOOP("weights_panel", "Stage"),
 }
-_CUSTOM = "Custom"
+#: The signals' labels with their keyboard mnemonics (Alt+V, Alt+D, Alt+F).
+_MNEMONIC_LABELS = {
+    "value": QT_TRANSLATE_NOOP("weights_panel", "&Value"),
+    "difficulty": QT_TRANSLATE_NOOP("weights_panel", "&Difficulty"),
+    "funding": QT_TRANSLATE_NOOP("weights_panel", "&Funding"),
+}
+_CUSTOM = QT_TRANSLATE_NOOP("weights_panel", "Custom")
+
+
+def _tr(text: str) -> str:
+    """One of this module's constants in the language shown."""
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class WeightsPanel(QWidget):
@@ -88,18 +113,18 @@ class WeightsPanel(QWidget):
 
         preset_row = QHBoxLayout()
         self.preset_combo = QComboBox()
-        self.preset_combo.setToolTip("Named weights: the built-in presets and your saved profiles")
-        self.preset_combo.setAccessibleName("Weight preset")
+        self.preset_combo.setToolTip(self.tr("Named weights: the built-in presets and your saved profiles"))
+        self.preset_combo.setAccessibleName(self.tr("Weight preset"))
         preset_row.addWidget(self.preset_combo, 1)
         self.profile_button = QToolButton()
-        self.profile_button.setText("Profiles")
+        self.profile_button.setText(self.tr("Profiles"))
         self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self.profile_button)
-        self.save_action = menu.addAction("Save current weights as…", self._on_save_profile)
-        self.rename_action = menu.addAction("Rename profile…", self._on_rename_profile)
-        self.delete_action = menu.addAction("Delete profile", self._on_delete_profile)
+        self.save_action = menu.addAction(self.tr("Save current weights as…"), self._on_save_profile)
+        self.rename_action = menu.addAction(self.tr("Rename profile…"), self._on_rename_profile)
+        self.delete_action = menu.addAction(self.tr("Delete profile"), self._on_delete_profile)
         self.profile_button.setMenu(menu)
         self.profile_button.setEnabled(profiles is not None)
         preset_row.addWidget(self.profile_button)
@@ -108,19 +133,19 @@ class WeightsPanel(QWidget):
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         for row, key in enumerate(SIGNALS):
-            label, tip = SIGNAL_LABELS[key]
-            lab = QLabel(f"&{label}")
+            label, tip = (_tr(text) for text in SIGNAL_LABELS[key])
+            lab = QLabel(_tr(_MNEMONIC_LABELS[key]))
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(-100, 100)
             slider.setPageStep(10)
             slider.setTickInterval(50)
             slider.setTickPosition(QSlider.TickPosition.TicksBelow)
             slider.setToolTip(tip)
-            slider.setAccessibleName(f"{label} weight")
+            slider.setAccessibleName(self.tr("{signal} weight").format(signal=label))
             spin = QSpinBox()
             spin.setRange(-100, 100)
             spin.setToolTip(tip)
-            spin.setAccessibleName(f"{label} weight value")
+            spin.setAccessibleName(self.tr("{signal} weight value").format(signal=label))
             lab.setBuddy(slider)
             slider.valueChanged.connect(spin.setValue)
             spin.valueChanged.connect(slider.setValue)
@@ -136,8 +161,8 @@ class WeightsPanel(QWidget):
         self.policy_combo = QComboBox()
         for p in MISSING_POLICIES:
             self.policy_combo.addItem(policy_label(p), p)
-        self.policy_combo.setToolTip("What a figure the report does not disclose counts as")
-        self.policy_combo.setAccessibleName("Missing-data policy")
+        self.policy_combo.setToolTip(self.tr("What a figure the report does not disclose counts as"))
+        self.policy_combo.setAccessibleName(self.tr("Missing-data policy"))
         self.policy_combo.currentIndexChanged.connect(self._on_policy_changed)
         outer.addWidget(self.policy_combo)
         for combo in (self.preset_combo, self.policy_combo):  # narrow panels elide, never widen
@@ -145,7 +170,7 @@ class WeightsPanel(QWidget):
             combo.setMinimumContentsLength(10)
 
         self.advanced_button = QToolButton()
-        self.advanced_button.setText("Advanced: sub-weights")
+        self.advanced_button.setText(self.tr("Advanced: sub-weights"))
         self.advanced_button.setCheckable(True)
         self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -158,16 +183,21 @@ class WeightsPanel(QWidget):
         for key in VALUE_SUBS + DIFFICULTY_SUBS + FUNDING_SUBS:
             spin = QSpinBox()
             spin.setRange(0, 100)
-            inside = "value" if key in VALUE_SUBS else "difficulty" if key in DIFFICULTY_SUBS else "funding"
-            spin.setToolTip(f"Mix inside {inside} (relative; all zero counts as equal)")
+            if key in VALUE_SUBS:
+                tip = self.tr("Mix inside value (relative; all zero counts as equal)")
+            elif key in DIFFICULTY_SUBS:
+                tip = self.tr("Mix inside difficulty (relative; all zero counts as equal)")
+            else:
+                tip = self.tr("Mix inside funding (relative; all zero counts as equal)")
+            spin.setToolTip(tip)
             spin.valueChanged.connect(self._on_value_changed)
-            form.addRow(SUB_LABELS[key], spin)
+            form.addRow(_tr(SUB_LABELS[key]), spin)
             self.sub_spins[key] = spin
         self.advanced.setVisible(False)
         outer.addWidget(self.advanced)
 
-        self.reset_button = QPushButton("&Reset weights")
-        self.reset_button.setToolTip("Back to the balanced preset, undisclosed counting as zero")
+        self.reset_button = QPushButton(self.tr("&Reset weights"))
+        self.reset_button.setToolTip(self.tr("Back to the balanced preset, undisclosed counting as zero"))
         self.reset_button.clicked.connect(self.reset)
         outer.addWidget(self.reset_button)
 
@@ -234,14 +264,14 @@ class WeightsPanel(QWidget):
         combo = self.preset_combo
         with signals_blocked(combo):
             combo.clear()
-            for key, label in PRESET_LABELS.items():
-                combo.addItem(label, ("preset", key))
+            for key in PRESET_LABELS:
+                combo.addItem(preset_label(key), ("preset", key))
             saved = self._saved_profiles()
             if saved:
                 combo.insertSeparator(combo.count())
                 for name in sorted(saved, key=str.casefold):
-                    combo.addItem(f"My: {name}", ("profile", name))
-            combo.addItem(_CUSTOM, ("custom", ""))
+                    combo.addItem(self.tr("My: {name}").format(name=name), ("profile", name))
+            combo.addItem(_tr(_CUSTOM), ("custom", ""))
         self._sync_preset_label()
 
     def _weights_of(self, data) -> Weights | None:
@@ -284,17 +314,19 @@ class WeightsPanel(QWidget):
             self.set_state(w, self.policy())
 
     def _ask_name(self, title: str, text: str = "") -> str | None:
-        name, ok = QInputDialog.getText(self, title, "Profile name:", text=text)
+        name, ok = QInputDialog.getText(self, title, self.tr("Profile name:"), text=text)
         name = name.strip()
         return name if ok and name else None
 
     def _on_save_profile(self) -> None:
-        name = self._ask_name("Save weights as a profile")
+        name = self._ask_name(self.tr("Save weights as a profile"))
         if name is None:
             return
         if name in self._saved_profiles():
             answer = QMessageBox.question(
-                self, "Replace profile?", f"A profile named “{name}” exists. Replace it?"
+                self,
+                self.tr("Replace profile?"),
+                self.tr("A profile named “{name}” exists. Replace it?").format(name=name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -304,7 +336,7 @@ class WeightsPanel(QWidget):
         data = self.preset_combo.currentData()
         if not data or data[0] != "profile":
             return
-        new = self._ask_name("Rename profile", data[1])
+        new = self._ask_name(self.tr("Rename profile"), data[1])
         if new is not None and new != data[1]:
             self._profile_call(self._profiles.rename_profile, data[1], new)
 
@@ -312,7 +344,9 @@ class WeightsPanel(QWidget):
         data = self.preset_combo.currentData()
         if not data or data[0] != "profile":
             return
-        answer = QMessageBox.question(self, "Delete profile?", f"Delete the profile “{data[1]}”?")
+        answer = QMessageBox.question(
+            self, self.tr("Delete profile?"), self.tr("Delete the profile “{name}”?").format(name=data[1])
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self._profile_call(self._profiles.delete_profile, data[1])
 
@@ -320,6 +354,6 @@ class WeightsPanel(QWidget):
         try:
             fn(*args)
         except (ValueError, OSError, StateError) as exc:
-            QMessageBox.warning(self, "Profile not saved", str(exc))
+            QMessageBox.warning(self, self.tr("Profile not saved"), str(exc))
         self._fill_presets()
         self.sig_profiles_changed.emit()
