@@ -764,7 +764,7 @@ def fact_json(f) -> dict:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from core.analyst import FactError, check_fact, facts_from_csv, facts_to_csv
+    from core.analyst import FactError, check_fact, fact_rows_from_csv, facts_to_csv
     from core.state import StateError
 
     command = args.facts_command
@@ -794,15 +794,16 @@ def cmd_facts(args: argparse.Namespace) -> int:
             print(f"Added fact #{fact.id} on {ds.company(fact.company_id).display_name}: {fact.summary()}")
             return 0
         if command == "import":
-            inputs = facts_from_csv(args.src)
-            for n, inp in enumerate(inputs, 1):  # all checked before any is written
+            rows = fact_rows_from_csv(args.src)
+            for row, inp in rows:  # all checked before any is written
                 try:
                     check_fact(inp, ds)
                 except FactError as exc:
                     raise UsageError(
-                        f"{shown_path(args.src)}: fact {n} of the file ({inp.kind} on {inp.company_id}): "
-                        f"{' '.join(str(exc).split())}; nothing was imported"
+                        f"{shown_path(args.src)}, row {row} ({inp.kind} on {inp.company_id}): "
+                        f"{' '.join(str(exc).split())}; correct that row; nothing was imported"
                     ) from None
+            inputs = [inp for _, inp in rows]
             store = _open_state(args, ds, writing=True)
             with store:
                 added, dupes = store.import_facts(inputs)

@@ -826,6 +826,11 @@ def facts_from_csv(path: Path | str) -> list[FactInput]:
     """The facts of a CSV file (as :func:`facts_to_csv` writes it; columns company_id, kind and
     source required, the others optional).  Rows of retired facts (a ``retired_at``) are history
     and are left out.  :class:`FactError` names the file, the row and the column at fault."""
+    return [inp for _, inp in fact_rows_from_csv(path)]
+
+
+def fact_rows_from_csv(path: Path | str) -> list[tuple[int, FactInput]]:
+    """:func:`facts_from_csv` with the row of the file each fact is on (the header is row 1)."""
     p = Path(path)
     name = p.name
     try:
@@ -853,7 +858,7 @@ def facts_from_csv(path: Path | str) -> list[FactInput]:
             f"{name}, header: missing column {', '.join(missing)}; the columns are {', '.join(CSV_COLUMNS)}"
         )
     keep = [c for c in FactInput.model_fields if c in header]
-    out: list[FactInput] = []
+    out: list[tuple[int, FactInput]] = []
     row_no = 1
     try:
         for cells in reader:
@@ -870,7 +875,7 @@ def facts_from_csv(path: Path | str) -> list[FactInput]:
                 if not data.get(c):
                     data.pop(c, None)
             try:
-                out.append(FactInput(**data))
+                out.append((row_no, FactInput(**data)))
             except FactError as exc:
                 col = exc.field or "row"
                 msg = str(exc).removeprefix(f"{exc.field}: ") if exc.field else str(exc)

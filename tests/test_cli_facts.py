@@ -205,11 +205,11 @@ def test_an_import_with_a_bad_row_imports_nothing(capsys, state, tmp_path):
     code, _, err = run(capsys, "facts", "import", str(bad), "--state", state)
     assert code == 2
     line = one_error_line(err)
-    assert "bad.csv" in line and "nobody" in line
+    assert "bad.csv" in line and "nobody" in line and "row 3" in line  # the row of the file (header: 1)
     unreadable = tmp_path / "amount.csv"
     unreadable.write_text("company_id,kind,amount,source\naugment,funding,many,https://a\n", encoding="utf-8")
     code, _, err = run(capsys, "facts", "import", str(unreadable), "--state", state)
-    assert code == 2 and "amount.csv" in one_error_line(err)
+    assert code == 2 and "amount.csv" in one_error_line(err) and "row 2" in one_error_line(err)
     _, out, _ = run(capsys, "facts", "list", "--format", "json", "--state", state)
     assert json.loads(out) == []
 
