@@ -480,7 +480,7 @@ def _analyst(args: argparse.Namespace, ds: Dataset) -> tuple[Dataset, Analyst]:
             labels = store.stage_labels()
         except StateError as exc:
             raise UsageError(str(exc)) from None
-    facts = [f for f in facts if f.active and _known(ds, f.company_id)]
+    facts = [f for f in facts if f.active and ds.has_company(f.company_id)]
     if facts:
         from core.analyst import apply_facts
 
@@ -495,14 +495,6 @@ def _state_exists(path: Path) -> bool:
         return path.exists()
     except OSError:
         return True
-
-
-def _known(ds: Dataset, company_id: str) -> bool:
-    try:
-        ds.company(company_id)
-    except KeyError:
-        return False
-    return True
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
@@ -837,7 +829,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
         target = getattr(args, "out", None) or getattr(args, "src", None)
         where = f"{shown_path(target)}: " if target is not None else ""
         raise UsageError(f"{where}{describe_os_error(exc)}") from None
-    if args.company is not None and not _known(ds, args.company):
+    if args.company is not None and not ds.has_company(args.company):
         raise UsageError(
             f"--company: no company with id {args.company!r}; main.py rank --format json lists the ids"
         )
@@ -855,7 +847,7 @@ def _facts_table(ds: Dataset, facts) -> str:
         return "No facts yet; add one with: main.py facts add COMPANY_ID --funding TEXT --source URL"
     rows = []
     for f in facts:
-        name = ds.company(f.company_id).name if _known(ds, f.company_id) else f.company_id
+        name = ds.company(f.company_id).name if ds.has_company(f.company_id) else f.company_id
         rows.append(
             [
                 f"#{f.id}",
@@ -891,7 +883,7 @@ def cmd_pipeline(args: argparse.Namespace) -> int:
         return 2
     try:
         if command == "set":
-            if not _known(ds, args.company):
+            if not ds.has_company(args.company):
                 raise UsageError(
                     f"pipeline set: no company with id {args.company!r}; main.py rank --format json lists the ids"
                 )
@@ -957,7 +949,7 @@ def cmd_pipeline(args: argparse.Namespace) -> int:
         out = [
             {
                 "company": e.company_id,
-                "name": ds.company(e.company_id).name if _known(ds, e.company_id) else None,
+                "name": ds.company(e.company_id).name if ds.has_company(e.company_id) else None,
                 "stage": e.stage,
                 "stage_label": labels.get(e.stage, e.stage),
                 "owner": e.owner,
@@ -979,7 +971,7 @@ def cmd_pipeline(args: argparse.Namespace) -> int:
             continue
         lines.append(f"{labels.get(stage, stage)} ({len(group)})")
         for e in group:
-            name = ds.company(e.company_id).display_name if _known(ds, e.company_id) else e.company_id
+            name = ds.company(e.company_id).display_name if ds.has_company(e.company_id) else e.company_id
             lines.append(f"  {name} [{e.company_id}]" + _pipeline_tail(e))
     print("\n".join(lines))
     return 0

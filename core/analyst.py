@@ -456,19 +456,11 @@ def fact_key(fact: FactInput) -> tuple:
 # --- checking against the dataset ------------------------------------------------------------
 
 
-def _has_company(ds: Dataset, company_id: str) -> bool:
-    try:
-        ds.company(company_id)
-    except KeyError:
-        return False
-    return True
-
-
 def check_fact(inp: FactInput, ds: Dataset) -> FactInput:
     """The fact when the dataset can take it; :class:`FactError` else (an unknown company)."""
     if not isinstance(inp, FactInput):
         raise FactError("a fact is a FactInput")
-    if not _has_company(ds, inp.company_id):
+    if not ds.has_company(inp.company_id):
         raise FactError(
             "company_id: "
             + translate("analyst", "there is no company {id} in {dataset}; {find}").format(
@@ -536,7 +528,7 @@ def apply_facts(ds: Dataset, facts: Sequence[AnalystFact]) -> Dataset:
         if not fact.active or fact.kind not in COUNTED_KINDS:
             continue
         if fact.company_id not in known:
-            known[fact.company_id] = _has_company(ds, fact.company_id)
+            known[fact.company_id] = ds.has_company(fact.company_id)
         if not known[fact.company_id]:
             continue
         event, record = fact_records(ds, fact)
@@ -730,7 +722,7 @@ def contradictions(ds: Dataset, facts: Iterable[AnalystFact]) -> dict[int, list[
     fx = ds.meta.fx_cny_per_usd
     out: dict[int, list[str]] = {}
     for fact in facts:
-        if not fact.active or not _has_company(ds, fact.company_id):
+        if not fact.active or not ds.has_company(fact.company_id):
             continue
         lines: list[str] = []
         report = [e for e in ds.funding_of(fact.company_id) if e.analyst is None]

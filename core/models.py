@@ -97,6 +97,14 @@ class Dataset:
     def company(self, company_id: str) -> Company:
         return self.store.company(company_id)
 
+    def has_company(self, company_id: str) -> bool:
+        """Whether the dataset has a company of this id."""
+        try:
+            self.company(company_id)
+        except KeyError:
+            return False
+        return True
+
     def mentions_of(self, company_id: str) -> tuple[Mention, ...]:
         return self.store.mentions_of(company_id)
 
