@@ -878,16 +878,19 @@ class Session:
         return entry
 
     def stage_labels(self) -> dict[str, str]:
-        """Every stage's label, in stage order."""
+        """Every stage's label as shown, in stage order: a renamed stage its own label, the
+        others their default in the current language (core.present.stage_label)."""
         from core.analyst import DEFAULT_STAGE_LABELS
 
         if self.store is None:
-            return {s: self._memory_labels.get(s) or DEFAULT_STAGE_LABELS[s] for s in STAGES}
-        try:
-            return self.store.stage_labels()
-        except StateError as exc:
-            self.events.warning.emit(f"Your stage names could not be read: {exc}")
-            return dict(DEFAULT_STAGE_LABELS)
+            labels = {s: self._memory_labels.get(s) or DEFAULT_STAGE_LABELS[s] for s in STAGES}
+        else:
+            try:
+                labels = self.store.stage_labels()
+            except StateError as exc:
+                self.events.warning.emit(f"Your stage names could not be read: {exc}")
+                labels = dict(DEFAULT_STAGE_LABELS)
+        return {s: present.stage_label(s, labels) for s in STAGES}
 
     def rename_stage(self, stage: str, label: str) -> str | None:
         """Call a stage ``label`` ("" gives back its default); None when the store refused."""

@@ -298,3 +298,23 @@ def test_language_menu_remembers_the_choice(qtbot, ds, tmp_path, monkeypatch):
         assert keys.LANGUAGE.read(w.settings) == "en"
     finally:
         _close(w)
+
+
+def test_stages_read_in_chinese_unless_renamed(ds, tmp_path):
+    """The pipeline's default stage names follow the language; a stage the user renamed keeps
+    the user's name (the Pipeline tab, the Stage column and filter all read Session.stage_labels)."""
+    from core.i18n import set_language
+    from core.session import Session
+    from core.state import StateStore
+
+    with StateStore.open(tmp_path / "state.sqlite").store as store:
+        session = Session(ds, store=store)
+        assert session.stage_labels()["screening"] == "Screening"
+        session.rename_stage("committee", "IC")
+        set_language("zh_CN")
+        try:
+            labels = session.stage_labels()
+        finally:
+            set_language("en")
+    assert labels["screening"] == "初筛" and labels["diligence"] == "尽职调查"
+    assert labels["committee"] == "IC"
