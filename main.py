@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
@@ -51,6 +52,9 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2 (argparse prints usage too)
+        if message.startswith("argument --") and message.endswith("expected one argument"):
+            option = message.split()[1].rstrip(":").split("/")[0]
+            message += f" (a value that starts with '-' is given as {option}=VALUE)"
         raise UsageError(message)
 
 
@@ -756,7 +760,7 @@ def fact_json(f) -> dict:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from core.analyst import FactError, check_fact, fact_rows_from_csv, facts_to_csv
+    from core.analyst import FactError, check_fact, fact_rows_from_csv, facts_to_csv, same_fact
     from core.state import StateError
 
     command = args.facts_command
@@ -782,6 +786,13 @@ def cmd_facts(args: argparse.Namespace) -> int:
             inp = check_fact(_fact_input(args), ds)
             store = _open_state(args, ds, writing=True)
             with store:
+                twin = same_fact(inp, store.facts(inp.company_id, include_retired=False))
+                if twin is not None:  # it would count twice
+                    raise UsageError(
+                        f"facts add: you already have this fact, #{twin.id} on {twin.company_id} "
+                        f"({twin.summary()}, source {twin.source}); nothing was added. "
+                        f"To change it, retire #{twin.id} (main.py facts retire {twin.id}) and add the new one"
+                    )
                 fact = store.add_fact(inp)
             print(f"Added fact #{fact.id} on {ds.company(fact.company_id).display_name}: {fact.summary()}")
             return 0
@@ -890,6 +901,7 @@ def cmd_pipeline(args: argparse.Namespace) -> int:
             if all(getattr(args, k) is None for k in ("stage", "owner", "next_step", "next_date")):
                 raise UsageError("pipeline set: give --stage, --owner, --next-step or --next-date")
             if args.next_date:
+                args.next_date = unicodedata.normalize("NFKC", args.next_date).strip()
                 try:
                     check_partial_date(args.next_date)
                 except ValueError as exc:
@@ -936,6 +948,10 @@ def cmd_pipeline(args: argparse.Namespace) -> int:
     except (StateError, ValueError) as exc:
         if isinstance(exc, UsageError):
             raise
+        text = " ".join(str(exc).split())
+        for field in ("owner", "next_step", "next_date", "stage"):  # name the option given
+            if text.startswith(f"{field}: "):
+                raise UsageError(f"--{field.replace('_', '-')}: {text[len(field) + 2 :]}") from None
         raise _fact_error(exc) from None
     ordered = sorted(
         entries.values(),

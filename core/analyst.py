@@ -20,7 +20,10 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import getpass
+import io
 import re
+import stat
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -166,6 +169,18 @@ def _line(field: str) -> Callable[[object], object]:
     return validate
 
 
+def _date_line(field: str) -> Callable[[object], object]:
+    """A date field: one line, NFKC-normalised ("２０２４－０１" is "2024-01"), so that it is
+    compared, sorted and shown as the ASCII date it is."""
+    line = _line(field)
+
+    def validate(v: object) -> object:
+        out = line(v)
+        return unicodedata.normalize("NFKC", out) if isinstance(out, str) else out
+
+    return validate
+
+
 def _visible(written: str, out: str) -> str:
     if written.strip() and not name_key(out):
         raise ValueError(ONLY_INVISIBLE.format(written[:80]))
@@ -262,12 +277,12 @@ class FactInput(BaseModel):
     kind: FactKind
     round: Annotated[str, BeforeValidator(_line("round"))] = ""
     amount: Annotated[str, BeforeValidator(_line("amount"))] = ""
-    date: Annotated[str, BeforeValidator(_line("date"))] = ""
+    date: Annotated[str, BeforeValidator(_date_line("date"))] = ""
     valuation: Annotated[str, BeforeValidator(_line("valuation"))] = ""
     investors: Annotated[tuple[str, ...], BeforeValidator(_investors)] = ()
     text: Annotated[str, BeforeValidator(_prose("text"))] = ""
     source: Annotated[str, BeforeValidator(_prose("source")), Field(min_length=1)]
-    seen: Annotated[str, BeforeValidator(_line("seen"))] = Field(default_factory=_today)
+    seen: Annotated[str, BeforeValidator(_date_line("seen"))] = Field(default_factory=_today)
     entered_by: Annotated[str, BeforeValidator(_line("entered_by"))] = Field(default_factory=_user)
 
     def __init__(self, **data: Any) -> None:
@@ -453,6 +468,13 @@ def fact_key(fact: FactInput) -> tuple:
     )
 
 
+def same_fact(inp: FactInput, facts: Iterable[AnalystFact]) -> AnalystFact | None:
+    """The active fact among ``facts`` that ``inp`` repeats (:func:`fact_key`), or None: adding
+    it again would count the same round, client or listing twice."""
+    key = fact_key(inp)
+    return next((f for f in facts if f.active and fact_key(f) == key), None)
+
+
 # --- checking against the dataset ------------------------------------------------------------
 
 
@@ -467,6 +489,14 @@ def check_fact(inp: FactInput, ds: Dataset) -> FactInput:
                 id=repr(inp.company_id), dataset=ds.name, find=translate("analyst", FIND_IDS)
             ),
             "company_id",
+        )
+    # (checked as a fact comes in, not as a kept one is read back: a clock put right again
+    # must not make a kept fact unreadable)
+    latest = (_dt.date.today() + _dt.timedelta(days=1)).isoformat()  # (a time zone ahead)
+    if not "1990-01-01" <= inp.seen <= latest:
+        raise FactError(  # (English: not yet in data/i18n/zh_CN.ts)
+            f"seen: the day you saw the fact, between 1990-01-01 and today, got {inp.seen!r}; correct it",
+            "seen",
         )
     return inp
 
@@ -824,7 +854,14 @@ def facts_from_csv(path: Path | str) -> list[FactInput]:
 def fact_rows_from_csv(path: Path | str) -> list[tuple[int, FactInput]]:
     """:func:`facts_from_csv` with the row of the file each fact is on (the header is row 1)."""
     p = Path(path)
-    name = p.name
+    name = p.name or str(p)
+    try:
+        mode = p.stat().st_mode
+    except OSError as exc:
+        raise FactError(f"{name}: cannot read the file ({exc.strerror or exc}); give a CSV file") from None
+    if not stat.S_ISREG(mode):  # a folder, a FIFO (reading it would wait for ever), a device
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise FactError(f"{name}: {what}; give a facts CSV file (main.py facts export writes one)")
     try:
         raw = p.read_bytes()
     except OSError as exc:
@@ -833,23 +870,43 @@ def fact_rows_from_csv(path: Path | str) -> list[tuple[int, FactInput]]:
         raise FactError(
             f"{name}: the file is over 200 MB; a facts file is far smaller - is it the right file?"
         )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FactError(f"{name}: UTF-16 text; save it as CSV UTF-8")
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FactError(f"{name}: not UTF-8 text; save it as CSV UTF-8") from None
-    reader = csv.reader(text.splitlines(keepends=True) if "\x00" not in text else [])
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FactError(f"{name}, row {line}: not UTF-8 text; save it as CSV UTF-8") from None
+    del raw
     if "\x00" in text:
         raise FactError(f"{name}: holds NUL bytes; not a CSV text file")
+    if not text.strip():
+        raise FactError(
+            f"{name}: the file is empty; it needs a header row ({', '.join(CSV_COLUMNS)}) and one row per fact"
+        )
+    # strict: a quote left open is an error, not the rest of the file read into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [clean_line(h).lower() for h in next(reader, [])]
     except csv.Error as exc:
         raise FactError(f"{name}, row 1: not readable as CSV ({exc})") from None
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:
+        raise FactError(f"{name}, header: column {', '.join(twice)} appears more than once; keep one of each")
+    unknown = [h for h in header if h and h not in CSV_COLUMNS]
     missing = [c for c in ("company_id", "kind", "source") if c not in header]
     if missing:
         raise FactError(
             f"{name}, header: missing column {', '.join(missing)}; the columns are {', '.join(CSV_COLUMNS)}"
+            + (f" (not {', '.join(repr(u) for u in unknown[:10])})" if unknown else "")
+        )
+    if unknown:
+        raise FactError(
+            f"{name}, header: unknown column {', '.join(repr(u) for u in unknown[:10])}; "
+            f"the columns are {', '.join(CSV_COLUMNS)}: rename or delete it"
         )
     keep = [c for c in FactInput.model_fields if c in header]
+    width = len(header)
     out: list[tuple[int, FactInput]] = []
     row_no = 1
     try:
@@ -857,8 +914,13 @@ def fact_rows_from_csv(path: Path | str) -> list[tuple[int, FactInput]]:
             row_no += 1
             if not any(c.strip() for c in cells):
                 continue
-            if row_no > MAX_CSV_ROWS + 1:
+            if len(out) >= MAX_CSV_ROWS:
                 raise FactError(f"{name}: more than {MAX_CSV_ROWS:,} facts; split the file")
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                raise FactError(
+                    f"{name}, row {row_no}: {len(cells)} cells but the header has {width} columns; "
+                    "a text holding a comma must be in double quotes"
+                )
             values = dict(zip(header, cells, strict=False))
             if (values.get("retired_at") or "").strip():
                 continue
@@ -873,5 +935,10 @@ def fact_rows_from_csv(path: Path | str) -> list[tuple[int, FactInput]]:
                 msg = str(exc).removeprefix(f"{exc.field}: ") if exc.field else str(exc)
                 raise FactError(f"{name}, row {row_no}, column {col}: {msg}", exc.field) from None
     except csv.Error as exc:
-        raise FactError(f"{name}, row {row_no}: not readable as CSV ({exc})") from None
+        why = str(exc)
+        if "field larger" in why:
+            why = f"a cell is over {csv.field_size_limit():,} characters; a fact's text is at most {MAX_LEN['text']:,}"
+        elif "unexpected end of data" in why or "EOF" in why:
+            why = "a double quote is opened and never closed"
+        raise FactError(f"{name}, row {row_no + 1}: not readable as CSV ({why}); correct it") from None
     return out

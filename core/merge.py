@@ -98,6 +98,32 @@ def _funding_key(f: FundingEvent) -> tuple:
     )
 
 
+def _same_period(a: str | None, b: str | None) -> bool:
+    n = min(len(a or ""), len(b or ""))
+    return not n or (a or "")[:n] == (b or "")[:n]
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    """Two figures that are the same figure (1% apart at most), or either unknown."""
+    return a is None or b is None or abs(a - b) <= 0.01 * max(abs(a), abs(b))
+
+
+def _same_round(a: FundingEvent, b: FundingEvent, fx: float) -> bool:
+    """Whether two funding events of one company are the same named round written twice: the same
+    round (B轮 is Series B), neither a cumulative total, dates and figures that agree where both
+    give them ("2024" and "2024-04"; 2.52亿美元 and $252M; a valuation one of them leaves out)."""
+    if a.round_norm is None or a.round_norm != b.round_norm:
+        return False
+    if a.cumulative or b.cumulative or a.status != b.status or not _same_period(a.date, b.date):
+        return False
+    ua = a.amount.usd_point(fx) if a.amount_text else None
+    ub = b.amount.usd_point(fx) if b.amount_text else None
+    va, vb = a.valuation, b.valuation
+    return _close(ua, ub) and _close(
+        None if va is None else va.usd_point(fx), None if vb is None else vb.usd_point(fx)
+    )
+
+
 def _mention_key(m: Mention) -> tuple:
     return (m.company_id, m.segment, m.role)
 
@@ -166,10 +192,21 @@ def add_companies(base: Dataset, extra: Dataset) -> tuple[Dataset, list[Merge]]:
     renamed: list[str] = []
     for c in extra.companies:
         best: tuple[int, int, str] | None = None  # (base field strength, added field strength, id)
+        hits: dict[str, str] = {}  # base company id -> the added name that names it
         for j, (_, n) in enumerate(_names(c)):
             hit = owner.get(name_key(n))
+            if hit is not None:
+                hits.setdefault(hit[1], n)
             if hit is not None and (best is None or (hit[0], j) < best[:2]):
                 best = (hit[0], j, hit[1])
+        if len(hits) > 1:  # one added company, two of the base's: which one it is is a guess
+            which = "; ".join(f"{n!r} is {by_id[cid].display_name} ({cid})" for cid, n in hits.items())
+            raise _refuse(
+                file,
+                f"company {c.id} ({c.name}) has the names of {len(hits)} different companies of "
+                f"{base.name}: {which}; keep the names of one company in its row (name, name_en, "
+                "aliases), or give it a name of its own",
+            )
         if best is not None:
             target = by_id[best[2]]
             id_map[c.id] = target.id
@@ -210,15 +247,22 @@ def add_companies(base: Dataset, extra: Dataset) -> tuple[Dataset, list[Merge]]:
     fund_ids = {f.id for f in funding}
     seen_f = {(f.company_id, _funding_key(f)) for f in funding}
     prefix = _slug(file)
+    fx = base.meta.fx_cny_per_usd
+    kept: dict[str, list[FundingEvent]] = {}
+    for f in funding:
+        kept.setdefault(f.company_id, []).append(f)
     for f in extra.funding:
         cid = id_map[f.company_id]
         key = (cid, _funding_key(f))
         if key in seen_f:  # the same round the base records: not twice
             continue
+        if any(_same_round(g, f, fx) for g in kept.get(cid, ())):  # the same, written otherwise
+            continue
         seen_f.add(key)
         fid = f.id if f.id not in fund_ids else _unique(f"{prefix}.{f.id}", fund_ids)
         fund_ids.add(fid)
-        funding.append(f.model_copy(update={"id": fid, "company_id": cid}))
+        funding.append(f2 := f.model_copy(update={"id": fid, "company_id": cid}))
+        kept.setdefault(cid, []).append(f2)
 
     facts = list(base.facts)
     seen_c = {_fact_key(f) for f in facts}

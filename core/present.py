@@ -41,7 +41,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Protocol
 
 from core import i18n
-from core.i18n import QT_TRANSLATE_NOOP, translate
+from core.i18n import QT_TRANSLATE_NOOP, language, translate
 from core.models import CompanyFact, Dataset, SegmentNumber, normalise_round, round_stage
 from core.records import ROUND_STAGE, AnalystMark
 from core.scoring import (
@@ -1139,3 +1139,16 @@ def superseded_text(fact_id: int) -> str:
         "present",
         "Not counted: your fact #{id} of the same round counts instead (the report's figures are kept here)",
     ).format(id=fact_id)
+
+
+def listed(items: Iterable[str]) -> str:
+    """Items of a list in a sentence: "a, b, c" ("a、b、c" in 简体中文)."""
+    return translate("present", ", ").join(items)
+
+
+def segment_names(label: str, label_zh: str) -> tuple[str, str]:
+    """A segment's two names, the one of the current language first: ("Code R&D × Finance",
+    "代码研发 × 金融业"), or the other way round in 简体中文 (the report's own Chinese)."""
+    if language() == "zh_CN" and label_zh:
+        return label_zh, label
+    return label, label_zh

@@ -23,12 +23,15 @@ from core import present
 from core.analyst import (
     STAGES,
     AnalystFact,
+    FactError,
     FactInput,
     PipelineEntry,
     apply_facts,
     check_fact,
+    same_fact,
 )
 from core.filters import Filters
+from core.i18n import translate
 from core.ingest import dataset_key
 from core.lenses import DEFAULT_TOP_N, Lens, LensResult, compute_lenses, default_lenses
 from core.models import Dataset
@@ -720,6 +723,15 @@ class Session:
         cannot be taken); the dataset, signals and ranking follow.  None (and ``not_saved``)
         when the store refused it."""
         check_fact(inp, self.base)
+        twin = same_fact(inp, self.facts(inp.company_id))
+        if twin is not None:  # it would count twice
+            raise FactError(
+                translate(
+                    "session",
+                    "You already have this fact: #{id} ({summary}); nothing was added. To change it, "
+                    "edit #{id} or retire it first.",
+                ).format(id=twin.id, summary=twin.summary())
+            )
         if self.store is None:
             fact: AnalystFact | None = self._memory_new(inp)
         else:

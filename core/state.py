@@ -40,6 +40,7 @@ import os
 import sqlite3
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ from core.analyst import (
     fact_key,
 )
 from core.paths import describe_os_error, shown_path
-from core.records import check_partial_date, clean_line
+from core.records import ONLY_INVISIBLE, check_partial_date, clean_line, name_key
 from core.scoring import Weights
 
 log = logging.getLogger(__name__)
@@ -1337,13 +1338,15 @@ def _pipeline_fields(
         if not isinstance(value, str):
             raise TypeError(f"{name} is a string, not {type(value).__name__}")
         clean = clean_line(value)
+        if value.strip() and not name_key(clean):  # "" clears it; invisible characters alone do not
+            raise ValueError(f"{name}: {ONLY_INVISIBLE.format(value[:80])}")
         if len(clean) > PIPELINE_TEXT_MAX:
             raise ValueError(f"{name}: at most {PIPELINE_TEXT_MAX} characters; shorten it")
         new[name] = clean
     if next_date is not None:
         if not isinstance(next_date, str):
             raise TypeError(f"next_date is a string, not {type(next_date).__name__}")
-        d = next_date.strip()
+        d = unicodedata.normalize("NFKC", clean_line(next_date))  # "２０２６－１２－０１" is 2026-12-01
         if d:
             try:
                 check_partial_date(d)

@@ -318,3 +318,21 @@ def test_stages_read_in_chinese_unless_renamed(ds, tmp_path):
             set_language("en")
     assert labels["screening"] == "初筛" and labels["diligence"] == "尽职调查"
     assert labels["committee"] == "IC"
+
+
+def test_segment_names_and_lists_follow_the_language():
+    from core import present
+    from core.i18n import set_language
+
+    assert present.segment_names("Code R&D × Finance", "代码研发 × 金融业") == (
+        "Code R&D × Finance",
+        "代码研发 × 金融业",
+    )
+    assert present.listed(["Vendor", "Funded"]) == "Vendor, Funded"
+    set_language("zh_CN")
+    try:
+        assert present.segment_names("Code R&D × Finance", "代码研发 × 金融业")[0] == "代码研发 × 金融业"
+        assert present.segment_names("Other", "") == ("Other", "")  # no Chinese name: the English one
+        assert present.listed(["厂商", "获投企业"]) == "厂商、获投企业"
+    finally:
+        set_language("en")

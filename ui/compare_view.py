@@ -197,9 +197,8 @@ def _segments_cell(ds: Dataset, c: CompanyOut) -> str:
                 ("corpus", QCoreApplication.translate("compare_view", "Corpus")),
             )
         )
-        out.append(
-            f"<b>{_e(ref)}</b> {_e(s.label)} <span style='{_MUTED}'>{_e(s.label_zh)}</span><br>{ratings}"
-        )
+        first, second = present.segment_names(s.label, s.label_zh)
+        out.append(f"<b>{_e(ref)}</b> {_e(first)} <span style='{_MUTED}'>{_e(second)}</span><br>{ratings}")
     return "<br><br>".join(out)
 
 

@@ -337,7 +337,7 @@ def company_html(
     ]
     if company.listed:
         facts.append(company.listed)
-    roles = ", ".join(present.role_label(r) for r in ds.roles_of(c.id))
+    roles = present.listed(present.role_label(r) for r in ds.roles_of(c.id))
     roles = QCoreApplication.translate("detail_view", "Roles: {roles}").format(roles=roles)
     out.append(f"<p style='color:#666'>{_e(' · '.join(facts))}<br>{_e(roles)}</p>")
     if company.added_from:
@@ -438,9 +438,10 @@ def company_html(
     for ref in c.segments:
         s = ds.segment_by_ref[ref]
         # the names on a line of their own, the four ratings under them: fits a narrow pane
+        first, second = present.segment_names(s.label, s.label_zh)
         out.append(
-            f"<tr><td>{_e(ref)}</td><td colspan='4'>{_e(s.label)} "
-            f"<span style='color:#666'>{_e(s.label_zh)}</span></td></tr>"
+            f"<tr><td>{_e(ref)}</td><td colspan='4'>{_e(first)} "
+            f"<span style='color:#666'>{_e(second)}</span></td></tr>"
             "<tr><td></td>"
             + "".join(
                 f"<td style='color:#d69600; {NOWRAP}'>{present.stars(getattr(s, a))}</td>"

@@ -231,6 +231,23 @@ def report_source(dataset: Dataset) -> tuple[str, str]:
     return title.group(0), sections.group(0) if sections else ""
 
 
+_SECTIONS = {
+    ("appendix ", "sections"): QT_TRANSLATE_NOOP("dialogs", "appendix sections {numbers}"),
+    ("appendix ", "section"): QT_TRANSLATE_NOOP("dialogs", "appendix section {numbers}"),
+    ("", "sections"): QT_TRANSLATE_NOOP("dialogs", "sections {numbers}"),
+    ("", "section"): QT_TRANSLATE_NOOP("dialogs", "section {numbers}"),
+}
+
+
+def sections_text(sections: str) -> str:
+    """:func:`report_source`'s "appendix sections 1.1.1–1.4.2" in the language of the app."""
+    match = re.fullmatch(r"(appendix |)(sections?) (\S.*)", sections)
+    if match is None:
+        return sections
+    text = _SECTIONS[(match.group(1), match.group(2))]
+    return QCoreApplication.translate("dialogs", text).format(numbers=match.group(3))
+
+
 def help_html(actions: Iterable[QAction], dataset: Dataset, universe: str | None = None) -> str:
     """The Help window's text: keys, what the signals mean and how they are computed, rank
     stability, and the data source."""
@@ -239,9 +256,13 @@ def help_html(actions: Iterable[QAction], dataset: Dataset, universe: str | None
     keys_table = "".join(
         f"<tr><td style='padding-right:16px'><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows
     )
-    signals = "".join(f"<li><b>{e(c.header)}</b>: {e(c.tooltip)}</li>" for c in SIGNAL_COLUMNS)
+    signal_line = QCoreApplication.translate("dialogs", "<b>{signal}</b>: {meaning}")
+    signals = "".join(
+        f"<li>{signal_line.format(signal=e(c.header), meaning=e(c.tooltip))}</li>" for c in SIGNAL_COLUMNS
+    )
     rules = "".join(f"<p>{e(rule)}</p>" for rule in score_rules(universe))
     title, sections = report_source(dataset)
+    sections = sections_text(sections)
 
     def h2(text: str) -> str:
         return f"<h2>{e(text)}</h2>"

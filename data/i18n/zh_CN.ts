@@ -24,7 +24,7 @@
     <name>DateDelegate</name>
     <message>
         <source>Next date</source>
-        <translation>下一步日期</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>none</source>
@@ -218,7 +218,7 @@
     </message>
     <message>
         <source>Or click a segment on the map</source>
-        <translation>也可以在地图上点击细分赛道</translation>
+        <translation>也可以在细分赛道图上点击细分赛道</translation>
     </message>
     <message>
         <source>Se&amp;gment</source>
@@ -270,7 +270,7 @@
     </message>
     <message>
         <source>Clear filters</source>
-        <translation>清除筛选</translation>
+        <translation>清除筛选条件</translation>
     </message>
     <message>
         <source>All countries</source>
@@ -396,7 +396,7 @@
     </message>
     <message>
         <source>Ranked companies</source>
-        <translation>排名公司</translation>
+        <translation>已排名的公司</translation>
     </message>
     <message>
         <source>Ranking</source>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <source>Nothing in the table matches the search and filters. Clear filters (Ctrl+Shift+L, or the Clear filters button) or change the search to see companies again.</source>
-        <translation>表中没有符合搜索和筛选条件的公司。清除筛选条件（Ctrl+Shift+L，或点击“清除筛选”按钮）或修改搜索内容，即可重新看到公司。</translation>
+        <translation>表中没有符合搜索和筛选条件的公司。清除筛选条件（Ctrl+Shift+L，或点击“清除筛选条件”按钮）或修改搜索内容，即可重新看到公司。</translation>
     </message>
     <message>
         <source>No company to show</source>
@@ -724,7 +724,7 @@ How many:</source>
     </message>
     <message>
         <source>Clear next &amp;date</source>
-        <translation>清除下一步日期(&amp;D)</translation>
+        <translation>清除截止日期(&amp;D)</translation>
     </message>
     <message>
         <source>{n} company in your pipeline: {stages}</source>
@@ -891,7 +891,7 @@ A hollow circle has nothing to size by.</source>
     </message>
     <message>
         <source>Select a company</source>
-        <translation>请选择一家企业</translation>
+        <translation>请选择一家公司</translation>
     </message>
     <message>
         <source>Computing…</source>
@@ -909,7 +909,7 @@ A hollow circle has nothing to size by.</source>
     <name>WeightsPanel</name>
     <message>
         <source>Named weights: the built-in presets and your saved profiles</source>
-        <translation>已命名的权重：内置预设和我保存的权重方案</translation>
+        <translation>命名权重：内置预设和您保存的权重方案</translation>
     </message>
     <message>
         <source>Weight preset</source>
@@ -2072,13 +2072,33 @@ A hollow circle has nothing to size by.</source>
         <translation>选择显示的列；拖动列标题可移动该列</translation>
     </message>
     <message>
-        <source>{name}: the companies named in {title}, {sections}. Every fact shown comes with the sentence of the report it is read from and its section.</source>
+        <source>appendix sections {numbers}</source>
         <extracomment>What the columns of signals mean (their tooltips, said once in core.columns).</extracomment>
-        <translation>{name}：{title}（{sections}）中提及的公司。显示的每条事实都附有其出处的报告原句及所在章节。</translation>
+        <translation>附录第 {numbers} 节</translation>
+    </message>
+    <message>
+        <source>appendix section {numbers}</source>
+        <translation>附录第 {numbers} 节</translation>
+    </message>
+    <message>
+        <source>sections {numbers}</source>
+        <translation>第 {numbers} 节</translation>
+    </message>
+    <message>
+        <source>section {numbers}</source>
+        <translation>第 {numbers} 节</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{signal}&lt;/b&gt;: {meaning}</source>
+        <translation>&lt;b&gt;{signal}&lt;/b&gt;：{meaning}</translation>
+    </message>
+    <message>
+        <source>{name}: the companies named in {title}, {sections}. Every fact shown comes with the sentence of the report it is read from and its section.</source>
+        <translation>{title}（{sections}）中提及的公司（数据集：{name}）。显示的每条事实都附有其出处的报告原句及所在章节。</translation>
     </message>
     <message>
         <source>{name}: the companies named in {title}. Every fact shown comes with the sentence of the report it is read from and its section.</source>
-        <translation>{name}：{title}中提及的公司。显示的每条事实都附有其出处的报告原句及所在章节。</translation>
+        <translation>{title}中提及的公司（数据集：{name}）。显示的每条事实都附有其出处的报告原句及所在章节。</translation>
     </message>
     <message>
         <source>Stability is {definition}. It says how much a company&apos;s place in the top depends on the exact weights: 100% stays in the top whatever the small changes.</source>
@@ -3848,7 +3868,7 @@ The column the market sizes start in (merged to the sheet&apos;s last column). T
     </message>
     <message>
         <source>Next date</source>
-        <translation>下一步日期</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Changed</source>
@@ -4587,6 +4607,14 @@ The column the market sizes start in (merged to the sheet&apos;s last column). T
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>You already have this fact: #{id} ({summary}); nothing was added. To change it, edit #{id} or retire it first.</source>
+        <extracomment>From this many companies on, a new ranking is computed off the UI thread (a :class:`RankJob`).</extracomment>
+        <translation>您已有这条事实：#{id}（{summary}），未重复添加。如需修改，请编辑 #{id} 或先将其停用。</translation>
     </message>
 </context>
 <context>

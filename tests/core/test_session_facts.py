@@ -77,3 +77,19 @@ def test_shortlisting_puts_a_company_in_the_pipeline_at_screening(tmp_path: Path
         s.set_shortlisted("zhipu_ai", True)
         assert s.stage_of("zhipu_ai") == "committee"  # a stage it has is kept
         assert s.memo_request().pipeline["zhipu_ai"].stage == "committee"
+
+
+def test_the_same_fact_twice_is_refused_and_counted_once() -> None:
+    """Typed twice (in the dialog, say), a round would count twice: the second is refused with
+    the first one's number."""
+    from core.analyst import FactError, FactInput
+    from core.ingest import load_dataset
+    from core.session import Session
+
+    session = Session(load_dataset())
+    inp = FactInput(company_id="augment", kind="funding", round="D轮", amount="50亿美元", source="https://a")
+    first = session.add_fact(inp)
+    assert first is not None
+    with pytest.raises(FactError, match=f"#{first.id}"):
+        session.add_fact(inp.model_copy(update={"amount": "５０亿美元"}))
+    assert len(session.facts("augment")) == 1
