@@ -223,6 +223,14 @@ def merge(ws: Worksheet, row: int, first: int, last: int) -> None:
             ws.cell(row=row, column=col)._style = copy(start._style)
 
 
+def sheet_title(ws: Worksheet, text: str, last_col: int | None = None) -> None:
+    """A sheet's title in its first row (merged across to ``last_col`` when given)."""
+    put(ws, 1, 1, text, font=TITLE_FONT, align=LINE)
+    if last_col is not None:
+        merge(ws, 1, 1, last_col)
+    ws.row_dimensions[1].height = 24
+
+
 def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w

@@ -21,7 +21,6 @@ from exports.cells import (
     SCORE_FORMAT,
     SIGNAL_FORMAT,
     STAR_FONT,
-    TITLE_FONT,
     put,
 )
 from exports.content import MAX_COMPARE, MemoContent
@@ -216,15 +215,7 @@ def compare_sheet(ws: Worksheet, content: MemoContent) -> None:
     rows = content.rows[:MAX_COMPARE]
     n = len(content.rows)
     cells.set_widths(ws, [LABEL_WIDTH] + [COMPANY_WIDTH] * PER_BLOCK)
-    put(
-        ws,
-        1,
-        1,
-        translate("memo_compare", "Compare: the companies side by side"),
-        font=TITLE_FONT,
-        align=cells.LINE,
-    )
-    ws.row_dimensions[1].height = 24
+    cells.sheet_title(ws, translate("memo_compare", "Compare: the companies side by side"))
     intro = (
         translate("memo_compare", "{n} companies, {per_page} to a page; the next continue below.").format(
             n=min(n, MAX_COMPARE), per_page=PER_BLOCK

@@ -16,7 +16,6 @@ from exports.cells import (
     MUTED_FONT,
     SECTION_FONT,
     TEXT,
-    TITLE_FONT,
     TOP_FILL,
     put,
 )
@@ -53,16 +52,9 @@ def lenses_sheet(ws: Worksheet, content: MemoContent) -> None:
     widths = lens_widths(k)
     last_col = len(widths)
     cells.set_widths(ws, widths)
-    put(
-        ws,
-        1,
-        1,
-        translate("memo_lenses", "Lenses: the ranking under every preset and saved profile"),
-        font=TITLE_FONT,
-        align=cells.LINE,
+    cells.sheet_title(
+        ws, translate("memo_lenses", "Lenses: the ranking under every preset and saved profile"), last_col
     )
-    cells.merge(ws, 1, 1, last_col)
-    ws.row_dimensions[1].height = 24
     put(
         ws,
         2,

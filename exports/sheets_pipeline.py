@@ -11,7 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core import present
 from core.i18n import QT_TRANSLATE_NOOP, translate
 from exports import cells
-from exports.cells import BOLD_FONT, LINK_FONT, MUTED_FONT, SECTION_FONT, TITLE_FONT, put
+from exports.cells import BOLD_FONT, LINK_FONT, MUTED_FONT, SECTION_FONT, put
 from exports.content import MemoContent, company_label, stage_order
 
 PIPELINE_SHEET_COLUMNS = (
@@ -40,8 +40,7 @@ def pipeline_sheet(ws: Worksheet, content: MemoContent) -> None:
     row_of = ranking.table.row_of
     ncols = len(PIPELINE_SHEET_COLUMNS)
     entries = sorted(req.pipeline.values(), key=lambda e: stage_order(e.stage))
-    put(ws, 1, 1, content.sheet("Pipeline"), font=TITLE_FONT, align=cells.LINE)
-    ws.row_dimensions[1].height = 24
+    cells.sheet_title(ws, content.sheet("Pipeline"))
     put(
         ws,
         2,

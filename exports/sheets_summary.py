@@ -20,7 +20,6 @@ from exports.cells import (
     SECTION_FONT,
     SUBTITLE_FONT,
     TEXT,
-    TITLE_FONT,
     put,
 )
 from exports.content import MAX_SUMMARY_ROWS, MemoContent, company_label, is_report
@@ -366,9 +365,7 @@ def summary_sheet(ws: Worksheet, content: MemoContent) -> None:
     ranking = req.ranking
     ws.title = content.sheet("Summary")
     cells.set_widths(ws, SUMMARY_WIDTHS)
-    put(ws, 1, 1, memo_title(content), font=TITLE_FONT, align=cells.LINE)
-    cells.merge(ws, 1, 1, LAST_COL)
-    ws.row_dimensions[1].height = 24
+    cells.sheet_title(ws, memo_title(content), LAST_COL)
     put(
         ws,
         2,

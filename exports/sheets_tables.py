@@ -23,7 +23,6 @@ from exports.cells import (
     SECTION_FONT,
     STAR_FONT,
     TEXT,
-    TITLE_FONT,
     put,
 )
 from exports.content import MemoContent
@@ -127,16 +126,11 @@ def shortlist_sheet(ws: Worksheet, content: MemoContent) -> None:
     header = shortlist_columns(with_pipeline)
     ncols = len(header)
     w = req.ranking.weights
-    put(
+    cells.sheet_title(
         ws,
-        1,
-        1,
         translate("memo_tables", "AIGC screener — {selection} memo").format(selection=content.selection_text),
-        font=TITLE_FONT,
-        align=cells.LINE,
+        ncols,
     )
-    cells.merge(ws, 1, 1, ncols)
-    ws.row_dimensions[1].height = 24
     put(
         ws,
         2,
@@ -421,8 +415,7 @@ def analyst_facts_text(content: MemoContent) -> str:
 
 
 def method_sheet(ws: Worksheet, content: MemoContent, max_memo_sheets: int) -> None:
-    put(ws, 1, 1, content.sheet("Method"), font=TITLE_FONT, align=cells.LINE)
-    ws.row_dimensions[1].height = 24
+    cells.sheet_title(ws, content.sheet("Method"))
     put(
         ws,
         2,
@@ -499,8 +492,7 @@ def _labels(labels) -> list[str]:
 def segments_sheet(ws: Worksheet, content: MemoContent) -> None:
     req = content.req
     ds = req.dataset
-    put(ws, 1, 1, translate("memo_tables", "Segments of the report"), font=TITLE_FONT, align=cells.LINE)
-    ws.row_dimensions[1].height = 24
+    cells.sheet_title(ws, translate("memo_tables", "Segments of the report"))
     put(
         ws,
         2,
